@@ -1,0 +1,429 @@
+//! The command line: `frontline` (the app), `check`, `state`, `quotes`, `screenshot`, `synth`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDateTime;
+use clap::{Parser, Subcommand};
+use serde::Serialize;
+
+use crate::store::dates::{self, long_date};
+use crate::store::{Control, DataSource, Lookup, PlaceIx, Store};
+
+#[derive(Debug, Parser)]
+#[command(name = "frontline", version, about = "Replay who controlled which town, day by day, from annotated news articles.", long_about = None)]
+pub struct Cli {
+    /// Data directory to load instead of the bundled data.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+
+    /// Open the app at this date (YYYY-MM-DD, the end of that day) or instant (YYYY-MM-DDTHH:MM).
+    #[arg(long, value_name = "DATE")]
+    pub at: Option<String>,
+
+    /// Open the app with this place selected (an id, a name or any alias).
+    #[arg(long, value_name = "PLACE")]
+    pub select: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate the data; print a summary and every problem. Exits 1 when there are errors.
+    Check,
+    /// The state of every place at an instant.
+    State {
+        /// A date (the end of that day) or an instant: 2017-11-10 or 2017-11-10T12:00.
+        #[arg(long, value_name = "DATE_OR_DATETIME")]
+        at: String,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// A place's events in order, with every quote behind them.
+    Quotes {
+        /// An id, a name or any alias, case-insensitive ("Bukamal" works).
+        place: String,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Render the app in a given state and write a PNG (needs a display; Xvfb will do).
+    Screenshot {
+        /// The PNG file to write.
+        #[arg(long, value_name = "FILE.png")]
+        out: PathBuf,
+        /// The instant to show (default: the start of the data).
+        #[arg(long, value_name = "DATE")]
+        at: Option<String>,
+        /// A place to select.
+        #[arg(long, value_name = "PLACE")]
+        select: Option<String>,
+        /// Window size, e.g. 1280x800.
+        #[arg(long, value_name = "WxH", default_value = "1280x800")]
+        size: String,
+    },
+}
+
+impl Cli {
+    pub fn source(&self) -> DataSource {
+        match &self.data {
+            Some(dir) => DataSource::Dir(dir.clone()),
+            None => crate::bundled::data_source(),
+        }
+    }
+}
+
+/// Parses `--at`, explaining what is wrong.
+pub fn parse_at(s: &str) -> Result<NaiveDateTime, String> {
+    dates::parse_instant(s).map(|i| i.end_instant())
+}
+
+/// Resolves a place name for the command line; the error says what to do.
+pub fn resolve_place(store: &Store, name: &str) -> Result<PlaceIx, String> {
+    match store.find_place(name) {
+        Lookup::Found(p) => Ok(p),
+        Lookup::Ambiguous(c) => Err(format!(
+            "\"{name}\" names several places: {}; use an id",
+            c.iter()
+                .map(|&i| store.places[i].id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+        Lookup::NotFound { suggestion } => Err(match suggestion {
+            Some(s) => format!("no place called \"{name}\"; did you mean \"{s}\"?"),
+            None => format!(
+                "no place called \"{name}\"; known places: {}",
+                store
+                    .places
+                    .iter()
+                    .map(|p| p.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }),
+    }
+}
+
+/// Runs a subcommand (the app itself is launched by `main`).
+pub fn run(cli: &Cli, command: &Command) -> ExitCode {
+    let store = Store::load(&cli.source());
+    match command {
+        Command::Check => check(&store),
+        Command::State { at, json } => {
+            let at = match parse_at(at) {
+                Ok(t) => t,
+                Err(e) => return usage_error(&e),
+            };
+            warn_if_invalid(&store);
+            state(&store, at, *json)
+        }
+        Command::Quotes { place, json } => {
+            let p = match resolve_place(&store, place) {
+                Ok(p) => p,
+                Err(e) => return usage_error(&e),
+            };
+            warn_if_invalid(&store);
+            quotes(&store, p, *json)
+        }
+        Command::Screenshot { .. } => unreachable!("handled by main"),
+    }
+}
+
+fn usage_error(msg: &str) -> ExitCode {
+    eprintln!("error: {msg}");
+    ExitCode::from(2)
+}
+
+fn warn_if_invalid(store: &Store) {
+    let n = store.diagnostics.error_count();
+    if n > 0 {
+        eprintln!(
+            "warning: the data has {n} errors; showing what is valid. Run `frontline check` for details."
+        );
+    }
+}
+
+fn check(store: &Store) -> ExitCode {
+    print!("{}", store.diagnostics.render());
+    println!("{}: {}", store.origin, store.summary());
+    if store.diagnostics.has_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+#[derive(Serialize)]
+struct StateRow<'a> {
+    place: &'a str,
+    name: &'a str,
+    kind: &'a str,
+    status: &'static str,
+    holder: Option<&'a str>,
+    holder_name: Option<&'a str>,
+    contested_by: Vec<&'a str>,
+    since: Option<String>,
+    last_reported: Option<String>,
+    /// Days since the latest report (0: reported that day).
+    days_since_report: Option<i64>,
+    sources: usize,
+    latitude: f64,
+    longitude: f64,
+}
+
+fn status_word(c: Option<Control>) -> &'static str {
+    match c {
+        Some(Control::Held(_)) => "held",
+        Some(Control::Contested(..)) => "contested",
+        None => "unknown",
+    }
+}
+
+fn state(store: &Store, at: NaiveDateTime, json: bool) -> ExitCode {
+    let states = store.states_at(at);
+    if json {
+        let rows: Vec<StateRow> = states
+            .iter()
+            .map(|s| {
+                let p = &store.places[s.place];
+                let holder = s
+                    .control
+                    .and_then(Control::holder)
+                    .map(|a| &store.actors[a]);
+                StateRow {
+                    place: &p.id,
+                    name: &p.name,
+                    kind: p.kind.label(),
+                    status: status_word(s.control),
+                    holder: holder.map(|a| a.id.as_str()),
+                    holder_name: holder.map(|a| a.name.as_str()),
+                    contested_by: match s.control {
+                        Some(Control::Contested(a, b)) => {
+                            vec![&store.actors[a].id, &store.actors[b].id]
+                        }
+                        _ => Vec::new(),
+                    },
+                    since: s.since.map(|t| t.date().to_string()),
+                    last_reported: s.last_reported.map(|d| d.to_string()),
+                    days_since_report: s.age_days(at),
+                    sources: s.sources,
+                    latitude: p.lat,
+                    longitude: p.lon,
+                }
+            })
+            .collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&rows).expect("serialisable")
+        );
+        return ExitCode::SUCCESS;
+    }
+    println!(
+        "State at {} {} ({})",
+        long_date(at.date()),
+        at.format("%H:%M"),
+        store.origin
+    );
+    let mut rows = vec![[
+        "PLACE".to_owned(),
+        "STATUS".to_owned(),
+        "SINCE".to_owned(),
+        "LAST REPORT".to_owned(),
+        "QUOTES".to_owned(),
+    ]];
+    for s in &states {
+        let report = match s.age_days(at) {
+            Some(0) => "that day".to_owned(),
+            Some(1) => format!("{} (1 day before)", short(s.last_reported)),
+            Some(n) => format!("{} ({n} days before)", short(s.last_reported)),
+            None => "-".to_owned(),
+        };
+        rows.push([
+            store.places[s.place].name.clone(),
+            store.describe(s.control),
+            s.since.map_or("-".to_owned(), |t| long_date(t.date())),
+            report,
+            s.sources.to_string(),
+        ]);
+    }
+    print_table(&rows);
+    ExitCode::SUCCESS
+}
+
+fn short(d: Option<chrono::NaiveDate>) -> String {
+    d.map_or("-".to_owned(), |d| d.format("%a %-d %b").to_string())
+}
+
+fn print_table<const N: usize>(rows: &[[String; N]]) {
+    let widths: Vec<usize> = (0..N)
+        .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+        .collect();
+    for r in rows {
+        let line: Vec<String> = r
+            .iter()
+            .zip(&widths)
+            .map(|(cell, w)| format!("{cell:<w$}"))
+            .collect();
+        println!("{}", line.join("  ").trim_end());
+    }
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum ControlJson<'a> {
+    Held(&'a str),
+    Contested([&'a str; 2]),
+}
+
+fn control_json(store: &Store, c: Control) -> ControlJson<'_> {
+    match c {
+        Control::Held(a) => ControlJson::Held(&store.actors[a].id),
+        Control::Contested(a, b) => {
+            ControlJson::Contested([&store.actors[a].id, &store.actors[b].id])
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct EventJson<'a> {
+    id: &'a str,
+    date: String,
+    time_precision: &'static str,
+    place: &'a str,
+    kind: &'static str,
+    basis: &'static str,
+    change: bool,
+    from: Option<ControlJson<'a>>,
+    to: ControlJson<'a>,
+    status: &'static str,
+    note: Option<&'a str>,
+    quotes: Vec<QuoteJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct QuoteJson<'a> {
+    article: &'a str,
+    outlet: Option<&'a str>,
+    article_date: Option<String>,
+    text: &'a str,
+    start: usize,
+    end: usize,
+    date_phrase: Option<&'a str>,
+}
+
+fn quotes(store: &Store, place: PlaceIx, json: bool) -> ExitCode {
+    let events = store.place_events(place);
+    let p = &store.places[place];
+    if json {
+        let out: Vec<EventJson> = events
+            .iter()
+            .map(|&e| {
+                let ev = &store.events[e];
+                EventJson {
+                    id: &ev.id,
+                    date: ev.date.to_string(),
+                    time_precision: ev.precision.label(),
+                    place: &p.id,
+                    kind: kind_word(ev.kind),
+                    basis: if ev.basis == crate::store::Basis::Inferred {
+                        "inferred"
+                    } else {
+                        "stated"
+                    },
+                    change: store.timeline.is_change(e, &store.events),
+                    from: ev.from.map(|c| control_json(store, c)),
+                    to: control_json(store, ev.to),
+                    status: status_word(Some(ev.to)),
+                    note: ev.note.as_deref(),
+                    quotes: ev
+                        .quotes
+                        .iter()
+                        .map(|q| {
+                            let a = &store.articles[q.article];
+                            QuoteJson {
+                                article: &a.id,
+                                outlet: a.outlet.as_deref(),
+                                article_date: a.date.map(|d| d.to_string()),
+                                text: &q.exact,
+                                start: q.start,
+                                end: q.end,
+                                date_phrase: q.date_phrase.as_deref(),
+                            }
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&out).expect("serialisable")
+        );
+        return ExitCode::SUCCESS;
+    }
+    println!("{} ({}, {}, {})", p.name, p.id, p.kind.label(), p.country);
+    if !p.aliases.is_empty() {
+        println!("also: {}", p.aliases.join(", "));
+    }
+    if events.is_empty() {
+        println!(
+            "\nNo events: the articles say nothing about who controls {}.",
+            p.name
+        );
+    }
+    for &e in &events {
+        let ev = &store.events[e];
+        let change = if store.timeline.is_change(e, &store.events) {
+            ""
+        } else {
+            " (no change)"
+        };
+        let inferred = if ev.basis == crate::store::Basis::Inferred {
+            ", inferred"
+        } else {
+            ""
+        };
+        let precision = match ev.precision {
+            crate::store::Precision::Day => String::new(),
+            other => format!(", known to the {}", other.label()),
+        };
+        println!(
+            "\n{}  {}: {}{change}{inferred}{precision}",
+            long_date(ev.date),
+            ev.kind.label(),
+            store.describe(Some(ev.to))
+        );
+        if let Some(from) = ev.from {
+            println!("  before: {}", store.describe(Some(from)));
+        }
+        if let Some(note) = &ev.note {
+            println!("  note: {note}");
+        }
+        for q in &ev.quotes {
+            let a = &store.articles[q.article];
+            let date = a.date.map_or("undated".to_owned(), long_date);
+            println!(
+                "  \u{201C}{}\u{201D}\n      {} ({}, {})",
+                q.exact,
+                a.id,
+                a.outlet_or_unnamed(),
+                date
+            );
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn kind_word(k: crate::store::EventKind) -> &'static str {
+    use crate::store::EventKind::*;
+    match k {
+        Capture => "capture",
+        Recapture => "recapture",
+        Entered => "entered",
+        Declared => "declared",
+        Withdrawal => "withdrawal",
+        Report => "report",
+    }
+}

@@ -1,0 +1,9 @@
+//! Frontline: replay who controlled which town, day by day, from annotated news articles, with
+//! the exact sentences behind every state.
+//!
+//! - [`store`]: the event store (model, loading, validation, the time index). No UI.
+//! - [`cli`]: the command line.
+
+pub mod bundled;
+pub mod cli;
+pub mod store;

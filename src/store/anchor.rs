@@ -1,0 +1,222 @@
+//! Anchoring quotes in their articles: every quote must be found verbatim, once, in the text.
+//! Offsets follow the W3C Web Annotation TextPositionSelector (characters, end exclusive).
+
+/// Where a quote sits in its article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchor {
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnchorError {
+    Empty,
+    /// Not in the text. `closest` is the byte range of the most similar passage, if any;
+    /// `near_miss` says what differs when the passage only differs in quote marks or spaces.
+    NotFound {
+        closest: Option<(usize, usize)>,
+        near_miss: bool,
+    },
+    /// Found several times and `prefix`/`suffix` do not pick one: the 1-based lines.
+    Ambiguous {
+        lines: Vec<usize>,
+    },
+}
+
+/// Finds `exact` in `text`. When it occurs more than once, `prefix` (the text just before)
+/// and `suffix` (just after) must single out one occurrence.
+pub fn anchor(
+    text: &str,
+    exact: &str,
+    prefix: Option<&str>,
+    suffix: Option<&str>,
+) -> Result<Anchor, AnchorError> {
+    if exact.trim().is_empty() {
+        return Err(AnchorError::Empty);
+    }
+    let hits: Vec<usize> = text
+        .match_indices(exact)
+        .map(|(i, _)| i)
+        .filter(|&i| prefix.is_none_or(|p| text[..i].ends_with(p)))
+        .filter(|&i| suffix.is_none_or(|s| text[i + exact.len()..].starts_with(s)))
+        .collect();
+    match hits.as_slice() {
+        [i] => Ok(make_anchor(text, *i, *i + exact.len())),
+        [] => Err(not_found(text, exact)),
+        many => Err(AnchorError::Ambiguous {
+            lines: many
+                .iter()
+                .map(|&i| text[..i].matches('\n').count() + 1)
+                .collect(),
+        }),
+    }
+}
+
+fn make_anchor(text: &str, byte_start: usize, byte_end: usize) -> Anchor {
+    let start = text[..byte_start].chars().count();
+    let end = start + text[byte_start..byte_end].chars().count();
+    Anchor {
+        byte_start,
+        byte_end,
+        start,
+        end,
+    }
+}
+
+/// Maps typographic variants to one form, so that a quote typed with straight quotes can be
+/// matched to the passage it was meant to be.
+fn fold(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
+        '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
+        c if c.is_whitespace() => ' ',
+        c => c,
+    }
+}
+
+/// Folded text, whitespace runs collapsed, with the byte offset of each folded char.
+fn folded(text: &str) -> (Vec<char>, Vec<usize>) {
+    let mut chars = Vec::with_capacity(text.len());
+    let mut offsets = Vec::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        let f = fold(c);
+        if f == ' ' && chars.last() == Some(&' ') {
+            continue;
+        }
+        chars.push(f);
+        offsets.push(i);
+    }
+    (chars, offsets)
+}
+
+fn not_found(text: &str, exact: &str) -> AnchorError {
+    // 1. The same passage with other quote marks, dashes or spaces.
+    let (t, offsets) = folded(text);
+    let (q, _) = folded(exact.trim());
+    if !q.is_empty()
+        && q.len() <= t.len()
+        && let Some(pos) = t.windows(q.len()).position(|w| w == q.as_slice())
+    {
+        let start = offsets[pos];
+        let end = offsets.get(pos + q.len()).copied().unwrap_or(text.len());
+        let end = text[..end].trim_end().len().max(start);
+        return AnchorError::NotFound {
+            closest: Some((start, end)),
+            near_miss: true,
+        };
+    }
+    // 2. The longest beginning or end of the quote that is in the text.
+    let chars: Vec<(usize, char)> = exact.char_indices().collect();
+    let n = chars.len();
+    let byte_at = |k: usize| chars.get(k).map_or(exact.len(), |(i, _)| *i);
+    let longest = |found: &dyn Fn(usize) -> Option<usize>| -> (usize, usize) {
+        // Binary search on the length k: if k chars match, so do fewer.
+        let (mut lo, mut hi, mut at) = (0, n, 0);
+        while lo < hi {
+            let mid = (lo + hi).div_ceil(2);
+            match found(mid) {
+                Some(pos) => {
+                    lo = mid;
+                    at = pos;
+                }
+                None => hi = mid - 1,
+            }
+        }
+        (lo, at)
+    };
+    let (pre_len, pre_at) = longest(&|k| text.find(&exact[..byte_at(k)]));
+    let (suf_len, suf_at) = longest(&|k| text.find(&exact[byte_at(n - k)..]));
+    let min_useful = (n / 4).clamp(1, 12);
+    let closest = if pre_len >= suf_len && pre_len >= min_useful {
+        Some((pre_at, advance(text, pre_at, n)))
+    } else if suf_len >= min_useful {
+        let end = suf_at + (exact.len() - byte_at(n - suf_len));
+        Some((retreat(text, end, n), end))
+    } else {
+        None
+    };
+    AnchorError::NotFound {
+        closest,
+        near_miss: false,
+    }
+}
+
+/// The byte offset `chars` characters after `from` (clamped to the text).
+fn advance(text: &str, from: usize, chars: usize) -> usize {
+    text[from..]
+        .char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| from + i)
+}
+
+/// The byte offset `chars` characters before `to` (clamped to the start).
+fn retreat(text: &str, to: usize, chars: usize) -> usize {
+    text[..to]
+        .char_indices()
+        .rev()
+        .nth(chars.saturating_sub(1))
+        .map_or(0, |(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "Daesh’s caliphate shrank.\nIS held Rawa. IS held Rawa, said the general.";
+
+    #[test]
+    fn anchors_count_characters_not_bytes() {
+        let a = anchor(TEXT, "caliphate shrank", None, None).unwrap();
+        assert_eq!(&TEXT[a.byte_start..a.byte_end], "caliphate shrank");
+        // "Daesh’s " is 8 characters but 10 bytes.
+        assert_eq!((a.start, a.end), (8, 24));
+        assert_eq!(a.byte_start, 10);
+    }
+
+    #[test]
+    fn repeated_quotes_need_a_prefix_or_suffix() {
+        assert_eq!(
+            anchor(TEXT, "IS held Rawa", None, None),
+            Err(AnchorError::Ambiguous { lines: vec![2, 2] })
+        );
+        let a = anchor(TEXT, "IS held Rawa", None, Some(", said")).unwrap();
+        assert_eq!(a.byte_start, TEXT.rfind("IS held Rawa").unwrap());
+        let b = anchor(TEXT, "IS held Rawa", Some("shrank.\n"), None).unwrap();
+        assert_eq!(b.byte_start, TEXT.find("IS held Rawa").unwrap());
+    }
+
+    #[test]
+    fn near_misses_point_at_the_passage() {
+        // Straight apostrophe where the article has a curly one.
+        match anchor(TEXT, "Daesh's caliphate", None, None) {
+            Err(AnchorError::NotFound {
+                closest: Some((s, e)),
+                near_miss: true,
+            }) => {
+                assert_eq!(&TEXT[s..e], "Daesh’s caliphate");
+            }
+            other => panic!("{other:?}"),
+        }
+        // A typo in the middle: the longest matching beginning is found.
+        match anchor(TEXT, "caliphate shrunk.", None, None) {
+            Err(AnchorError::NotFound {
+                closest: Some((s, _)),
+                near_miss: false,
+            }) => {
+                assert!(TEXT[s..].starts_with("caliphate shr"));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            anchor(TEXT, "zzzz qqqq", None, None),
+            Err(AnchorError::NotFound {
+                closest: None,
+                near_miss: false
+            })
+        );
+        assert_eq!(anchor(TEXT, "  ", None, None), Err(AnchorError::Empty));
+    }
+}

@@ -1,0 +1,236 @@
+//! Problems found while loading a data directory, reported like a compiler's:
+//! `file:line:col`, the offending line, and a hint on what to do.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::ops::Range;
+
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem in the data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Path relative to the data directory, e.g. `events.toml`.
+    pub file: String,
+    /// Byte range in the file, when the problem has a place in it.
+    pub span: Option<Range<usize>>,
+    /// 1-based line and column of the span's start (0 when there is no span).
+    pub line: usize,
+    pub col: usize,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// `file:line:col` (or just `file`).
+    pub fn location(&self) -> String {
+        if self.line > 0 {
+            format!("{}:{}:{}", self.file, self.line, self.col)
+        } else {
+            self.file.clone()
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{}: {level}: {}", self.location(), self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, " (hint: {hint})")?;
+        }
+        Ok(())
+    }
+}
+
+/// Collects diagnostics and keeps the text of every file they point into, so that they can be
+/// shown with the offending lines (in the terminal and in the app).
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    pub items: Vec<Diagnostic>,
+    /// File name -> its text, for the files that were read as text.
+    pub sources: BTreeMap<String, String>,
+}
+
+impl Diagnostics {
+    pub fn add_source(&mut self, file: &str, text: &str) {
+        self.sources.insert(file.to_owned(), text.to_owned());
+    }
+
+    /// Records a problem at a byte range of a file (line and column are computed).
+    pub fn at(
+        &mut self,
+        severity: Severity,
+        file: &str,
+        span: Option<Range<usize>>,
+        message: impl Into<String>,
+        hint: Option<String>,
+    ) {
+        let (line, col) = match (&span, self.sources.get(file)) {
+            (Some(span), Some(text)) => line_col(text, span.start),
+            _ => (0, 0),
+        };
+        self.items.push(Diagnostic {
+            severity,
+            file: file.to_owned(),
+            span,
+            line,
+            col,
+            message: message.into(),
+            hint,
+        });
+    }
+
+    pub fn error(
+        &mut self,
+        file: &str,
+        span: Option<Range<usize>>,
+        message: impl Into<String>,
+        hint: Option<String>,
+    ) {
+        self.at(Severity::Error, file, span, message, hint);
+    }
+
+    pub fn warning(
+        &mut self,
+        file: &str,
+        span: Option<Range<usize>>,
+        message: impl Into<String>,
+        hint: Option<String>,
+    ) {
+        self.at(Severity::Warning, file, span, message, hint);
+    }
+
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter().filter(|d| d.severity == Severity::Error)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.errors().count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.items.len() - self.error_count()
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.error_count() > 0
+    }
+
+    /// Sorts problems by file and position, errors of one place before warnings.
+    pub fn sort(&mut self) {
+        self.items.sort_by(|a, b| {
+            (&a.file, a.line, a.col, a.severity).cmp(&(&b.file, b.line, b.col, b.severity))
+        });
+    }
+
+    /// The lines of the file around a diagnostic, numbered, for display in the app.
+    pub fn excerpt(&self, d: &Diagnostic, context: usize) -> Vec<(usize, String)> {
+        let Some(text) = self.sources.get(&d.file) else {
+            return Vec::new();
+        };
+        if d.line == 0 {
+            return Vec::new();
+        }
+        let end_line = d
+            .span
+            .as_ref()
+            .map(|s| line_col(text, s.end.saturating_sub(1).max(s.start)).0)
+            .unwrap_or(d.line);
+        let first = d.line.saturating_sub(context).max(1);
+        let last = (end_line + context).min(d.line + 12);
+        text.lines()
+            .enumerate()
+            .map(|(i, l)| (i + 1, l.to_owned()))
+            .filter(|(n, _)| *n >= first && *n <= last)
+            .collect()
+    }
+
+    /// Renders every diagnostic like a compiler, with the offending line underlined.
+    pub fn render(&self) -> String {
+        let mut files = SimpleFiles::new();
+        let ids: BTreeMap<&str, usize> = self
+            .sources
+            .iter()
+            .map(|(name, text)| (name.as_str(), files.add(name.clone(), text.clone())))
+            .collect();
+        let config = term::Config::default();
+        let mut out = String::new();
+        for d in &self.items {
+            let mut cs = match d.severity {
+                Severity::Error => CsDiagnostic::error(),
+                Severity::Warning => CsDiagnostic::warning(),
+            }
+            .with_message(&d.message);
+            match (ids.get(d.file.as_str()), &d.span) {
+                (Some(&id), Some(span)) => {
+                    cs = cs.with_labels(vec![Label::primary(id, span.clone())]);
+                }
+                _ => cs = cs.with_notes(vec![format!("in {}", d.file)]),
+            }
+            if let Some(hint) = &d.hint {
+                cs.notes.push(format!("hint: {hint}"));
+            }
+            match term::emit_into_string(&config, &files, &cs) {
+                Ok(text) => out.push_str(&text),
+                Err(_) => out.push_str(&format!("{d}\n")),
+            }
+        }
+        out
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = text[line_start..offset].chars().count() + 1;
+    (line, col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_are_one_based() {
+        let text = "a = 1\nbé = 2\n";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 6), (2, 1));
+        assert_eq!(line_col(text, 10), (2, 4));
+    }
+
+    #[test]
+    fn rendering_names_file_line_and_hint() {
+        let mut d = Diagnostics::default();
+        d.add_source("events.toml", "[[event]]\nplace = \"nowhere\"\n");
+        d.error(
+            "events.toml",
+            Some(18..27),
+            "unknown place \"nowhere\"",
+            Some("did you mean \"abu_kamal\"?".into()),
+        );
+        assert_eq!(d.items[0].location(), "events.toml:2:9");
+        let text = d.render();
+        assert!(text.contains("events.toml:2:9"), "{text}");
+        assert!(text.contains("place = \"nowhere\""), "{text}");
+        assert!(text.contains("hint: did you mean"), "{text}");
+    }
+}

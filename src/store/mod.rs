@@ -1,0 +1,126 @@
+//! The event store: annotated articles loaded, validated and indexed in time.
+//! It knows nothing of the user interface; the app and the command line are layers over it.
+
+pub mod anchor;
+pub mod dates;
+pub mod diagnostics;
+pub mod load;
+pub mod model;
+pub mod names;
+pub mod source;
+pub mod timeline;
+
+use chrono::NaiveDateTime;
+
+pub use diagnostics::{Diagnostic, Diagnostics, Severity};
+pub use model::*;
+pub use names::{Lookup, NameIndex};
+pub use source::DataSource;
+pub use timeline::{PlaceState, Timeline};
+
+/// Everything the app shows, loaded from one data directory.
+#[derive(Debug, Default)]
+pub struct Store {
+    pub places: Vec<Place>,
+    pub actors: Vec<Actor>,
+    pub articles: Vec<Article>,
+    /// All events, in chronological order.
+    pub events: Vec<Event>,
+    pub place_names: NameIndex,
+    pub actor_names: NameIndex,
+    pub timeline: Timeline,
+    /// Problems found while loading; the store holds whatever was valid.
+    pub diagnostics: Diagnostics,
+    /// Where the data came from ("the bundled data" or a path).
+    pub origin: String,
+}
+
+impl Store {
+    /// Loads and validates a data source. Never fails: see [`Store::diagnostics`].
+    pub fn load(source: &DataSource) -> Store {
+        let mut l = load::load(source);
+        let timeline = Timeline::build(
+            l.places.len(),
+            &l.events,
+            &l.articles,
+            &l.actors,
+            &mut l.diagnostics,
+        );
+        l.diagnostics.sort();
+        Store {
+            places: l.places,
+            actors: l.actors,
+            articles: l.articles,
+            events: l.events,
+            place_names: l.place_names,
+            actor_names: l.actor_names,
+            timeline,
+            diagnostics: l.diagnostics,
+            origin: source.describe(),
+        }
+    }
+
+    /// The data bundled with the program.
+    pub fn bundled() -> Store {
+        Store::load(&crate::bundled::data_source())
+    }
+
+    pub fn state_at(&self, place: PlaceIx, at: NaiveDateTime) -> PlaceState {
+        self.timeline.state_at(place, at, &self.events)
+    }
+
+    /// The state of every place at an instant, in the order of `places`.
+    pub fn states_at(&self, at: NaiveDateTime) -> Vec<PlaceState> {
+        (0..self.places.len())
+            .map(|p| self.state_at(p, at))
+            .collect()
+    }
+
+    /// A place's events in order.
+    pub fn place_events(&self, place: PlaceIx) -> Vec<EventIx> {
+        self.timeline.place_events(place).collect()
+    }
+
+    pub fn prev_change(&self, at: NaiveDateTime) -> Option<NaiveDateTime> {
+        self.timeline.prev_change(at)
+    }
+
+    pub fn next_change(&self, at: NaiveDateTime) -> Option<NaiveDateTime> {
+        self.timeline.next_change(at)
+    }
+
+    pub fn span(&self) -> Option<(NaiveDateTime, NaiveDateTime)> {
+        self.timeline.span()
+    }
+
+    /// Finds a place by id, name or any alias, ignoring case and accents.
+    pub fn find_place(&self, name: &str) -> Lookup {
+        self.place_names.lookup(name)
+    }
+
+    pub fn quote_count(&self) -> usize {
+        self.events.iter().map(|e| e.quotes.len()).sum()
+    }
+
+    /// "held by Islamic State", "contested between A and B", or "unknown".
+    pub fn describe(&self, control: Option<Control>) -> String {
+        match control {
+            Some(c) => timeline::describe_control(c, &self.actors),
+            None => "unknown".to_owned(),
+        }
+    }
+
+    /// The one-line summary `check` prints.
+    pub fn summary(&self) -> String {
+        format!(
+            "{} articles, {} places, {} actors, {} events, {} quotes; {} errors, {} warnings",
+            self.articles.len(),
+            self.places.len(),
+            self.actors.len(),
+            self.events.len(),
+            self.quote_count(),
+            self.diagnostics.error_count(),
+            self.diagnostics.warning_count()
+        )
+    }
+}

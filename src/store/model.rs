@@ -1,0 +1,273 @@
+//! The data model: places, actors, articles, and events (claims of control) with their quotes.
+//! Plain data, no behaviour beyond small helpers; the store owns it all.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+/// Index of a place in [`crate::store::Store::places`].
+pub type PlaceIx = usize;
+/// Index of an actor in [`crate::store::Store::actors`].
+pub type ActorIx = usize;
+/// Index of an article in [`crate::store::Store::articles`].
+pub type ArticleIx = usize;
+/// Index of an event in [`crate::store::Store::events`].
+pub type EventIx = usize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceKind {
+    City,
+    Town,
+    Village,
+    BorderCrossing,
+}
+
+impl PlaceKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            PlaceKind::City => "city",
+            PlaceKind::Town => "town",
+            PlaceKind::Village => "village",
+            PlaceKind::BorderCrossing => "border crossing",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    pub id: String,
+    pub name: String,
+    pub kind: PlaceKind,
+    /// ISO 3166-1 alpha-2 code.
+    pub country: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub aliases: Vec<String>,
+    pub source: String,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    /// A short name for labels and the legend.
+    pub short: String,
+    /// sRGB colour.
+    pub colour: [u8; 3],
+    pub aliases: Vec<String>,
+}
+
+/// How an article's publication date was established.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateBasis {
+    /// The text carries its date.
+    Stated,
+    /// A dated photo caption in the text.
+    Caption,
+    /// Inferred from a dated rewrite of the same wire story.
+    Rewrite,
+    /// Not established.
+    Unknown,
+}
+
+impl DateBasis {
+    pub fn describe(self) -> &'static str {
+        match self {
+            DateBasis::Stated => "stated in the text",
+            DateBasis::Caption => "from a dated caption",
+            DateBasis::Rewrite => "inferred from a dated rewrite of the same story",
+            DateBasis::Unknown => "unknown",
+        }
+    }
+}
+
+/// How closely a date is known (ACLED's time_precision: 1 day, 2 week, 3 month).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    #[default]
+    Day,
+    Week,
+    Month,
+}
+
+impl Precision {
+    /// ACLED's time_precision code.
+    pub fn acled_code(self) -> u8 {
+        match self {
+            Precision::Day => 1,
+            Precision::Week => 2,
+            Precision::Month => 3,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Week => "week",
+            Precision::Month => "month",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TitleBasis {
+    Headline,
+    FirstSentence,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    pub id: String,
+    /// Path relative to the data directory.
+    pub file: String,
+    pub title: String,
+    pub title_basis: TitleBasis,
+    pub outlet: Option<String>,
+    pub outlet_note: Option<String>,
+    pub dateline: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub date_basis: DateBasis,
+    pub date_precision: Precision,
+    pub rewrite_of: Option<ArticleIx>,
+    pub date_note: Option<String>,
+    /// The verbatim text.
+    pub text: String,
+}
+
+impl Article {
+    /// "Middle East Eye" or "outlet not named".
+    pub fn outlet_or_unnamed(&self) -> &str {
+        self.outlet.as_deref().unwrap_or("outlet not named")
+    }
+}
+
+/// Who controls a place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Control {
+    Held(ActorIx),
+    /// Contested between two actors (stored in a fixed order, so equal pairs compare equal).
+    Contested(ActorIx, ActorIx),
+}
+
+impl Control {
+    pub fn contested(a: ActorIx, b: ActorIx) -> Control {
+        Control::Contested(a.min(b), a.max(b))
+    }
+
+    pub fn holder(self) -> Option<ActorIx> {
+        match self {
+            Control::Held(a) => Some(a),
+            Control::Contested(..) => None,
+        }
+    }
+
+    pub fn actors(self) -> Vec<ActorIx> {
+        match self {
+            Control::Held(a) => vec![a],
+            Control::Contested(a, b) => vec![a, b],
+        }
+    }
+}
+
+/// What kind of claim an event is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    /// Taken by `to`.
+    Capture,
+    /// Taken back by a former holder.
+    Recapture,
+    /// Forces entered: contested.
+    Entered,
+    /// A victory declaration.
+    Declared,
+    /// Withdrawal: the holder left.
+    Withdrawal,
+    /// A report of the state ("still held by"); not a change in itself.
+    Report,
+}
+
+impl EventKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            EventKind::Capture => "captured",
+            EventKind::Recapture => "recaptured",
+            EventKind::Entered => "entered, contested",
+            EventKind::Declared => "victory declared",
+            EventKind::Withdrawal => "withdrawal",
+            EventKind::Report => "reported held",
+        }
+    }
+}
+
+/// Whether the article states the claim or it is inferred from what it says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    #[default]
+    Stated,
+    Inferred,
+}
+
+/// A quote anchored in its article (W3C TextQuoteSelector + TextPositionSelector).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    pub article: ArticleIx,
+    /// The exact text, verbatim.
+    pub exact: String,
+    /// Character (Unicode scalar) offsets in the article text, end exclusive.
+    pub start: usize,
+    pub end: usize,
+    /// Byte offsets, for slicing.
+    pub byte_start: usize,
+    pub byte_end: usize,
+    /// The phrase in the quote that dates the claim ("on Saturday"), if any.
+    pub date_phrase: Option<String>,
+    /// Where the quote is annotated: file and 1-based line.
+    pub origin: Origin,
+}
+
+/// Where something was written in the data files.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Origin {
+    pub file: String,
+    pub line: usize,
+}
+
+/// A claim about who controls a place, with its sources.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub id: String,
+    pub place: PlaceIx,
+    /// The day the claim is about.
+    pub date: NaiveDate,
+    /// The instant it applies from: the start of its day unless a time is given.
+    pub at: NaiveDateTime,
+    pub precision: Precision,
+    pub kind: EventKind,
+    pub basis: Basis,
+    /// Who held the place before, as the article says (None when not said).
+    pub from: Option<Control>,
+    /// The state after the event.
+    pub to: Control,
+    pub note: Option<String>,
+    pub quotes: Vec<Quote>,
+    pub origin: Origin,
+}
+
+impl Event {
+    /// The distinct articles that report this claim, in order of first quote.
+    pub fn articles(&self) -> Vec<ArticleIx> {
+        let mut out: Vec<ArticleIx> = Vec::new();
+        for q in &self.quotes {
+            if !out.contains(&q.article) {
+                out.push(q.article);
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,211 @@
+//! Where data is read from: a directory on disk, or the data bundled into the binary.
+//! Every read goes through here, so that the path and size rules hold for both.
+
+use std::fmt;
+use std::io::Read;
+use std::path::{Component, Path, PathBuf};
+
+use include_dir::Dir;
+
+/// No article is anywhere near this size; a bigger file is refused, not read into memory.
+pub const MAX_ARTICLE_BYTES: u64 = 4 * 1024 * 1024;
+/// Annotation files can be large (a whole war), but not unbounded.
+pub const MAX_TOML_BYTES: u64 = 512 * 1024 * 1024;
+
+#[derive(Debug, Clone)]
+pub enum DataSource {
+    /// A data directory on disk.
+    Dir(PathBuf),
+    /// The data compiled into the binary.
+    Embedded(&'static Dir<'static>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    NotFound,
+    /// Absolute, `..`, or a symbolic link that leads out of the data directory.
+    OutsideDataDir,
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
+    /// Not UTF-8: the line and column (in bytes) of the first bad byte.
+    NotUtf8 {
+        line: usize,
+        col: usize,
+    },
+    Io(String),
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::NotFound => write!(f, "file not found"),
+            ReadError::OutsideDataDir => write!(f, "the path leads outside the data directory"),
+            ReadError::TooLarge { size, limit } => write!(
+                f,
+                "the file is {:.1} MiB, over the limit of {:.0} MiB",
+                *size as f64 / 1048576.0,
+                *limit as f64 / 1048576.0
+            ),
+            ReadError::NotUtf8 { line, col } => {
+                write!(
+                    f,
+                    "the file is not UTF-8 text (first bad byte at line {line}, byte {col})"
+                )
+            }
+            ReadError::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl DataSource {
+    /// "the bundled data" or the directory's path.
+    pub fn describe(&self) -> String {
+        match self {
+            DataSource::Dir(p) => p.display().to_string(),
+            DataSource::Embedded(_) => "the bundled data".to_owned(),
+        }
+    }
+
+    pub fn root(&self) -> Option<&Path> {
+        match self {
+            DataSource::Dir(p) => Some(p),
+            DataSource::Embedded(_) => None,
+        }
+    }
+
+    /// Whether the data location itself exists (an embedded source always does).
+    pub fn root_exists(&self) -> bool {
+        match self {
+            DataSource::Dir(p) => p.is_dir(),
+            DataSource::Embedded(_) => true,
+        }
+    }
+
+    pub fn exists(&self, rel: &str) -> bool {
+        match self {
+            DataSource::Dir(root) => is_plain_relative(rel) && root.join(rel).exists(),
+            DataSource::Embedded(dir) => dir.get_file(rel).is_some(),
+        }
+    }
+
+    /// Names (relative paths) of the files with extension `ext` directly in folder `sub`,
+    /// sorted.
+    pub fn list(&self, sub: &str, ext: &str) -> Vec<String> {
+        let mut out: Vec<String> = match self {
+            DataSource::Dir(root) => std::fs::read_dir(root.join(sub))
+                .into_iter()
+                .flatten()
+                .flatten()
+                .filter(|e| e.path().extension().is_some_and(|x| x == ext))
+                .map(|e| format!("{sub}/{}", e.file_name().to_string_lossy()))
+                .collect(),
+            DataSource::Embedded(dir) => dir
+                .get_dir(sub)
+                .map(|d| {
+                    d.files()
+                        .filter(|f| f.path().extension().is_some_and(|x| x == ext))
+                        .map(|f| f.path().to_string_lossy().replace('\\', "/"))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        };
+        out.sort();
+        out
+    }
+
+    /// Reads a file as UTF-8 text, refusing paths that leave the data directory and files
+    /// over `limit` bytes.
+    pub fn read_text(&self, rel: &str, limit: u64) -> Result<String, ReadError> {
+        if !is_plain_relative(rel) {
+            return Err(ReadError::OutsideDataDir);
+        }
+        let bytes = match self {
+            DataSource::Dir(root) => read_inside(root, rel, limit)?,
+            DataSource::Embedded(dir) => {
+                let file = dir.get_file(rel).ok_or(ReadError::NotFound)?;
+                let size = file.contents().len() as u64;
+                if size > limit {
+                    return Err(ReadError::TooLarge { size, limit });
+                }
+                file.contents().to_vec()
+            }
+        };
+        String::from_utf8(bytes).map_err(|e| {
+            let bytes = e.as_bytes();
+            let bad = e.utf8_error().valid_up_to();
+            let line = bytes[..bad].iter().filter(|&&b| b == b'\n').count() + 1;
+            let line_start = bytes[..bad]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            ReadError::NotUtf8 {
+                line,
+                col: bad - line_start + 1,
+            }
+        })
+    }
+}
+
+/// A relative path with no `..`, root or prefix components.
+fn is_plain_relative(rel: &str) -> bool {
+    let path = Path::new(rel);
+    !rel.is_empty()
+        && path
+            .components()
+            .all(|c| matches!(c, Component::Normal(_) | Component::CurDir))
+}
+
+fn read_inside(root: &Path, rel: &str, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let path = root.join(rel);
+    let meta = std::fs::metadata(&path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => ReadError::NotFound,
+        _ => ReadError::Io(e.to_string()),
+    })?;
+    // Symbolic links are followed only when they stay inside the data directory.
+    let real = path
+        .canonicalize()
+        .map_err(|e| ReadError::Io(e.to_string()))?;
+    let real_root = root
+        .canonicalize()
+        .map_err(|e| ReadError::Io(e.to_string()))?;
+    if !real.starts_with(&real_root) {
+        return Err(ReadError::OutsideDataDir);
+    }
+    if !meta.is_file() {
+        return Err(ReadError::Io("not a regular file".to_owned()));
+    }
+    if meta.len() > limit {
+        return Err(ReadError::TooLarge {
+            size: meta.len(),
+            limit,
+        });
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(&real)
+        .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+        .map_err(|e| ReadError::Io(e.to_string()))?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge {
+            size: bytes.len() as u64,
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_plain_relative_paths_are_allowed() {
+        assert!(is_plain_relative("articles/a.txt"));
+        assert!(is_plain_relative("./articles/a.txt"));
+        assert!(!is_plain_relative("../secret.txt"));
+        assert!(!is_plain_relative("articles/../../x"));
+        assert!(!is_plain_relative("/etc/passwd"));
+        assert!(!is_plain_relative(""));
+    }
+}

@@ -1,0 +1,242 @@
+//! The time index: for each place, its events in order with the state each one leaves, so that
+//! the state of any place at any instant is a binary search, cheap enough for every frame.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::dates::end_of_day;
+use super::diagnostics::Diagnostics;
+use super::model::*;
+
+/// One event in a place's history, with the state it leaves.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Entry {
+    at: NaiveDateTime,
+    event: EventIx,
+    control: Control,
+    /// Index (in this place's entries) of the entry that began the current state.
+    run_start: u32,
+    /// Quotes behind the current state, from `run_start` to this entry.
+    sources: u32,
+}
+
+/// The state of one place at one instant.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceState {
+    pub place: PlaceIx,
+    /// None: unknown (nothing reported yet).
+    pub control: Option<Control>,
+    /// When the current state began (the event that brought it).
+    pub since: Option<NaiveDateTime>,
+    pub since_event: Option<EventIx>,
+    /// The day of the latest report at or before the instant.
+    pub last_reported: Option<NaiveDate>,
+    pub last_event: Option<EventIx>,
+    /// Quotes behind the current state.
+    pub sources: usize,
+}
+
+impl PlaceState {
+    /// Days between the instant and the latest report (0: reported that day).
+    pub fn age_days(&self, at: NaiveDateTime) -> Option<i64> {
+        self.last_reported.map(|d| (at.date() - d).num_days())
+    }
+}
+
+/// The time index over all places.
+#[derive(Debug, Default, Clone)]
+pub struct Timeline {
+    per_place: Vec<Vec<Entry>>,
+    /// Instants at which some place's state changes, with the event, sorted.
+    changes: Vec<(NaiveDateTime, EventIx)>,
+    span: Option<(NaiveDateTime, NaiveDateTime)>,
+}
+
+impl Timeline {
+    /// Builds the index. `events` must be sorted by instant. Contradictory events (two
+    /// different states for one place at one instant) are reported; the first one is kept.
+    pub fn build(
+        places: usize,
+        events: &[Event],
+        articles: &[Article],
+        actors: &[Actor],
+        d: &mut Diagnostics,
+    ) -> Timeline {
+        let mut per_place: Vec<Vec<Entry>> = vec![Vec::new(); places];
+        let mut changes = Vec::new();
+        for (ix, ev) in events.iter().enumerate() {
+            let entries = &mut per_place[ev.place];
+            let prev = entries.last().copied();
+            if let Some(p) = prev
+                && p.at == ev.at
+                && p.control != ev.to
+            {
+                let other = &events[p.event];
+                d.error(
+                    &ev.origin.file,
+                    line_span(d, &ev.origin),
+                    format!(
+                        "contradictory events for one place at one instant: this one leaves it {} but the event at {}:{} leaves it {}",
+                        describe_control(ev.to, actors),
+                        other.origin.file,
+                        other.origin.line,
+                        describe_control(p.control, actors)
+                    ),
+                    Some("if the articles disagree, give each claim its own date (or time); if one is wrong, correct or remove it".into()),
+                );
+                continue;
+            }
+            if let (Some(p), Some(from)) = (prev, ev.from)
+                && p.control != from
+            {
+                let other = &events[p.event];
+                d.warning(
+                    &ev.origin.file,
+                    line_span(d, &ev.origin),
+                    format!(
+                        "`from` says the place was {} before, but the previous event ({}:{}) leaves it {}",
+                        describe_control(from, actors),
+                        other.origin.file,
+                        other.origin.line,
+                        describe_control(p.control, actors)
+                    ),
+                    Some("check both events' dates and actors".into()),
+                );
+            }
+            let quotes = ev.quotes.len() as u32;
+            let entry = match prev {
+                Some(p) if p.control == ev.to => Entry {
+                    at: ev.at,
+                    event: ix,
+                    control: ev.to,
+                    run_start: p.run_start,
+                    sources: p.sources + quotes,
+                },
+                _ => {
+                    changes.push((ev.at, ix));
+                    Entry {
+                        at: ev.at,
+                        event: ix,
+                        control: ev.to,
+                        run_start: entries.len() as u32,
+                        sources: quotes,
+                    }
+                }
+            };
+            entries.push(entry);
+        }
+        changes.sort_by_key(|c| c.0);
+        Timeline {
+            per_place,
+            changes,
+            span: span_of(events, articles),
+        }
+    }
+
+    /// The state of a place at an instant: the latest event at or before it.
+    pub fn state_at(&self, place: PlaceIx, at: NaiveDateTime, events: &[Event]) -> PlaceState {
+        let entries = &self.per_place[place];
+        let n = entries.partition_point(|e| e.at <= at);
+        if n == 0 {
+            return PlaceState {
+                place,
+                control: None,
+                since: None,
+                since_event: None,
+                last_reported: None,
+                last_event: None,
+                sources: 0,
+            };
+        }
+        let last = entries[n - 1];
+        let first = entries[last.run_start as usize];
+        PlaceState {
+            place,
+            control: Some(last.control),
+            since: Some(first.at),
+            since_event: Some(first.event),
+            last_reported: Some(events[last.event].date),
+            last_event: Some(last.event),
+            sources: last.sources as usize,
+        }
+    }
+
+    /// The events behind a place's state at an instant: from the one that began it to the
+    /// latest report.
+    pub fn supporting_events(&self, place: PlaceIx, at: NaiveDateTime) -> Vec<EventIx> {
+        let entries = &self.per_place[place];
+        let n = entries.partition_point(|e| e.at <= at);
+        if n == 0 {
+            return Vec::new();
+        }
+        let start = entries[n - 1].run_start as usize;
+        entries[start..n].iter().map(|e| e.event).collect()
+    }
+
+    /// A place's events in order (contradictory ones left out).
+    pub fn place_events(&self, place: PlaceIx) -> impl DoubleEndedIterator<Item = EventIx> + '_ {
+        self.per_place[place].iter().map(|e| e.event)
+    }
+
+    /// Whether the event changes its place's state (a report that confirms it does not).
+    pub fn is_change(&self, event: EventIx, events: &[Event]) -> bool {
+        let entries = &self.per_place[events[event].place];
+        entries
+            .iter()
+            .position(|e| e.event == event)
+            .is_some_and(|i| entries[i].run_start as usize == i)
+    }
+
+    /// All changes of control, in order.
+    pub fn changes(&self) -> &[(NaiveDateTime, EventIx)] {
+        &self.changes
+    }
+
+    /// The latest change strictly before `at`.
+    pub fn prev_change(&self, at: NaiveDateTime) -> Option<NaiveDateTime> {
+        let n = self.changes.partition_point(|c| c.0 < at);
+        n.checked_sub(1).map(|i| self.changes[i].0)
+    }
+
+    /// The earliest change strictly after `at`.
+    pub fn next_change(&self, at: NaiveDateTime) -> Option<NaiveDateTime> {
+        let n = self.changes.partition_point(|c| c.0 <= at);
+        self.changes.get(n).map(|c| c.0)
+    }
+
+    /// The time span the data covers: from the first day reported on (the earliest article,
+    /// or event when no article is dated) to the end of the last.
+    pub fn span(&self) -> Option<(NaiveDateTime, NaiveDateTime)> {
+        self.span
+    }
+}
+
+fn span_of(events: &[Event], articles: &[Article]) -> Option<(NaiveDateTime, NaiveDateTime)> {
+    let article_dates = || articles.iter().filter_map(|a| a.date);
+    let event_dates = || events.iter().map(|e| e.date);
+    let first = article_dates().min().or_else(|| event_dates().min())?;
+    let last = article_dates().chain(event_dates()).max()?;
+    Some((
+        super::dates::start_of_day(first),
+        end_of_day(last.max(first)),
+    ))
+}
+
+fn line_span(d: &Diagnostics, origin: &Origin) -> Option<std::ops::Range<usize>> {
+    let text = d.sources.get(&origin.file)?;
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(origin.line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let len = text[start..].find('\n').unwrap_or(text.len() - start);
+    Some(start..start + len)
+}
+
+/// "held by Islamic State" / "contested between A and B", for messages.
+pub fn describe_control(c: Control, actors: &[Actor]) -> String {
+    let name = |a: ActorIx| actors.get(a).map_or("?", |x| x.name.as_str());
+    match c {
+        Control::Held(a) => format!("held by {}", name(a)),
+        Control::Contested(a, b) => format!("contested between {} and {}", name(a), name(b)),
+    }
+}
