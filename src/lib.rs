@@ -4,6 +4,8 @@
 //! - [`store`]: the event store (model, loading, validation, the time index). No UI.
 //! - [`cli`]: the command line.
 
+pub mod app;
 pub mod bundled;
 pub mod cli;
+pub mod replay;
 pub mod store;

@@ -1,0 +1,127 @@
+//! The event feed: every event in order, the latest at or before the cursor highlighted.
+//! Clicking one moves the cursor to it and selects its place. Only visible rows are laid out.
+
+use chrono::NaiveDateTime;
+use egui::{Color32, RichText, Sense, Ui, vec2};
+
+use super::Action;
+use super::markers::short_status;
+use super::theme;
+use crate::store::{EventIx, EventKind, Store};
+
+#[derive(Default)]
+pub struct EventFeed {
+    /// The highlighted row last frame, to scroll to it when it changes.
+    last_highlight: Option<EventIx>,
+}
+
+/// The text of a feed row (also its accessible label).
+pub fn row_label(store: &Store, e: EventIx) -> String {
+    let ev = &store.events[e];
+    let verb = match ev.kind {
+        EventKind::Report => "reported",
+        EventKind::Entered => "entered",
+        EventKind::Declared => "victory declared",
+        EventKind::Capture => "captured",
+        EventKind::Recapture => "recaptured",
+        EventKind::Withdrawal => "withdrawal",
+    };
+    format!(
+        "{} · {} · {verb} · {}",
+        ev.date.format("%a %-d %b %Y"),
+        store.places[ev.place].name,
+        short_status(store, Some(ev.to))
+    )
+}
+
+impl EventFeed {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        store: &Store,
+        cursor: NaiveDateTime,
+        actions: &mut Vec<Action>,
+    ) {
+        ui.label(RichText::new(format!("Events ({})", store.events.len())).strong());
+        ui.label(RichText::new("Click one to go to it.").small().weak());
+        let n = store.events.partition_point(|e| e.at <= cursor);
+        let highlight = n.checked_sub(1);
+        let scroll_to = (highlight != self.last_highlight)
+            .then_some(highlight)
+            .flatten();
+        self.last_highlight = highlight;
+        let row_height = 36.0;
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show_rows(ui, row_height, store.events.len(), |ui, rows| {
+                for e in rows {
+                    let ev = &store.events[e];
+                    let future = ev.at > cursor;
+                    let selected = Some(e) == highlight;
+                    let (rect, response) = ui.allocate_exact_size(
+                        vec2(ui.available_width(), row_height - 2.0),
+                        Sense::click(),
+                    );
+                    let label = row_label(store, e);
+                    response.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
+                    });
+                    if scroll_to == Some(e) {
+                        ui.scroll_to_rect(rect, Some(egui::Align::Center));
+                    }
+                    let painter = ui.painter();
+                    let bg = if selected {
+                        Color32::from_rgb(210, 232, 255)
+                    } else if response.hovered() {
+                        Color32::from_gray(235)
+                    } else {
+                        Color32::TRANSPARENT
+                    };
+                    painter.rect_filled(rect, 3.0, bg);
+                    let colours = theme::control_colours(Some(ev.to), &store.actors);
+                    for (i, c) in colours.iter().enumerate() {
+                        let chip = egui::Rect::from_min_size(
+                            rect.left_top() + vec2(4.0 + 6.0 * i as f32, 6.0),
+                            vec2(6.0, row_height - 14.0),
+                        );
+                        painter.rect_filled(chip, 1.0, *c);
+                    }
+                    let text_colour = if future {
+                        Color32::from_gray(150)
+                    } else {
+                        Color32::from_gray(20)
+                    };
+                    let x = rect.left() + 20.0;
+                    painter.text(
+                        egui::pos2(x, rect.top() + 3.0),
+                        egui::Align2::LEFT_TOP,
+                        format!(
+                            "{} · {}",
+                            ev.date.format("%a %-d %b"),
+                            store.places[ev.place].name
+                        ),
+                        egui::FontId::proportional(13.0),
+                        text_colour,
+                    );
+                    let detail = label.splitn(3, " · ").nth(2).unwrap_or("").to_owned();
+                    painter.text(
+                        egui::pos2(x, rect.top() + 18.0),
+                        egui::Align2::LEFT_TOP,
+                        detail,
+                        egui::FontId::proportional(11.5),
+                        text_colour.gamma_multiply(0.8),
+                    );
+                    if response.clicked() {
+                        actions.push(Action::SetCursor(ev.at));
+                        actions.push(Action::Select(Some(ev.place)));
+                    }
+                    response.on_hover_text(
+                        store.events[e]
+                            .note
+                            .clone()
+                            .unwrap_or_else(|| label.clone()),
+                    );
+                }
+            });
+    }
+}

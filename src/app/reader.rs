@@ -1,0 +1,106 @@
+//! The article reader: an article's full text with a quote highlighted and scrolled to.
+
+use egui::text::{CCursor, LayoutJob};
+use egui::{Color32, FontId, RichText, TextFormat, Ui};
+
+use crate::store::Store;
+use crate::store::dates::long_date;
+
+pub struct Reader {
+    pub article: usize,
+    /// Byte range of the highlighted quote.
+    pub quote: Option<(usize, usize)>,
+    /// Scroll to the quote on the next frame.
+    scroll_pending: bool,
+}
+
+impl Reader {
+    pub fn new(article: usize, quote: Option<(usize, usize)>) -> Reader {
+        Reader {
+            article,
+            quote,
+            scroll_pending: true,
+        }
+    }
+
+    /// Shows the reader window; returns false when it was closed.
+    pub fn show(&mut self, ctx: &egui::Context, store: &Store) -> bool {
+        let Some(article) = store.articles.get(self.article) else {
+            return false;
+        };
+        let mut open = true;
+        egui::Window::new("Article")
+            .id(egui::Id::unique("article-reader"))
+            .open(&mut open)
+            .default_size([560.0, 560.0])
+            .default_pos([360.0, 80.0])
+            .show(ctx, |ui| {
+                ui.label(RichText::new(&article.title).strong().size(15.0));
+                let date = match article.date {
+                    Some(d) => format!("{} — date {}", long_date(d), article.date_basis.describe()),
+                    None => "date unknown".to_owned(),
+                };
+                ui.label(RichText::new(format!("{} · {date}", article.outlet_or_unnamed())).weak());
+                if let Some(note) = &article.date_note {
+                    ui.label(RichText::new(note).small().weak());
+                }
+                if let Some(rw) = article.rewrite_of.and_then(|i| store.articles.get(i)) {
+                    ui.label(
+                        RichText::new(format!(
+                            "Dated from a rewrite of the same story: {}",
+                            rw.title
+                        ))
+                        .small()
+                        .weak(),
+                    );
+                }
+                ui.label(
+                    RichText::new(format!("File: {}", article.file))
+                        .small()
+                        .weak(),
+                );
+                ui.separator();
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        self.text(ui, &article.text);
+                    });
+            });
+        open
+    }
+
+    fn text(&mut self, ui: &mut Ui, text: &str) {
+        let normal = TextFormat {
+            font_id: FontId::proportional(14.0),
+            color: Color32::from_gray(30),
+            ..Default::default()
+        };
+        let highlight = TextFormat {
+            background: Color32::from_rgb(255, 222, 100),
+            color: Color32::BLACK,
+            ..normal.clone()
+        };
+        let mut job = LayoutJob::default();
+        job.wrap.max_width = ui.available_width();
+        let (start, end) = self
+            .quote
+            .filter(|(s, e)| {
+                s <= e && *e <= text.len() && text.is_char_boundary(*s) && text.is_char_boundary(*e)
+            })
+            .unwrap_or((0, 0));
+        job.append(&text[..start], 0.0, normal.clone());
+        job.append(&text[start..end], 0.0, highlight);
+        job.append(&text[end..], 0.0, normal);
+        let galley = ui.painter().layout_job(job);
+        let response = ui.add(egui::Label::new(galley.clone()).selectable(true));
+        if self.scroll_pending && end > start {
+            let char_start = text[..start].chars().count();
+            let char_end = char_start + text[start..end].chars().count();
+            let a = galley.pos_from_cursor(CCursor::new(char_start));
+            let b = galley.pos_from_cursor(CCursor::new(char_end));
+            let rect = a.union(b).translate(response.rect.min.to_vec2());
+            ui.scroll_to_rect(rect, Some(egui::Align::Center));
+        }
+        self.scroll_pending = false;
+    }
+}
