@@ -7,14 +7,14 @@ use crate::store::DataSource;
 
 /// The bundled data directory (`data/`).
 pub static DATA: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/data");
-/// The bundled assets (`assets/`: basemap GeoJSON, fonts).
-pub static ASSETS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets");
+/// The bundled basemap (`assets/basemap/`: Natural Earth GeoJSON).
+pub static BASEMAP: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets/basemap");
 
 pub fn data_source() -> DataSource {
     DataSource::Embedded(&DATA)
 }
 
-/// An asset's bytes, e.g. `basemap/rivers.geojson`.
-pub fn asset(path: &str) -> Option<&'static [u8]> {
-    ASSETS.get_file(path).map(|f| f.contents())
+/// A basemap layer's bytes, e.g. `rivers.geojson`.
+pub fn basemap_layer(file: &str) -> Option<&'static [u8]> {
+    BASEMAP.get_file(file).map(|f| f.contents())
 }

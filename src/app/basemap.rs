@@ -41,7 +41,7 @@ impl Basemap {
     /// works without them.
     pub fn bundled() -> Basemap {
         let layer = |name: &str| -> Vec<Value> {
-            crate::bundled::asset(&format!("basemap/{name}.geojson"))
+            crate::bundled::basemap_layer(&format!("{name}.geojson"))
                 .and_then(|b| serde_json::from_slice::<Value>(b).ok())
                 .and_then(|v| v.get("features").and_then(Value::as_array).cloned())
                 .unwrap_or_default()
