@@ -14,6 +14,7 @@ pub mod reader;
 pub mod screenshot;
 pub mod theme;
 pub mod timeline_panel;
+pub mod watch;
 
 use chrono::NaiveDateTime;
 use egui::{RichText, Ui};
@@ -77,6 +78,11 @@ pub struct FrontlineApp {
     pub show_chart: bool,
     /// Set when the app renders one frame to a PNG and quits.
     pub screenshot: Option<screenshot::Job>,
+    /// The data directory, watched for changes (not for the bundled data).
+    source: Option<DataSource>,
+    watcher: Option<watch::DataWatcher>,
+    /// "Reloaded at 10:42:07" and when it was said, shown for a few seconds.
+    pub reload_notice: Option<(String, std::time::Instant)>,
 }
 
 impl FrontlineApp {
@@ -135,7 +141,56 @@ impl FrontlineApp {
             reader: None,
             show_chart,
             screenshot: None,
+            source: None,
+            watcher: None,
+            reload_notice: None,
         }
+    }
+
+    /// Watches the data directory and reloads when it changes. Returns the error when the
+    /// directory cannot be watched (the app works on without live reload).
+    pub fn watch(
+        &mut self,
+        source: DataSource,
+        repaint: Option<egui::Context>,
+    ) -> Result<(), String> {
+        let DataSource::Dir(dir) = &source else {
+            return Ok(()); // the bundled data never changes
+        };
+        self.watcher = Some(
+            watch::DataWatcher::new(dir, repaint)
+                .map_err(|e| format!("cannot watch {}: {e}", dir.display()))?,
+        );
+        self.source = Some(source);
+        Ok(())
+    }
+
+    /// Reloads the data, keeping the cursor, the selection (by id) and the view.
+    pub fn reload(&mut self) {
+        let Some(source) = &self.source else { return };
+        let selected_id = self.selected.map(|p| self.store.places[p].id.clone());
+        let had_errors = self.store.diagnostics.error_count();
+        self.store = Store::load(source);
+        if let Some((start, end)) = self.store.span() {
+            self.replay.set_span(start, end);
+        }
+        self.selected =
+            selected_id.and_then(|id| self.store.places.iter().position(|p| p.id == id));
+        if let Some(r) = &self.reader
+            && r.article >= self.store.articles.len()
+        {
+            self.reader = None;
+        }
+        let errors = self.store.diagnostics.error_count();
+        if errors > had_errors {
+            self.problems.open = true;
+        }
+        let when = chrono::Local::now().format("%H:%M:%S");
+        let text = match errors {
+            0 => format!("Reloaded at {when}"),
+            n => format!("Reloaded at {when}: {n} error(s), showing what is valid"),
+        };
+        self.reload_notice = Some((text, std::time::Instant::now()));
     }
 
     /// Loads the data and builds the app, for the command line.
@@ -189,6 +244,12 @@ impl FrontlineApp {
 
     /// The whole user interface.
     pub fn ui(&mut self, ui: &mut Ui) {
+        if self.watcher.as_mut().is_some_and(|w| w.poll()) {
+            self.reload();
+        }
+        if self.watcher.as_ref().is_some_and(|w| w.pending()) {
+            ui.ctx().request_repaint_after(watch::QUIET);
+        }
         let dt = ui.input(|i| i.stable_dt).min(0.1) as f64;
         if self.replay.advance(dt) {
             ui.ctx().request_repaint();
@@ -232,6 +293,13 @@ impl FrontlineApp {
                         self.problems.open = !self.problems.open;
                     }
                     ui.toggle_value(&mut self.show_chart, "Control chart");
+                    if let Some((text, at)) = &self.reload_notice
+                        && at.elapsed() < std::time::Duration::from_secs(6)
+                    {
+                        ui.label(RichText::new(text).color(egui::Color32::from_rgb(0, 110, 60)));
+                        ui.ctx()
+                            .request_repaint_after(std::time::Duration::from_secs(1));
+                    }
                 });
             });
         });
@@ -358,9 +426,13 @@ pub fn run(
     if screenshot.is_some() {
         viewport = viewport.with_resizable(false);
     }
+    // The app's own state lives in the platform's config directory, never beside the data.
+    let persistence_path = directories::ProjectDirs::from("org", "Frontline", "frontline")
+        .map(|d| d.config_dir().join("app.ron"));
     let native = eframe::NativeOptions {
         viewport,
         persist_window: screenshot.is_none(),
+        persistence_path,
         ..Default::default()
     };
     eframe::run_native(
@@ -374,6 +446,11 @@ pub fn run(
                 None
             };
             let mut app = FrontlineApp::new(store, &options, persisted);
+            if screenshot.is_none()
+                && let Err(e) = app.watch(source, Some(cc.egui_ctx.clone()))
+            {
+                eprintln!("warning: {e}; live reload is off");
+            }
             if let Some((out, _)) = screenshot {
                 app.screenshot = Some(screenshot::Job::new(out));
                 app.problems.open = false;

@@ -1,0 +1,160 @@
+//! The app on bad and changing data: it opens, shows what is valid, lists the problems with
+//! the offending lines, reloads when files change, and never writes into the data directory.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use frontline::app::{FrontlineApp, LaunchOptions};
+use frontline::store::{Control, DataSource, Store};
+
+fn harness(app: FrontlineApp) -> Harness<'static, FrontlineApp> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(64)
+        .build_ui_state(|ui, app: &mut FrontlineApp| app.ui(ui), app);
+    h.run();
+    h
+}
+
+fn shows(h: &Harness<FrontlineApp>, text: &str) -> bool {
+    h.query_all_by_label_contains(text).next().is_some()
+}
+
+#[test]
+fn broken_data_opens_with_the_problems_listed() {
+    let (_tmp, root) = common::bundled_copy();
+    common::edit(
+        &root,
+        "events.toml",
+        "overran Bukamal on Thursday",
+        "overran Bukamal on Wednesday",
+    );
+    common::edit(&root, "places.toml", "lat = 34.48229", "lat = \"north\"");
+    let store = Store::load(&DataSource::Dir(root.clone()));
+    // The bad quote, the bad latitude, and Rawa's two events, whose place is now invalid.
+    assert_eq!(
+        store.diagnostics.error_count(),
+        4,
+        "{}",
+        store.diagnostics.render()
+    );
+    let mut h = harness(FrontlineApp::new(store, &LaunchOptions::default(), None));
+    // The problems window is open and names file, line and what is wrong.
+    assert!(shows(&h, "Problems (4)"));
+    assert!(shows(&h, "quote not found verbatim"));
+    assert!(shows(&h, "events.toml:"));
+    // Everything valid is shown: the other places, and Abu Kamal's other sources.
+    assert!(
+        h.query_by_role_and_label(Role::Button, "Abu Kamal")
+            .is_some()
+    );
+    assert!(
+        h.query_by_role_and_label(Role::Button, "Rawa").is_none(),
+        "Rawa's entry is invalid and left out"
+    );
+    // Selecting a problem shows the offending line of the file.
+    h.get_all_by_label_contains("quote not found verbatim")
+        .next()
+        .unwrap()
+        .click();
+    h.run();
+    assert!(
+        shows(&h, "overran Bukamal on Wednesday"),
+        "the offending line is shown"
+    );
+    assert!(shows(&h, "Hint: the closest passage"));
+}
+
+#[test]
+fn a_missing_data_directory_still_opens() {
+    let store = Store::load(&DataSource::Dir("/nonexistent/frontline-data".into()));
+    assert!(store.diagnostics.has_errors());
+    let h = harness(FrontlineApp::new(store, &LaunchOptions::default(), None));
+    assert!(shows(&h, "the data directory does not exist"));
+    assert!(shows(&h, "No place selected"));
+}
+
+/// Steps the app, with short sleeps, until `done` holds or 10 s pass.
+fn wait_until(h: &mut Harness<FrontlineApp>, done: impl Fn(&FrontlineApp) -> bool) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(10) {
+        h.step();
+        if done(h.state()) {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    false
+}
+
+#[test]
+fn edits_are_reloaded_keeping_cursor_selection_and_view() {
+    let (_tmp, root) = common::bundled_copy();
+    let at = NaiveDate::from_ymd_opt(2017, 11, 11)
+        .unwrap()
+        .and_hms_opt(23, 0, 0)
+        .unwrap();
+    let options = LaunchOptions {
+        at: Some(at),
+        select: Some("Rummanah".into()),
+    };
+    let mut app = FrontlineApp::load(&DataSource::Dir(root.clone()), &options, None);
+    app.watch(DataSource::Dir(root.clone()), None).unwrap();
+    let mut h = harness(app);
+    let rummanah = h.state().selected.unwrap();
+    let zoom = h.state().map.memory.zoom();
+    let sdf = h
+        .state()
+        .store
+        .actors
+        .iter()
+        .position(|a| a.id == "sdf")
+        .unwrap();
+    let before = common::snapshot(&root);
+
+    // An annotator changes who took Rummanah.
+    common::edit(
+        &root,
+        "events.toml",
+        "place = \"rummanah\"\ndate = \"2017-11-11\"\nkind = \"capture\"\nfrom = \"islamic_state\"\nto = \"iraqi_government\"",
+        "place = \"rummanah\"\ndate = \"2017-11-11\"\nkind = \"capture\"\nfrom = \"islamic_state\"\nto = \"sdf\"",
+    );
+    assert!(
+        wait_until(&mut h, |app| app.store.state_at(rummanah, at).control
+            == Some(Control::Held(sdf))),
+        "the edit was not picked up"
+    );
+    assert_eq!(h.state().replay.cursor, at, "cursor kept");
+    assert_eq!(h.state().selected, Some(rummanah), "selection kept");
+    assert_eq!(h.state().map.memory.zoom(), zoom, "view kept");
+    assert!(h.state().reload_notice.is_some());
+
+    // A broken edit: the valid part stays, the problem is listed.
+    common::edit(&root, "events.toml", "to = \"sdf\"", "to = \"nobody\"");
+    assert!(
+        wait_until(&mut h, |app| app.store.diagnostics.has_errors()),
+        "the broken edit was not picked up"
+    );
+    h.run();
+    assert!(shows(&h, "unknown actor \"nobody\""));
+    assert!(
+        h.state().store.events.len() > 5,
+        "the other events are still there"
+    );
+    assert_eq!(h.state().selected, Some(rummanah));
+
+    // The app itself wrote nothing into the data directory: only our two edits differ.
+    let after = common::snapshot(&root);
+    assert_eq!(before.len(), after.len(), "no file added or removed");
+    for ((p, a), (q, b)) in before.iter().zip(&after) {
+        assert_eq!(p, q);
+        if !p.ends_with("events.toml") {
+            assert_eq!(a, b, "{} changed", p.display());
+        }
+    }
+}
