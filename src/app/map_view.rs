@@ -13,6 +13,10 @@ pub struct MapView {
     pub memory: MapMemory,
     /// Fit the view to the data on the next frame (the map's size is only known then).
     pub needs_fit: bool,
+    /// Keep the view fitted to the data while the map's size settles (first frames, window
+    /// resizes) until the user pans or zooms.
+    auto_fit: bool,
+    fitted_size: egui::Vec2,
     /// Whether OpenStreetMap tiles are shown (network; off by default).
     pub osm: bool,
     tiles: Option<HttpTiles>,
@@ -25,6 +29,8 @@ impl MapView {
     pub fn new(memory: Option<MapMemory>, osm: bool) -> MapView {
         MapView {
             needs_fit: memory.is_none(),
+            auto_fit: memory.is_none(),
+            fitted_size: egui::Vec2::ZERO,
             memory: memory.unwrap_or_default(),
             osm,
             tiles: None,
@@ -43,9 +49,10 @@ impl MapView {
                 self.legend.ui(ui, scene);
             });
         let rect = ui.available_rect_before_wrap();
-        if self.needs_fit {
+        if self.needs_fit || (self.auto_fit && rect.size() != self.fitted_size) {
             fit(&mut self.memory, scene.store, rect.size());
             self.needs_fit = false;
+            self.fitted_size = rect.size();
         }
         if self.osm && self.tiles.is_none() {
             self.tiles = Some(osm_tiles(ui.ctx()));
@@ -76,7 +83,7 @@ impl MapView {
         let osm = &mut self.osm;
         let mut fit_now = false;
         let mut zoom: i8 = 0;
-        map.show(ui, |ui, _response, _projector, _memory| {
+        let shown = map.show(ui, |ui, _response, _projector, _memory| {
             let r = ui.max_rect();
             // View controls, top right.
             ui.scope_builder(UiBuilder::new().max_rect(egui::Rect::from_min_size(r.right_top() + vec2(-260.0, 8.0), vec2(252.0, 30.0))), |ui| {
@@ -97,8 +104,17 @@ impl MapView {
             });
             attribution(ui, r, *osm);
         });
+        let r = &shown.response;
+        if r.dragged()
+            || (r.hovered()
+                && ui.input(|i| i.smooth_scroll_delta != egui::Vec2::ZERO || i.zoom_delta() != 1.0))
+            || zoom != 0
+        {
+            self.auto_fit = false;
+        }
         if fit_now {
             self.needs_fit = true;
+            self.auto_fit = true;
         }
         match zoom {
             1 => _ = self.memory.zoom_in(),

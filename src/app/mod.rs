@@ -453,7 +453,6 @@ pub fn run(
             }
             if let Some((out, _)) = screenshot {
                 app.screenshot = Some(screenshot::Job::new(out));
-                app.problems.open = false;
             }
             cc.egui_ctx.set_visuals(egui::Visuals::light());
             Ok(Box::new(NativeApp {
