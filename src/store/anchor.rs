@@ -130,11 +130,18 @@ fn not_found(text: &str, exact: &str) -> AnchorError {
     let (pre_len, pre_at) = longest(&|k| text.find(&exact[..byte_at(k)]));
     let (suf_len, suf_at) = longest(&|k| text.find(&exact[byte_at(n - k)..]));
     let min_useful = (n / 4).clamp(1, 12);
+    // The passage is as long as the quote but stays on the line of the matching part, so that
+    // it does not start or end in the middle of a neighbouring paragraph.
     let closest = if pre_len >= suf_len && pre_len >= min_useful {
-        Some((pre_at, advance(text, pre_at, n)))
+        let matched_end = pre_at + byte_at(pre_len);
+        let line_end = text[matched_end..]
+            .find('\n')
+            .map_or(text.len(), |i| matched_end + i);
+        Some((pre_at, advance(text, pre_at, n).min(line_end)))
     } else if suf_len >= min_useful {
         let end = suf_at + (exact.len() - byte_at(n - suf_len));
-        Some((retreat(text, end, n), end))
+        let line_start = text[..suf_at].rfind('\n').map_or(0, |i| i + 1);
+        Some((retreat(text, end, n).max(line_start), end))
     } else {
         None
     };
@@ -207,6 +214,36 @@ mod tests {
                 near_miss: false,
             }) => {
                 assert!(TEXT[s..].starts_with("caliphate shr"));
+            }
+            other => panic!("{other:?}"),
+        }
+        // Only the end matches: the passage stays on that line.
+        match anchor(
+            TEXT,
+            "The group said IS held Rawa, said the general.",
+            None,
+            None,
+        ) {
+            Err(AnchorError::NotFound {
+                closest: Some((s, e)),
+                near_miss: false,
+            }) => {
+                assert_eq!(&TEXT[s..e], "IS held Rawa. IS held Rawa, said the general.");
+            }
+            other => panic!("{other:?}"),
+        }
+        // Only the beginning matches: idem.
+        match anchor(
+            TEXT,
+            "Daesh’s caliphate shrank fast, and then more.",
+            None,
+            None,
+        ) {
+            Err(AnchorError::NotFound {
+                closest: Some((s, e)),
+                near_miss: false,
+            }) => {
+                assert_eq!(&TEXT[s..e], "Daesh’s caliphate shrank.");
             }
             other => panic!("{other:?}"),
         }

@@ -127,6 +127,12 @@ pub fn load(source: &DataSource) -> Loaded {
     let raw_actors: Vec<(RawActor, Range<usize>)> = ctx.entries(ACTORS_FILE, "actor", true);
     let raw_places: Vec<(RawPlace, Range<usize>)> = ctx.entries(PLACES_FILE, "place", true);
     let raw_articles: Vec<(RawArticle, Range<usize>)> = ctx.entries(ARTICLES_FILE, "article", true);
+    // Every article id written in articles.toml, including those whose entry could not be
+    // loaded, so that their quotes are not reported as naming an unknown article.
+    let declared_articles: Vec<String> = raw_articles
+        .iter()
+        .map(|(r, _)| r.id.get_ref().clone())
+        .collect();
     let mut event_files: Vec<String> = Vec::new();
     if source.exists(EVENTS_FILE) {
         event_files.push(EVENTS_FILE.to_owned());
@@ -162,6 +168,7 @@ pub fn load(source: &DataSource) -> Loaded {
         places: &out.place_names,
         actors: &out.actor_names,
         article_ids: &article_ids,
+        declared_articles: &declared_articles,
         actor_list: &out.actors,
     };
     let mut events = Vec::with_capacity(raw_events.len());
@@ -200,6 +207,8 @@ struct Names<'a> {
     places: &'a NameIndex,
     actors: &'a NameIndex,
     article_ids: &'a HashMap<&'a str, ArticleIx>,
+    /// Ids of every [[article]] entry, loaded or not.
+    declared_articles: &'a [String],
     actor_list: &'a [Actor],
 }
 
@@ -776,6 +785,20 @@ fn build_event(
         let s_span = s.span();
         let s = s.into_inner();
         let Some(&article) = names.article_ids.get(s.article.get_ref().as_str()) else {
+            if names.declared_articles.contains(s.article.get_ref()) {
+                ctx.d.error(
+                    file,
+                    Some(s.article.span()),
+                    format!(
+                        "article \"{}\" could not be loaded, so this quote cannot be checked",
+                        s.article.get_ref()
+                    ),
+                    Some(format!(
+                        "fix the error reported on its entry in {ARTICLES_FILE} first"
+                    )),
+                );
+                continue;
+            }
             ctx.d.error(
                 file,
                 Some(s.article.span()),
@@ -855,7 +878,7 @@ fn report_anchor_error(
         AnchorError::Ambiguous { lines } => ctx.d.error(
             file,
             span,
-            format!("the quote occurs {} times in {} (lines {})", lines.len(), art.file, lines.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")),
+            format!("the quote occurs {} times in {} ({})", lines.len(), art.file, lines_label(&lines)),
             Some("say which one with prefix = \"...\" (the text just before it) or suffix = \"...\" (just after)".into()),
         ),
         AnchorError::NotFound { closest, near_miss } => {
@@ -868,6 +891,19 @@ fn report_anchor_error(
                 None => format!("copy the quote verbatim from {}", art.file),
             };
             ctx.d.error(file, span, format!("quote not found verbatim in article \"{}\" ({})", art.id, art.file), Some(hint));
+        }
+    }
+}
+
+/// "line 4" when every occurrence is on one line, else "lines 4, 9".
+fn lines_label(lines: &[usize]) -> String {
+    let mut distinct = lines.to_vec();
+    distinct.dedup();
+    match distinct.as_slice() {
+        [line] => format!("line {line}"),
+        many => {
+            let list: Vec<String> = many.iter().map(usize::to_string).collect();
+            format!("lines {}", list.join(", "))
         }
     }
 }

@@ -55,15 +55,22 @@ pub struct NameIndex {
     by_id: HashMap<String, usize>,
     by_key: HashMap<String, Vec<usize>>,
     by_loose_key: HashMap<String, Vec<usize>>,
-    /// (key, display string) of every name, for suggestions.
-    names: Vec<(String, String)>,
+    /// (key, entry) of every name, for suggestions.
+    names: Vec<(String, usize)>,
+    /// The name an entry is suggested by: its first name (a place's or actor's `name`), so that
+    /// a typo of "Abu Kamal" suggests "Abu Kamal", not the alias "Abu Kemāl" that happens to
+    /// score a little higher.
+    shown: HashMap<usize, String>,
 }
 
 impl NameIndex {
     /// Adds an entry under its id and every one of its names.
     pub fn insert<'a>(&mut self, ix: usize, id: &'a str, names: impl IntoIterator<Item = &'a str>) {
+        let names: Vec<&str> = names.into_iter().collect();
         self.by_id.insert(id.to_owned(), ix);
-        self.names.push((match_key(id), id.to_owned()));
+        self.shown
+            .insert(ix, names.first().copied().unwrap_or(id).to_owned());
+        self.names.push((match_key(id), ix));
         for name in std::iter::once(id).chain(names) {
             let key = match_key(name);
             if key.is_empty() {
@@ -73,7 +80,7 @@ impl NameIndex {
             if let Some(loose) = match_key_without_article(name) {
                 push_unique(self.by_loose_key.entry(loose).or_default(), ix);
             }
-            self.names.push((key, name.to_owned()));
+            self.names.push((key, ix));
         }
     }
 
@@ -103,17 +110,18 @@ impl NameIndex {
         }
     }
 
-    /// The known name closest to `key`, when it is close enough to be a likely typo.
+    /// The main name of the entry with a name closest to `key`, when it is close enough to be
+    /// a likely typo.
     fn suggest(&self, key: &str) -> Option<String> {
         if key.is_empty() {
             return None;
         }
         self.names
             .iter()
-            .map(|(k, shown)| (strsim::jaro_winkler(key, k), shown))
+            .map(|(k, ix)| (strsim::jaro_winkler(key, k), ix))
             .filter(|(score, _)| *score >= 0.8)
             .max_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, shown)| shown.clone())
+            .and_then(|(_, ix)| self.shown.get(ix).cloned())
     }
 }
 
@@ -170,6 +178,11 @@ mod tests {
     fn unknown_names_get_a_suggestion() {
         let ix = index();
         match ix.lookup("Abu Kamel") {
+            Lookup::NotFound { suggestion } => assert_eq!(suggestion.as_deref(), Some("Abu Kamal")),
+            other => panic!("{other:?}"),
+        }
+        // A typo of an alias suggests the entry's main name.
+        match ix.lookup("Bukamel") {
             Lookup::NotFound { suggestion } => assert_eq!(suggestion.as_deref(), Some("Abu Kamal")),
             other => panic!("{other:?}"),
         }

@@ -1,0 +1,774 @@
+//! The command line: `check`, `state` and `quotes` on the bundled data, and `check` on small
+//! data directories written here, each broken in one way.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+fn frontline() -> Command {
+    Command::cargo_bin("frontline").expect("the frontline binary")
+}
+
+/// Runs the command; returns its exit code and its stdout and stderr together.
+fn run(cmd: &mut Command) -> (i32, String, String) {
+    let out = cmd.output().expect("ran frontline");
+    (
+        out.status.code().expect("exit code"),
+        String::from_utf8(out.stdout).expect("UTF-8 stdout"),
+        String::from_utf8(out.stderr).expect("UTF-8 stderr"),
+    )
+}
+
+fn json_of(args: &[&str]) -> Value {
+    let (code, stdout, stderr) = run(frontline().args(args));
+    assert_eq!(code, 0, "{args:?}\n{stdout}{stderr}");
+    serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{args:?}: not JSON ({e}):\n{stdout}"))
+}
+
+// ---------------------------------------------------------------- the bundled data
+
+#[test]
+fn check_on_the_bundled_data_succeeds() {
+    let (code, stdout, stderr) = run(frontline().arg("check"));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stdout.contains("the bundled data: 5 articles, 13 places"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("0 errors, 0 warnings"), "{stdout}");
+    assert!(!stdout.contains("error:"), "{stdout}");
+}
+
+fn row<'a>(rows: &'a Value, place: &str) -> &'a Value {
+    rows.as_array()
+        .expect("a JSON array")
+        .iter()
+        .find(|r| r["place"] == place)
+        .unwrap_or_else(|| panic!("no row for {place}"))
+}
+
+#[test]
+fn state_json_at_10_november() {
+    let rows = json_of(&["state", "--at", "2017-11-10", "--json"]);
+    assert_eq!(rows.as_array().unwrap().len(), 13);
+    let ak = row(&rows, "abu_kamal");
+    for field in [
+        "place",
+        "name",
+        "status",
+        "holder",
+        "holder_name",
+        "contested_by",
+        "since",
+        "last_reported",
+        "sources",
+    ] {
+        assert!(ak.get(field).is_some(), "no field {field} in {ak}");
+    }
+    assert_eq!(ak["name"], "Abu Kamal");
+    assert_eq!(ak["status"], "held");
+    assert_eq!(ak["holder"], "syrian_government");
+    assert_eq!(ak["holder_name"], "Syrian government and allies");
+    assert_eq!(ak["contested_by"], serde_json::json!([]));
+    assert_eq!(ak["since"], "2017-11-09");
+    assert_eq!(ak["last_reported"], "2017-11-09");
+    assert!(ak["sources"].as_u64().unwrap() > 0);
+
+    let qaim = row(&rows, "al_qaim");
+    assert_eq!(qaim["status"], "contested");
+    assert_eq!(qaim["holder"], Value::Null);
+    let mut by: Vec<&str> = qaim["contested_by"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    by.sort();
+    assert_eq!(by, ["iraqi_government", "islamic_state"]);
+
+    let husaybah = row(&rows, "husaybah");
+    assert_eq!(husaybah["status"], "unknown");
+    assert_eq!(husaybah["holder"], Value::Null);
+    assert_eq!(husaybah["since"], Value::Null);
+    assert_eq!(husaybah["sources"], 0);
+}
+
+#[test]
+fn state_json_at_11_november() {
+    let rows = json_of(&["state", "--at", "2017-11-11", "--json"]);
+    let ak = row(&rows, "abu_kamal");
+    assert_eq!(ak["status"], "held");
+    assert_eq!(ak["holder"], "islamic_state");
+    assert_eq!(ak["since"], "2017-11-11");
+    assert_eq!(row(&rows, "rummanah")["holder"], "iraqi_government");
+    assert_eq!(row(&rows, "al_qaim")["holder"], "iraqi_government");
+}
+
+#[test]
+fn state_at_a_time_of_day() {
+    // Before midnight on 8 Nov the government had not yet taken Abu Kamal.
+    let rows = json_of(&["state", "--at", "2017-11-08T23:59", "--json"]);
+    assert_eq!(row(&rows, "abu_kamal")["holder"], "islamic_state");
+    let rows = json_of(&["state", "--at", "2017-11-09T00:00", "--json"]);
+    assert_eq!(row(&rows, "abu_kamal")["holder"], "syrian_government");
+}
+
+#[test]
+fn state_as_a_table() {
+    let (code, stdout, stderr) = run(frontline().args(["state", "--at", "2017-11-10"]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stdout.contains("State at Fri 10 Nov 2017 23:59"),
+        "{stdout}"
+    );
+    let line = stdout
+        .lines()
+        .find(|l| l.starts_with("Abu Kamal"))
+        .expect("a row for Abu Kamal");
+    assert!(
+        line.contains("held by Syrian government and allies"),
+        "{line}"
+    );
+    assert!(line.contains("Thu 9 Nov 2017"), "{line}");
+}
+
+#[test]
+fn state_with_a_bad_date_exits_2() {
+    for bad in ["2017-13-40", "10 Nov", ""] {
+        let (code, stdout, stderr) = run(frontline().args(["state", "--at", bad]));
+        assert_eq!(code, 2, "{bad:?}: {stdout}{stderr}");
+        assert!(stdout.is_empty(), "{bad:?}: {stdout}");
+        assert!(stderr.contains("is not a date"), "{bad:?}: {stderr}");
+        assert!(stderr.contains("YYYY-MM-DD"), "{bad:?}: {stderr}");
+    }
+}
+
+#[test]
+fn quotes_json_of_bukamal() {
+    let events = json_of(&["quotes", "Bukamal", "--json"]);
+    let events = events.as_array().expect("a JSON array");
+    let dates: Vec<&str> = events.iter().map(|e| e["date"].as_str().unwrap()).collect();
+    assert_eq!(
+        dates,
+        ["2017-11-03", "2017-11-09", "2017-11-11", "2017-11-12"]
+    );
+    for e in events {
+        assert_eq!(e["place"], "abu_kamal");
+        for field in ["from", "to", "status"] {
+            assert!(e.get(field).is_some(), "no field {field} in {e}");
+        }
+        let quotes = e["quotes"].as_array().expect("quotes");
+        assert!(!quotes.is_empty(), "{e}");
+        for q in quotes {
+            assert!(q["article"].is_string(), "{q}");
+            let text = q["text"].as_str().expect("text");
+            let (start, end) = (q["start"].as_u64().unwrap(), q["end"].as_u64().unwrap());
+            assert_eq!(end - start, text.chars().count() as u64, "{q}");
+        }
+    }
+    // The capture of 9 Nov.
+    assert_eq!(events[1]["from"], "islamic_state");
+    assert_eq!(events[1]["to"], "syrian_government");
+    assert_eq!(events[1]["status"], "held");
+    // The report of 3 Nov has no `from`.
+    assert_eq!(events[0]["from"], Value::Null);
+    assert_eq!(events[0]["to"], "islamic_state");
+}
+
+#[test]
+fn quotes_json_of_a_contested_place() {
+    let events = json_of(&["quotes", "Al Qaim", "--json"]);
+    let first = &events.as_array().unwrap()[0];
+    assert_eq!(first["place"], "al_qaim");
+    assert_eq!(first["status"], "contested");
+    let mut to: Vec<&str> = first["to"]
+        .as_array()
+        .expect("two actors")
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    to.sort();
+    assert_eq!(to, ["iraqi_government", "islamic_state"]);
+}
+
+#[test]
+fn quotes_as_text() {
+    let (code, stdout, stderr) = run(frontline().args(["quotes", "albu kamal"]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stdout.starts_with("Abu Kamal (abu_kamal, city, SY)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("overran Bukamal on Thursday"), "{stdout}");
+}
+
+#[test]
+fn quotes_of_an_unknown_place_exits_2() {
+    let (code, stdout, stderr) = run(frontline().args(["quotes", "Paris"]));
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert!(stdout.is_empty(), "{stdout}");
+    assert!(stderr.contains("no place called \"Paris\""), "{stderr}");
+    // No close name: the known places are listed instead.
+    assert!(stderr.contains("known places: Abu Kamal"), "{stderr}");
+}
+
+#[test]
+fn quotes_of_a_misspelt_place_suggests_it() {
+    let (code, stdout, stderr) = run(frontline().args(["quotes", "Abu Kamel"]));
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert!(
+        stderr.contains("no place called \"Abu Kamel\"; did you mean \"Abu Kamal\"?"),
+        "{stderr}"
+    );
+}
+
+// ---------------------------------------------------------------- data directories
+
+const ACTORS: &str = r##"[[actor]]
+id = "islamic_state"
+name = "Islamic State"
+short = "IS"
+colour = "#1a1a1a"
+aliases = ["IS", "Daesh"]
+
+[[actor]]
+id = "syrian_government"
+name = "Syrian government"
+colour = "#d62020"
+aliases = ["Syrian forces"]
+"##;
+
+const PLACES: &str = r#"[[place]]
+id = "abu_kamal"
+name = "Abu Kamal"
+kind = "city"
+country = "SY"
+lat = 34.45226
+lon = 40.91854
+aliases = ["Bukamal", "Albu Kamal"]
+
+[[place]]
+id = "al_qaim"
+name = "Al-Qa'im"
+kind = "town"
+country = "IQ"
+lat = 34.36879
+lon = 41.09447
+"#;
+
+/// Sunday 12 November 2017.
+const ARTICLES: &str = r#"[[article]]
+id = "report"
+file = "articles/report.txt"
+title = "Daesh retakes Bukamal"
+date = "2017-11-12"
+date_basis = "stated"
+"#;
+
+const ARTICLE_TEXT: &str = "date 2017-11-12
+Syrian forces overran Bukamal on Thursday.
+Daesh recaptured Bukamal on Saturday after a fierce fightback.
+IS held the town. IS held the town, a monitor said.
+";
+
+/// Line numbers matter: the tests below name them.
+const EVENTS: &str = r#"[[event]]
+place = "abu_kamal"
+date = "2017-11-09"
+kind = "capture"
+from = "islamic_state"
+to = "syrian_government"
+
+[[event.source]]
+article = "report"
+quote = "Syrian forces overran Bukamal on Thursday"
+date_phrase = "on Thursday"
+
+[[event]]
+place = "Bukamal"
+date = "2017-11-11"
+kind = "recapture"
+from = "syrian_government"
+to = "islamic_state"
+
+[[event.source]]
+article = "report"
+quote = "Daesh recaptured Bukamal on Saturday"
+date_phrase = "on Saturday"
+"#;
+
+/// A small valid data directory, to be broken one way per test.
+struct Data {
+    dir: TempDir,
+}
+
+impl Data {
+    fn new() -> Data {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let data = Data { dir };
+        data.write("actors.toml", ACTORS);
+        data.write("places.toml", PLACES);
+        data.write("articles.toml", ARTICLES);
+        data.write("articles/report.txt", ARTICLE_TEXT);
+        data.write("events.toml", EVENTS);
+        data
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn write(&self, rel: &str, text: &str) {
+        let path = self.path().join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path().join(rel)).unwrap()
+    }
+
+    /// Replaces the one occurrence of `from` in a file.
+    fn edit(&self, rel: &str, from: &str, to: &str) {
+        let text = self.read(rel);
+        assert_eq!(text.matches(from).count(), 1, "{from:?} in {rel}");
+        self.write(rel, &text.replacen(from, to, 1));
+    }
+
+    fn append(&self, rel: &str, more: &str) {
+        let text = self.read(rel);
+        self.write(rel, &format!("{text}{more}"));
+    }
+
+    /// `frontline check --data DIR`: the exit code and everything printed.
+    fn check(&self) -> (i32, String) {
+        let (code, stdout, stderr) = run(frontline().arg("check").arg("--data").arg(self.path()));
+        (code, format!("{stdout}{stderr}"))
+    }
+
+    /// Asserts that `check` fails with exactly `errors` errors, and that the output holds every
+    /// one of `expected`. Returns the output.
+    fn check_fails(&self, errors: usize, expected: &[&str]) -> String {
+        let (code, out) = self.check();
+        assert_eq!(code, 1, "check should fail:\n{out}");
+        assert!(out.contains(&format!("; {errors} errors,")), "{out}");
+        for e in expected {
+            assert!(out.contains(e), "expected {e:?} in:\n{out}");
+        }
+        out
+    }
+}
+
+#[test]
+fn the_small_data_directory_is_valid() {
+    let data = Data::new();
+    let (code, out) = data.check();
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("1 articles, 2 places, 2 actors, 2 events, 2 quotes; 0 errors, 0 warnings"),
+        "{out}"
+    );
+    assert!(out.contains(&data.path().display().to_string()), "{out}");
+
+    let (code, stdout, stderr) = run(frontline().arg("--data").arg(data.path()).args([
+        "state",
+        "--at",
+        "2017-11-11",
+        "--json",
+    ]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let rows: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(row(&rows, "abu_kamal")["holder"], "islamic_state");
+    assert_eq!(row(&rows, "al_qaim")["status"], "unknown");
+}
+
+#[test]
+fn malformed_toml() {
+    let data = Data::new();
+    data.edit("events.toml", "kind = \"recapture\"", "kind = \"recapture");
+    data.check_fails(
+        1,
+        &[
+            "error: malformed TOML",
+            "events.toml:16:",
+            "kind = \"recapture",
+            "hint: check quotes",
+        ],
+    );
+}
+
+#[test]
+fn a_quote_not_found_verbatim_shows_the_closest_passage() {
+    let data = Data::new();
+    data.edit(
+        "events.toml",
+        "quote = \"Daesh recaptured Bukamal on Saturday\"",
+        "quote = \"Daesh recaptured the town of Bukamal on Saturday\"",
+    );
+    data.check_fails(
+        1,
+        &[
+            "error: quote not found verbatim in article \"report\" (articles/report.txt)",
+            "events.toml:22:9",
+            "the closest passage, line 3 of articles/report.txt: \"Daesh recaptured Bukamal on Saturday",
+        ],
+    );
+}
+
+#[test]
+fn a_quote_with_other_quote_marks_is_a_near_miss() {
+    let data = Data::new();
+    data.write(
+        "articles/report.txt",
+        &ARTICLE_TEXT.replace("Daesh recaptured", "Daesh’s fighters recaptured"),
+    );
+    data.edit(
+        "events.toml",
+        "quote = \"Daesh recaptured Bukamal on Saturday\"",
+        "quote = \"Daesh's fighters recaptured Bukamal on Saturday\"",
+    );
+    data.check_fails(
+        1,
+        &[
+            "error: quote not found verbatim",
+            "events.toml:22:9",
+            "the article has \"Daesh’s fighters recaptured Bukamal on Saturday\" (quote marks, dashes or spaces differ)",
+        ],
+    );
+}
+
+#[test]
+fn an_unknown_place_gets_a_suggestion() {
+    let data = Data::new();
+    data.edit("events.toml", "place = \"Bukamal\"", "place = \"Bukamel\"");
+    data.check_fails(
+        1,
+        &[
+            "error: unknown place \"Bukamel\"",
+            "events.toml:14:9",
+            "did you mean \"Abu Kamal\"? Places are defined in places.toml",
+        ],
+    );
+}
+
+#[test]
+fn an_unknown_actor_gets_a_suggestion() {
+    let data = Data::new();
+    data.edit(
+        "events.toml",
+        "to = \"islamic_state\"",
+        "to = \"islamic_stat\"",
+    );
+    data.check_fails(
+        1,
+        &[
+            "error: unknown actor \"islamic_stat\" in `to`",
+            "events.toml:18:6",
+            "did you mean \"Islamic State\"? Actors are defined in actors.toml",
+        ],
+    );
+}
+
+#[test]
+fn a_date_phrase_that_contradicts_the_event_date() {
+    // "on Saturday" in an article of Sunday 12 Nov is 11 Nov, not 10 Nov.
+    let data = Data::new();
+    data.edit(
+        "events.toml",
+        "date = \"2017-11-11\"",
+        "date = \"2017-11-10\"",
+    );
+    data.check_fails(
+        1,
+        &[
+            "events.toml:23:15",
+            "\"on Saturday\" in an article of Sun 12 Nov 2017 means Sat 11 Nov 2017, but the event is dated Fri 10 Nov 2017",
+        ],
+    );
+}
+
+#[test]
+fn a_date_phrase_that_is_not_in_its_quote() {
+    let data = Data::new();
+    data.edit(
+        "events.toml",
+        "date_phrase = \"on Thursday\"",
+        "date_phrase = \"last Thursday\"",
+    );
+    data.check_fails(
+        1,
+        &[
+            "events.toml:11:15",
+            "date_phrase \"last Thursday\" is not in the quote",
+        ],
+    );
+}
+
+#[test]
+fn an_event_after_the_article_that_reports_it() {
+    let data = Data::new();
+    data.edit(
+        "events.toml",
+        "date = \"2017-11-11\"\nkind = \"recapture\"",
+        "date = \"2017-11-13\"\nkind = \"recapture\"",
+    );
+    let out = data.check_fails(
+        2,
+        &[
+            "events.toml:15:8",
+            "the event is dated Mon 13 Nov 2017 but article \"report\" is of Sun 12 Nov 2017",
+        ],
+    );
+    // The date phrase is checked too.
+    assert!(out.contains("events.toml:23:15"), "{out}");
+}
+
+#[test]
+fn contradictory_events_at_one_instant() {
+    let data = Data::new();
+    data.append(
+        "events.toml",
+        r#"
+[[event]]
+place = "abu_kamal"
+date = "2017-11-11"
+kind = "report"
+to = "syrian_government"
+
+[[event.source]]
+article = "report"
+quote = "Syrian forces overran Bukamal"
+"#,
+    );
+    data.check_fails(
+        1,
+        &[
+            "events.toml:25:1",
+            "contradictory events for one place at one instant: this one leaves it held by Syrian government but the event at events.toml:13 leaves it held by Islamic State",
+            "give each claim its own date (or time)",
+        ],
+    );
+}
+
+#[test]
+fn two_events_at_one_instant_that_agree_are_fine() {
+    let data = Data::new();
+    data.append(
+        "events.toml",
+        r#"
+[[event]]
+place = "abu_kamal"
+date = "2017-11-11"
+kind = "report"
+to = "Daesh"
+
+[[event.source]]
+article = "report"
+quote = "IS held the town"
+prefix = "fightback.\n"
+"#,
+    );
+    let (code, out) = data.check();
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("3 events, 3 quotes; 0 errors"), "{out}");
+}
+
+#[test]
+fn a_missing_article_file() {
+    let data = Data::new();
+    std::fs::remove_file(data.path().join("articles/report.txt")).unwrap();
+    let out = data.check_fails(
+        3,
+        &[
+            "articles.toml:3:8",
+            "error: article file \"articles/report.txt\": file not found",
+            "hint: put the article's text in that file",
+            // The quotes from it are reported as unchecked, not as naming an unknown article.
+            "events.toml:9:11",
+            "events.toml:21:11",
+            "article \"report\" could not be loaded, so this quote cannot be checked",
+        ],
+    );
+    assert!(!out.contains("unknown article"), "{out}");
+}
+
+#[test]
+fn an_unknown_article() {
+    let data = Data::new();
+    data.edit(
+        "events.toml",
+        "article = \"report\"\nquote = \"Syrian",
+        "article = \"reprot\"\nquote = \"Syrian",
+    );
+    data.check_fails(
+        1,
+        &[
+            "events.toml:9:11",
+            "error: unknown article \"reprot\"",
+            "did you mean \"report\"?",
+        ],
+    );
+}
+
+#[test]
+fn a_quote_that_occurs_twice_needs_a_prefix_or_suffix() {
+    let data = Data::new();
+    let event = r#"
+[[event]]
+place = "abu_kamal"
+date = "2017-11-12"
+kind = "report"
+to = "islamic_state"
+
+[[event.source]]
+article = "report"
+quote = "IS held the town"
+"#;
+    data.append("events.toml", event);
+    data.check_fails(
+        1,
+        &[
+            "events.toml:33:9",
+            "the quote occurs 2 times in articles/report.txt (line 4)",
+            "prefix = \"...\"",
+            "suffix = \"...\"",
+        ],
+    );
+
+    // A suffix that singles one out makes it valid.
+    let data = Data::new();
+    data.append(
+        "events.toml",
+        &format!("{event}suffix = \", a monitor said\"\n"),
+    );
+    let (code, out) = data.check();
+    assert_eq!(code, 0, "{out}");
+}
+
+#[test]
+fn an_event_whose_from_equals_to() {
+    let data = Data::new();
+    data.edit(
+        "events.toml",
+        "from = \"syrian_government\"",
+        "from = \"islamic_state\"",
+    );
+    data.check_fails(
+        1,
+        &[
+            "events.toml:18:6",
+            "`from` and `to` are the same: this event changes nothing",
+            "use kind = \"report\" without `from`",
+        ],
+    );
+}
+
+#[test]
+fn a_duplicate_place_id() {
+    let data = Data::new();
+    data.append(
+        "places.toml",
+        r#"
+[[place]]
+id = "abu_kamal"
+name = "Abu Kamal again"
+kind = "city"
+lat = 34.4
+lon = 40.9
+"#,
+    );
+    data.check_fails(
+        1,
+        &[
+            "places.toml:19:6",
+            "duplicate place id \"abu_kamal\" (first defined on line 2)",
+            "ids must be unique",
+        ],
+    );
+}
+
+#[test]
+fn an_event_in_the_events_folder_is_reported_with_its_file() {
+    let data = Data::new();
+    std::fs::remove_file(data.path().join("events.toml")).unwrap();
+    data.write(
+        "events/abu_kamal.toml",
+        &EVENTS.replace("place = \"Bukamal\"", "place = \"Bukamel\""),
+    );
+    data.check_fails(
+        1,
+        &["events/abu_kamal.toml:14:9", "unknown place \"Bukamel\""],
+    );
+}
+
+#[test]
+fn a_data_directory_without_events() {
+    let data = Data::new();
+    std::fs::remove_file(data.path().join("events.toml")).unwrap();
+    data.check_fails(
+        1,
+        &["no events: neither events.toml nor any events/*.toml file exists"],
+    );
+}
+
+#[test]
+fn a_missing_data_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no-such-dir");
+    let (code, stdout, stderr) = run(frontline().arg("check").arg("--data").arg(&missing));
+    let out = format!("{stdout}{stderr}");
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("the data directory does not exist"), "{out}");
+    assert!(out.contains(&missing.display().to_string()), "{out}");
+    assert!(out.contains("1 errors, 0 warnings"), "{out}");
+}
+
+#[test]
+fn warnings_alone_exit_0() {
+    let data = Data::new();
+    // A date phrase the checker does not understand is a warning, not an error.
+    data.edit(
+        "events.toml",
+        "quote = \"Daesh recaptured Bukamal on Saturday\"\ndate_phrase = \"on Saturday\"",
+        "quote = \"Daesh recaptured Bukamal on Saturday after a fierce fightback\"\ndate_phrase = \"after a fierce fightback\"",
+    );
+    let (code, out) = data.check();
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("events.toml:23:15"), "{out}");
+    assert!(
+        out.contains("warning: date_phrase \"after a fierce fightback\" is not understood"),
+        "{out}"
+    );
+    assert!(out.contains("0 errors, 1 warnings"), "{out}");
+}
+
+#[test]
+fn state_and_quotes_on_invalid_data_show_what_is_valid() {
+    let data = Data::new();
+    data.edit("events.toml", "place = \"Bukamal\"", "place = \"Bukamel\"");
+    let (code, stdout, stderr) = run(frontline().arg("--data").arg(data.path()).args([
+        "state",
+        "--at",
+        "2017-11-11",
+        "--json",
+    ]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stderr.contains("warning: the data has 1 errors; showing what is valid"),
+        "{stderr}"
+    );
+    // The invalid recapture is left out: the capture of 9 Nov still holds.
+    let rows: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(row(&rows, "abu_kamal")["holder"], "syrian_government");
+
+    let (code, stdout, stderr) =
+        run(frontline()
+            .arg("--data")
+            .arg(data.path())
+            .args(["quotes", "abu_kamal", "--json"]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let events: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(events.as_array().unwrap().len(), 1);
+}
