@@ -62,11 +62,45 @@ pub struct Diagnostics {
     pub items: Vec<Diagnostic>,
     /// File name -> its text, for the files that were read as text.
     pub sources: BTreeMap<String, String>,
+    /// File name -> the byte offset of each line's start, so that a line number is a binary
+    /// search rather than a count from the top of a file of a hundred thousand events.
+    line_starts: BTreeMap<String, Vec<u32>>,
 }
 
 impl Diagnostics {
     pub fn add_source(&mut self, file: &str, text: &str) {
+        let starts = std::iter::once(0)
+            .chain(
+                text.bytes()
+                    .enumerate()
+                    .filter(|(_, b)| *b == b'\n')
+                    .map(|(i, _)| i as u32 + 1),
+            )
+            .collect();
+        self.line_starts.insert(file.to_owned(), starts);
         self.sources.insert(file.to_owned(), text.to_owned());
+    }
+
+    /// The 1-based line of a byte offset in a file added with [`Self::add_source`] (0 when the
+    /// file is unknown).
+    pub fn line_of(&self, file: &str, offset: usize) -> usize {
+        self.line_starts.get(file).map_or(0, |starts| {
+            starts.partition_point(|&s| s as usize <= offset)
+        })
+    }
+
+    /// 1-based line and column (in characters) of a byte offset, as [`line_col`] but without
+    /// counting lines from the top.
+    fn line_col_in(&self, file: &str, offset: usize) -> Option<(usize, usize)> {
+        let text = self.sources.get(file)?;
+        let starts = self.line_starts.get(file)?;
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = starts.partition_point(|&s| s as usize <= offset);
+        let line_start = starts[line - 1] as usize;
+        Some((line, text[line_start..offset].chars().count() + 1))
     }
 
     /// Records a problem at a byte range of a file (line and column are computed).
@@ -78,10 +112,10 @@ impl Diagnostics {
         message: impl Into<String>,
         hint: Option<String>,
     ) {
-        let (line, col) = match (&span, self.sources.get(file)) {
-            (Some(span), Some(text)) => line_col(text, span.start),
-            _ => (0, 0),
-        };
+        let (line, col) = span
+            .as_ref()
+            .and_then(|span| self.line_col_in(file, span.start))
+            .unwrap_or((0, 0));
         self.items.push(Diagnostic {
             severity,
             file: file.to_owned(),
@@ -111,6 +145,26 @@ impl Diagnostics {
         hint: Option<String>,
     ) {
         self.at(Severity::Warning, file, span, message, hint);
+    }
+
+    /// Records an error at a known line and column (when the file could not be read as text).
+    pub fn error_at_line(
+        &mut self,
+        file: &str,
+        line: usize,
+        col: usize,
+        message: impl Into<String>,
+        hint: Option<String>,
+    ) {
+        self.items.push(Diagnostic {
+            severity: Severity::Error,
+            file: file.to_owned(),
+            span: None,
+            line,
+            col,
+            message: message.into(),
+            hint,
+        });
     }
 
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
@@ -161,9 +215,11 @@ impl Diagnostics {
     /// Renders every diagnostic like a compiler, with the offending line underlined.
     pub fn render(&self) -> String {
         let mut files = SimpleFiles::new();
+        // Only the files that have problems: the others can be large.
         let ids: BTreeMap<&str, usize> = self
             .sources
             .iter()
+            .filter(|(name, _)| self.items.iter().any(|d| &d.file == *name))
             .map(|(name, text)| (name.as_str(), files.add(name.clone(), text.clone())))
             .collect();
         let config = term::Config::default();
@@ -178,7 +234,7 @@ impl Diagnostics {
                 (Some(&id), Some(span)) => {
                     cs = cs.with_labels(vec![Label::primary(id, span.clone())]);
                 }
-                _ => cs = cs.with_notes(vec![format!("in {}", d.file)]),
+                _ => cs = cs.with_notes(vec![format!("in {}", d.location())]),
             }
             if let Some(hint) = &d.hint {
                 cs.notes.push(format!("hint: {hint}"));

@@ -84,7 +84,7 @@ struct RawArticle {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawEvent {
-    id: Option<String>,
+    id: Option<Spanned<String>>,
     place: Spanned<String>,
     date: Spanned<toml::Value>,
     precision: Option<Precision>,
@@ -119,9 +119,30 @@ pub fn load(source: &DataSource) -> Loaded {
         );
         return out;
     }
+    let any_data = [
+        ACTORS_FILE,
+        PLACES_FILE,
+        ARTICLES_FILE,
+        EVENTS_FILE,
+        EVENTS_DIR,
+    ]
+    .iter()
+    .any(|f| source.exists(f));
+    if !any_data {
+        out.diagnostics.error(
+            &source.describe(),
+            None,
+            "this directory holds no Frontline data: none of actors.toml, places.toml, articles.toml, events.toml",
+            Some("point --data at a data directory (see the data format in data/README.md), or leave --data out to use the bundled data".into()),
+        );
+        return out;
+    }
     let mut ctx = Ctx {
         source,
         d: &mut out.diagnostics,
+        unreadable: Vec::new(),
+        left_out: 0,
+        unchecked_quotes: Default::default(),
     };
 
     let raw_actors: Vec<(RawActor, Range<usize>)> = ctx.entries(ACTORS_FILE, "actor", true);
@@ -173,7 +194,29 @@ pub fn load(source: &DataSource) -> Loaded {
     };
     let mut events = Vec::with_capacity(raw_events.len());
     let mut used_ids: HashMap<String, usize> = HashMap::new();
+    let mut explicit_ids: HashMap<String, Origin> = HashMap::new();
     for (file, raw, span) in raw_events {
+        if let Some(id) = &raw.id {
+            let origin = ctx.origin(&file, &id.span());
+            if let Some(first) = explicit_ids.get(id.get_ref()) {
+                ctx.d.error(
+                    &file,
+                    Some(id.span()),
+                    format!(
+                        "duplicate event id \"{}\" (first used at {}:{})",
+                        id.get_ref(),
+                        first.file,
+                        first.line
+                    ),
+                    Some(
+                        "event ids must be unique: rename one, or merge the two events' sources"
+                            .into(),
+                    ),
+                );
+                continue;
+            }
+            explicit_ids.insert(id.get_ref().clone(), origin);
+        }
         if let Some(mut ev) = build_event(
             &mut ctx,
             &names,
@@ -193,6 +236,26 @@ pub fn load(source: &DataSource) -> Loaded {
     }
     // Chronological order (stable: file order within an instant).
     events.sort_by_key(|e| e.at);
+    for (article, n) in std::mem::take(&mut ctx.unchecked_quotes) {
+        ctx.d.warning(
+            ARTICLES_FILE,
+            None,
+            format!("{n} quote(s) citing article \"{article}\" were not checked: its entry has an error"),
+            Some("fix the error reported on its entry; events left without a checked quote are left out".into()),
+        );
+    }
+    if ctx.left_out > 0 {
+        let files = ctx.unreadable.join(", ");
+        ctx.d.warning(
+            &files,
+            None,
+            format!(
+                "{} event(s) left out because {files} could not be read",
+                ctx.left_out
+            ),
+            Some("fix the error reported for that file first".into()),
+        );
+    }
     out.events = events;
     out
 }
@@ -201,6 +264,24 @@ pub fn load(source: &DataSource) -> Loaded {
 struct Ctx<'a> {
     source: &'a DataSource,
     d: &'a mut Diagnostics,
+    /// Files that could not be read at all: names they define are not reported unknown one by
+    /// one (a compiler does not cascade either); the events left out are counted instead.
+    unreadable: Vec<String>,
+    left_out: usize,
+    /// Quotes citing an article whose entry has an error, per article id.
+    unchecked_quotes: std::collections::BTreeMap<String, usize>,
+}
+
+impl Ctx<'_> {
+    /// Whether an unknown name is explained by `file` being unreadable (then it is counted,
+    /// not reported).
+    fn explained_by_unreadable(&mut self, file: &str) -> bool {
+        let unreadable = self.unreadable.iter().any(|f| f == file);
+        if unreadable {
+            self.left_out += 1;
+        }
+        unreadable
+    }
 }
 
 struct Names<'a> {
@@ -214,7 +295,11 @@ struct Names<'a> {
 
 impl Ctx<'_> {
     fn read(&mut self, file: &str, limit: u64, required: bool) -> Option<String> {
-        match self.source.read_text(file, limit) {
+        let result = self.source.read_text(file, limit);
+        if result.is_err() && required {
+            self.unreadable.push(file.to_owned());
+        }
+        match result {
             Ok(text) => {
                 self.d.add_source(file, &text);
                 Some(text)
@@ -231,9 +316,24 @@ impl Ctx<'_> {
                 );
                 None
             }
+            Err(e @ ReadError::NotUtf8 { line, col }) => {
+                self.d.error_at_line(
+                    file,
+                    line,
+                    col,
+                    format!("cannot read {file}: {e}"),
+                    Some("save the file as UTF-8 text".into()),
+                );
+                None
+            }
             Err(e) => {
+                let hint = match e {
+                    ReadError::TooLarge { .. } => Some("is this the right file? Split very large annotation files into events/*.toml".into()),
+                    ReadError::OutsideDataDir => Some("data files must be inside the data directory".into()),
+                    _ => None,
+                };
                 self.d
-                    .error(file, None, format!("cannot read {file}: {e}"), None);
+                    .error(file, None, format!("cannot read {file}: {e}"), hint);
                 None
             }
         }
@@ -307,11 +407,7 @@ impl Ctx<'_> {
     }
 
     fn origin(&self, file: &str, span: &Range<usize>) -> Origin {
-        let line = self
-            .d
-            .sources
-            .get(file)
-            .map_or(0, |t| line_col(t, span.start).0);
+        let line = self.d.line_of(file, span.start);
         Origin {
             file: file.to_owned(),
             line,
@@ -651,6 +747,7 @@ fn parse_control(
                 );
                 return None;
             }
+            Lookup::NotFound { .. } if ctx.explained_by_unreadable(ACTORS_FILE) => return None,
             Lookup::NotFound { suggestion } => {
                 let hint = match suggestion {
                     Some(s) => format!("did you mean \"{s}\"? Actors are defined in actors.toml"),
@@ -707,6 +804,7 @@ fn build_event(
             );
             return None;
         }
+        Lookup::NotFound { .. } if ctx.explained_by_unreadable(PLACES_FILE) => return None,
         Lookup::NotFound { suggestion } => {
             let hint = match suggestion {
                 Some(s) => format!("did you mean \"{s}\"? Places are defined in places.toml"),
@@ -781,22 +879,16 @@ fn build_event(
         return None;
     }
     let mut quotes = Vec::new();
+    let mut date_reported = false;
     for s in r.source {
         let s_span = s.span();
         let s = s.into_inner();
         let Some(&article) = names.article_ids.get(s.article.get_ref().as_str()) else {
             if names.declared_articles.contains(s.article.get_ref()) {
-                ctx.d.error(
-                    file,
-                    Some(s.article.span()),
-                    format!(
-                        "article \"{}\" could not be loaded, so this quote cannot be checked",
-                        s.article.get_ref()
-                    ),
-                    Some(format!(
-                        "fix the error reported on its entry in {ARTICLES_FILE} first"
-                    )),
-                );
+                // Its entry has an error, reported already: count, do not cascade.
+                *ctx.unchecked_quotes
+                    .entry(s.article.get_ref().clone())
+                    .or_default() += 1;
                 continue;
             }
             ctx.d.error(
@@ -822,14 +914,32 @@ fn build_event(
         if let Some(phrase) = &s.date_phrase {
             check_date_phrase(ctx, file, phrase, exact, art, date);
         }
+        // One date problem per event is enough, whatever the number of its quotes.
         if let Some(ad) = art.date
             && date > ad
+            && !std::mem::replace(&mut date_reported, true)
         {
             ctx.d.error(
                 file,
                 Some(r.date.span()),
                 format!("the event is dated {} but article \"{}\" is of {}: an article cannot report what has not happened", long_date(date), art.id, long_date(ad)),
                 Some("check the event's date and the article's date".into()),
+            );
+        } else if let Some(ad) = art.date
+            && (ad - date).num_days() > 366
+            && !std::mem::replace(&mut date_reported, true)
+        {
+            ctx.d.warning(
+                file,
+                Some(r.date.span()),
+                format!(
+                    "the event is dated {}, {} days before article \"{}\" of {} that reports it",
+                    long_date(date),
+                    (ad - date).num_days(),
+                    art.id,
+                    long_date(ad)
+                ),
+                Some("a typo in the year? Claims are usually reported within days".into()),
             );
         }
         quotes.push(Quote {
@@ -848,7 +958,8 @@ fn build_event(
         return None;
     }
     let id =
-        r.id.unwrap_or_else(|| format!("{}@{}", places[place].id, date));
+        r.id.map(Spanned::into_inner)
+            .unwrap_or_else(|| format!("{}@{}", places[place].id, date));
     Some(Event {
         id,
         place,
