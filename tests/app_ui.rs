@@ -288,3 +288,57 @@ fn clicking_a_quote_opens_the_article_at_it() {
         "Iraqi forces seized on Saturday several villages from the militants"
     );
 }
+
+#[test]
+fn the_last_session_is_restored_unless_flags_say_otherwise() {
+    let mut first = harness_with(LaunchOptions {
+        at: Some(day(9)),
+        select: Some("Rawa".into()),
+    });
+    first.get_by_label("Next change >").click();
+    first.run();
+    let saved = first.state().persisted();
+    assert_eq!(saved.cursor, day(11));
+    assert_eq!(saved.selected.as_deref(), Some("rawa"));
+
+    // Restored: cursor, selection, view.
+    let app = FrontlineApp::new(
+        Store::bundled(),
+        &LaunchOptions::default(),
+        Some(saved.clone()),
+    );
+    assert_eq!(app.replay.cursor, day(11));
+    assert_eq!(
+        app.selected
+            .map(|p| app.store.places[p].id.clone())
+            .as_deref(),
+        Some("rawa")
+    );
+    assert_eq!(app.map.memory.zoom(), first.state().map.memory.zoom());
+
+    // Flags win over the saved state.
+    let app = FrontlineApp::new(
+        Store::bundled(),
+        &LaunchOptions {
+            at: Some(day(4)),
+            select: Some("Deir ez-Zor".into()),
+        },
+        Some(saved.clone()),
+    );
+    assert_eq!(app.replay.cursor, day(4));
+    assert_eq!(
+        app.selected
+            .map(|p| app.store.places[p].id.clone())
+            .as_deref(),
+        Some("deir_ez_zor")
+    );
+
+    // A state saved for other data is ignored.
+    let other = frontline::app::Persisted {
+        origin: "/elsewhere".into(),
+        ..saved
+    };
+    let app = FrontlineApp::new(Store::bundled(), &LaunchOptions::default(), Some(other));
+    assert_eq!(app.replay.cursor, day(3));
+    assert_eq!(app.selected, None);
+}
