@@ -93,7 +93,7 @@ impl ControlChart {
                 marks
             })
             .y_grid_spacer(move |_| {
-                (0..lanes_len(n))
+                (0..n as usize)
                     .map(|i| GridMark {
                         value: -(i as f64),
                         step_size: 1.0,
@@ -162,8 +162,4 @@ impl ControlChart {
             }
         }
     }
-}
-
-fn lanes_len(n: f64) -> usize {
-    n as usize
 }

@@ -370,17 +370,6 @@ impl FrontlineApp {
     }
 }
 
-impl Store {
-    /// "5 articles · 13 places · 12 events".
-    pub fn summary_short(&self) -> String {
-        format!(
-            "{} articles · {} places · {} events",
-            self.articles.len(),
-            self.places.len(),
-            self.events.len()
-        )
-    }
-}
 
 /// The eframe wrapper: persistence and the window title.
 pub struct NativeApp {

@@ -110,6 +110,16 @@ impl Store {
         }
     }
 
+    /// "5 articles · 13 places · 12 events".
+    pub fn summary_short(&self) -> String {
+        format!(
+            "{} articles · {} places · {} events",
+            self.articles.len(),
+            self.places.len(),
+            self.events.len()
+        )
+    }
+
     /// The one-line summary `check` prints.
     pub fn summary(&self) -> String {
         format!(
