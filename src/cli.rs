@@ -65,6 +65,24 @@ pub enum Command {
         #[arg(long, value_name = "WxH", default_value = "1280x800")]
         size: String,
     },
+    /// Write a synthetic data directory of any size (for benchmarks), deterministic for a seed.
+    Synth {
+        /// How many places.
+        #[arg(long, default_value_t = 1000)]
+        places: usize,
+        /// How many events (claims of control).
+        #[arg(long, default_value_t = 100_000)]
+        events: usize,
+        /// How many articles.
+        #[arg(long, default_value_t = 10_000)]
+        articles: usize,
+        /// The directory to write: new or empty.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// The seed: the same seed writes the same files.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 impl Cli {
@@ -109,6 +127,16 @@ pub fn resolve_place(store: &Store, name: &str) -> Result<PlaceIx, String> {
 
 /// Runs a subcommand (the app itself is launched by `main`).
 pub fn run(cli: &Cli, command: &Command) -> ExitCode {
+    if let Command::Synth {
+        places,
+        events,
+        articles,
+        out,
+        seed,
+    } = command
+    {
+        return synth(*places, *events, *articles, out, *seed);
+    }
     let store = Store::load(&cli.source());
     match command {
         Command::Check => check(&store),
@@ -129,6 +157,38 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             quotes(&store, p, *json)
         }
         Command::Screenshot { .. } => unreachable!("handled by main"),
+        Command::Synth { .. } => unreachable!("handled above"),
+    }
+}
+
+fn synth(
+    places: usize,
+    events: usize,
+    articles: usize,
+    out: &std::path::Path,
+    seed: u64,
+) -> ExitCode {
+    let opts = crate::synth::Options {
+        places,
+        events,
+        articles,
+        seed,
+    };
+    match crate::synth::write(out, &opts) {
+        Ok(s) => {
+            println!(
+                "wrote {}: {} places, {} events, {} quotes, {} articles over {} days (seed {seed})",
+                out.display(),
+                s.places,
+                s.events,
+                s.quotes,
+                s.articles,
+                s.days
+            );
+            println!("check it with: frontline check --data {}", out.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => usage_error(&e),
     }
 }
 

@@ -3,9 +3,11 @@
 //!
 //! - [`store`]: the event store (model, loading, validation, the time index). No UI.
 //! - [`cli`]: the command line.
+//! - [`synth`]: a synthetic corpus of any size, for benchmarks.
 
 pub mod app;
 pub mod bundled;
 pub mod cli;
 pub mod replay;
 pub mod store;
+pub mod synth;

@@ -48,6 +48,8 @@ pub struct Timeline {
     per_place: Vec<Vec<Entry>>,
     /// Instants at which some place's state changes, with the event, sorted.
     changes: Vec<(NaiveDateTime, EventIx)>,
+    /// Per event: whether it changes its place's state.
+    is_change: Vec<bool>,
     span: Option<(NaiveDateTime, NaiveDateTime)>,
 }
 
@@ -63,6 +65,7 @@ impl Timeline {
     ) -> Timeline {
         let mut per_place: Vec<Vec<Entry>> = vec![Vec::new(); places];
         let mut changes = Vec::new();
+        let mut is_change = vec![false; events.len()];
         for (ix, ev) in events.iter().enumerate() {
             let entries = &mut per_place[ev.place];
             let prev = entries.last().copied();
@@ -113,6 +116,7 @@ impl Timeline {
                 },
                 _ => {
                     changes.push((ev.at, ix));
+                    is_change[ix] = true;
                     Entry {
                         at: ev.at,
                         event: ix,
@@ -128,6 +132,7 @@ impl Timeline {
         Timeline {
             per_place,
             changes,
+            is_change,
             span: span_of(events, articles),
         }
     }
@@ -178,12 +183,8 @@ impl Timeline {
     }
 
     /// Whether the event changes its place's state (a report that confirms it does not).
-    pub fn is_change(&self, event: EventIx, events: &[Event]) -> bool {
-        let entries = &self.per_place[events[event].place];
-        entries
-            .iter()
-            .position(|e| e.event == event)
-            .is_some_and(|i| entries[i].run_start as usize == i)
+    pub fn is_change(&self, event: EventIx, _events: &[Event]) -> bool {
+        self.is_change.get(event).copied().unwrap_or(false)
     }
 
     /// All changes of control, in order.
