@@ -370,7 +370,6 @@ impl FrontlineApp {
     }
 }
 
-
 /// The eframe wrapper: persistence and the window title.
 pub struct NativeApp {
     pub app: FrontlineApp,
