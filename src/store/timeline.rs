@@ -45,7 +45,12 @@ impl PlaceState {
 /// The time index over all places.
 #[derive(Debug, Default, Clone)]
 pub struct Timeline {
-    per_place: Vec<Vec<Entry>>,
+    /// Every place's entries, one place after the other (`offsets[p]..offsets[p + 1]`).
+    entries: Vec<Entry>,
+    offsets: Vec<u32>,
+    /// The entries' instants as seconds, in the same order: what a lookup searches, compact so
+    /// that the state of a thousand places is a thousand searches in cache.
+    keys: Vec<i64>,
     /// Instants at which some place's state changes, with the event, sorted.
     changes: Vec<(NaiveDateTime, EventIx)>,
     /// Per event: whether it changes its place's state.
@@ -129,18 +134,35 @@ impl Timeline {
             entries.push(entry);
         }
         changes.sort_by_key(|c| c.0);
+        let mut offsets = Vec::with_capacity(places + 1);
+        offsets.push(0u32);
+        let mut entries = Vec::with_capacity(events.len());
+        for place in per_place {
+            entries.extend(place);
+            offsets.push(entries.len() as u32);
+        }
+        let keys = entries.iter().map(|e| key(e.at)).collect();
         Timeline {
-            per_place,
+            entries,
+            offsets,
+            keys,
             changes,
             is_change,
             span: span_of(events, articles),
         }
     }
 
+    /// A place's entries and their keys.
+    fn place(&self, place: PlaceIx) -> (&[Entry], &[i64]) {
+        let range = self.offsets[place] as usize..self.offsets[place + 1] as usize;
+        (&self.entries[range.clone()], &self.keys[range])
+    }
+
     /// The state of a place at an instant: the latest event at or before it.
     pub fn state_at(&self, place: PlaceIx, at: NaiveDateTime, events: &[Event]) -> PlaceState {
-        let entries = &self.per_place[place];
-        let n = entries.partition_point(|e| e.at <= at);
+        let (entries, keys) = self.place(place);
+        let k = key(at);
+        let n = keys.partition_point(|&t| t <= k);
         if n == 0 {
             return PlaceState {
                 place,
@@ -168,8 +190,9 @@ impl Timeline {
     /// The events behind a place's state at an instant: from the one that began it to the
     /// latest report.
     pub fn supporting_events(&self, place: PlaceIx, at: NaiveDateTime) -> Vec<EventIx> {
-        let entries = &self.per_place[place];
-        let n = entries.partition_point(|e| e.at <= at);
+        let (entries, keys) = self.place(place);
+        let k = key(at);
+        let n = keys.partition_point(|&t| t <= k);
         if n == 0 {
             return Vec::new();
         }
@@ -179,7 +202,7 @@ impl Timeline {
 
     /// A place's events in order (contradictory ones left out).
     pub fn place_events(&self, place: PlaceIx) -> impl DoubleEndedIterator<Item = EventIx> + '_ {
-        self.per_place[place].iter().map(|e| e.event)
+        self.place(place).0.iter().map(|e| e.event)
     }
 
     /// Whether the event changes its place's state (a report that confirms it does not).
@@ -209,6 +232,11 @@ impl Timeline {
     pub fn span(&self) -> Option<(NaiveDateTime, NaiveDateTime)> {
         self.span
     }
+}
+
+/// The key of an instant: seconds (events are dated to the minute at most).
+fn key(t: NaiveDateTime) -> i64 {
+    t.and_utc().timestamp()
 }
 
 fn span_of(events: &[Event], articles: &[Article]) -> Option<(NaiveDateTime, NaiveDateTime)> {
