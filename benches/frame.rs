@@ -1,0 +1,182 @@
+//! One frame of the app's CPU work: the egui pass (map with every place and its label,
+//! timeline, event feed, control chart, place panel) and tessellation at 1280x800, on
+//! synthetic stores of growing size; and, as the floor, the same frame with a bare map (the
+//! basemap alone, no markers, no panels).
+//!
+//! Run with `cargo bench --bench frame`. It ends by printing the ratio of the full frame to
+//! the bare map.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use egui::{Context, RawInput, Rect, Visuals, pos2, vec2};
+use frontline::app::map_view::{MapView, fit};
+use frontline::app::markers::Scene;
+use frontline::app::{FrontlineApp, LaunchOptions};
+use frontline::store::{DataSource, Store};
+use frontline::synth::{self, Options};
+
+const SIZE: egui::Vec2 = vec2(1280.0, 800.0);
+
+const SIZES: [Options; 4] = [
+    Options {
+        places: 1000,
+        events: 100_000,
+        articles: 10_000,
+        seed: 1,
+    },
+    Options {
+        places: 100,
+        events: 10_000,
+        articles: 1000,
+        seed: 1,
+    },
+    Options {
+        places: 10,
+        events: 1000,
+        articles: 100,
+        seed: 1,
+    },
+    Options {
+        places: 1,
+        events: 100,
+        articles: 10,
+        seed: 1,
+    },
+];
+
+fn input() -> RawInput {
+    RawInput {
+        screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), SIZE)),
+        ..Default::default()
+    }
+}
+
+fn context() -> Context {
+    let ctx = Context::default();
+    ctx.set_visuals(Visuals::light());
+    ctx
+}
+
+/// One frame: the egui pass and tessellation.
+fn frame(ctx: &Context, ui: &mut dyn FnMut(&mut egui::Ui)) -> usize {
+    let out = ctx.run_ui(input(), |root| ui(root));
+    let prims = ctx.tessellate(out.shapes, out.pixels_per_point);
+    prims.len()
+}
+
+/// The app on a store, half way through its span, with its busiest place selected, after a
+/// few frames so that the view is fitted and text is laid out.
+fn app(store: Store) -> (Context, FrontlineApp) {
+    let (start, end) = store.span().expect("events");
+    let busiest = (0..store.places.len())
+        .max_by_key(|&p| store.timeline.place_events(p).count())
+        .map(|p| store.places[p].id.clone());
+    let options = LaunchOptions {
+        at: Some(start + (end - start) / 2),
+        select: busiest,
+    };
+    let mut app = FrontlineApp::new(store, &options, None);
+    let ctx = context();
+    for _ in 0..5 {
+        frame(&ctx, &mut |ui| app.ui(ui));
+    }
+    (ctx, app)
+}
+
+/// The bare map: the basemap fitted to the same data, filling the window.
+fn bare_map(store: &Store) -> (Context, MapView, Store) {
+    let mut memory = walkers::MapMemory::default();
+    fit(&mut memory, store, SIZE);
+    let mut map = MapView::new(Some(memory), false);
+    let ctx = context();
+    let empty = Store::default();
+    for _ in 0..5 {
+        frame(&ctx, &mut |ui| {
+            bare(ui, &mut map, &empty, store.span().expect("events").0)
+        });
+    }
+    (ctx, map, empty)
+}
+
+fn bare(ui: &mut egui::Ui, map: &mut MapView, empty: &Store, at: chrono::NaiveDateTime) {
+    egui::CentralPanel::no_frame().show(ui, |ui| {
+        map.ui(
+            ui,
+            Scene {
+                store: empty,
+                states: &[],
+                cursor: at,
+                selected: None,
+            },
+        );
+    });
+}
+
+fn median_of(mut f: impl FnMut(), n: usize) -> Duration {
+    let mut times: Vec<Duration> = (0..n)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[n / 2]
+}
+
+fn bench(c: &mut Criterion) {
+    let tmp = tempfile::tempdir().expect("temporary directory");
+    let mut group = c.benchmark_group("frame");
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(4))
+        .warm_up_time(Duration::from_secs(1));
+    {
+        let (ctx, mut app) = app(Store::bundled());
+        group.bench_function("bundled", |b| {
+            b.iter(|| black_box(frame(&ctx, &mut |ui| app.ui(ui))));
+        });
+    }
+    let mut ratio = None;
+    for o in &SIZES {
+        let dir = tmp.path().join(format!("synth-{}", o.events));
+        synth::write(&dir, o).expect("synthetic corpus");
+        let store = Store::load(&DataSource::Dir(dir));
+        let start = store.span().expect("events").0;
+        let (bare_ctx, mut map, empty) = bare_map(&store);
+        let (ctx, mut app) = app(store);
+        let label = format!("{}p-{}e", o.places, o.events);
+        group.bench_with_input(BenchmarkId::new("app", &label), &(), |b, _| {
+            b.iter(|| black_box(frame(&ctx, &mut |ui| app.ui(ui))));
+        });
+        if o.places == 1000 {
+            group.bench_with_input(BenchmarkId::new("bare map", &label), &(), |b, _| {
+                b.iter(|| {
+                    black_box(frame(&bare_ctx, &mut |ui| {
+                        bare(ui, &mut map, &empty, start)
+                    }))
+                });
+            });
+            let full = median_of(|| _ = frame(&ctx, &mut |ui| app.ui(ui)), 60);
+            let floor = median_of(
+                || _ = frame(&bare_ctx, &mut |ui| bare(ui, &mut map, &empty, start)),
+                60,
+            );
+            ratio = Some((full, floor));
+        }
+    }
+    group.finish();
+    if let Some((full, floor)) = ratio {
+        println!(
+            "\nframe with 1000 places: {:.2} ms; bare map: {:.2} ms; ratio {:.2}",
+            full.as_secs_f64() * 1e3,
+            floor.as_secs_f64() * 1e3,
+            full.as_secs_f64() / floor.as_secs_f64()
+        );
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,110 @@
+//! The store at scale: load and validate the bundled data and synthetic corpora of growing
+//! size, the state of every place at one instant, and a scrub over a thousand instants.
+//!
+//! Run with `cargo bench --bench store`. The synthetic corpora are written once per run to a
+//! temporary directory, outside the timing.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use frontline::store::{DataSource, Store};
+use frontline::synth::{self, Options};
+
+/// The full size and 10x, 100x and 1000x fewer places, events and articles.
+const SIZES: [Options; 4] = [
+    Options {
+        places: 1000,
+        events: 100_000,
+        articles: 10_000,
+        seed: 1,
+    },
+    Options {
+        places: 100,
+        events: 10_000,
+        articles: 1000,
+        seed: 1,
+    },
+    Options {
+        places: 10,
+        events: 1000,
+        articles: 100,
+        seed: 1,
+    },
+    Options {
+        places: 1,
+        events: 100,
+        articles: 10,
+        seed: 1,
+    },
+];
+
+fn corpus(tmp: &tempfile::TempDir, o: &Options) -> PathBuf {
+    let dir = tmp.path().join(format!("synth-{}", o.events));
+    if !dir.exists() {
+        synth::write(&dir, o).expect("synthetic corpus");
+    }
+    dir
+}
+
+fn bench(c: &mut Criterion) {
+    let tmp = tempfile::tempdir().expect("temporary directory");
+
+    let mut load = c.benchmark_group("load");
+    load.sample_size(10)
+        .measurement_time(Duration::from_secs(8))
+        .warm_up_time(Duration::from_secs(1));
+    load.bench_function("bundled", |b| {
+        b.iter(|| black_box(Store::bundled()));
+    });
+    for o in SIZES.iter().rev() {
+        let dir = corpus(&tmp, o);
+        let store = Store::load(&DataSource::Dir(dir.clone()));
+        assert_eq!(store.diagnostics.error_count(), 0, "the corpus is valid");
+        drop(store);
+        load.bench_with_input(
+            BenchmarkId::new("synthetic", format!("{}p-{}e", o.places, o.events)),
+            &dir,
+            |b, dir| b.iter(|| black_box(Store::load(&DataSource::Dir(dir.clone())))),
+        );
+    }
+    load.finish();
+
+    let big = Store::load(&DataSource::Dir(corpus(&tmp, &SIZES[0])));
+    let (start, end) = big.span().expect("events");
+    let mid = start + (end - start) / 2;
+    let mut state = c.benchmark_group("state");
+    state
+        .sample_size(50)
+        .measurement_time(Duration::from_secs(3));
+    state.bench_function("all 1000 places at one instant", |b| {
+        b.iter(|| black_box(big.states_at(black_box(mid))));
+    });
+    let bundled = Store::bundled();
+    let (bs, be) = bundled.span().expect("events");
+    state.bench_function("bundled: all places at one instant", |b| {
+        b.iter(|| black_box(bundled.states_at(black_box(bs + (be - bs) / 2))));
+    });
+    state.finish();
+
+    let mut scrub = c.benchmark_group("scrub");
+    scrub
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(5));
+    scrub.bench_function("1000 instants x 1000 places", |b| {
+        let step = (end - start) / 1000;
+        b.iter(|| {
+            let mut known = 0;
+            for i in 0..1000 {
+                let states = big.states_at(start + step * i);
+                known += states.iter().filter(|s| s.control.is_some()).count();
+            }
+            black_box(known)
+        });
+    });
+    scrub.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
