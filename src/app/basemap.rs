@@ -207,8 +207,9 @@ impl ProjectionCache {
 pub struct BasemapPlugin<'a> {
     pub basemap: &'a Basemap,
     pub cache: &'a mut ProjectionCache,
-    /// Places (lat, lon) that country names keep clear of.
-    pub avoid: &'a [(f64, f64)],
+    /// Places that country names keep clear of.
+    pub avoid: &'a [crate::store::Place],
+    pub projection: &'a std::cell::RefCell<super::markers::PlaceProjection>,
     /// Tiles are shown under the basemap: draw lines and names only, no fills.
     pub over_tiles: bool,
 }
@@ -225,6 +226,7 @@ impl Plugin for BasemapPlugin<'_> {
             basemap,
             cache,
             avoid,
+            projection,
             over_tiles,
         } = *self;
         cache.update(basemap, projector);
@@ -307,11 +309,16 @@ impl Plugin for BasemapPlugin<'_> {
             clip.min + egui::vec2(90.0, 60.0),
             clip.max - egui::vec2(90.0, 30.0),
         );
+        // The markers in view, projected once for every country.
+        let near = view.expand2(egui::vec2(110.0, 30.0));
+        let markers: Vec<Pos2> = projection
+            .borrow_mut()
+            .update(avoid, projector)
+            .iter()
+            .copied()
+            .filter(|p| near.contains(*p))
+            .collect();
         for c in &basemap.countries {
-            let markers: Vec<Pos2> = avoid
-                .iter()
-                .map(|&(lat, lon)| projector.project(walkers::lat_lon(lat, lon)).to_pos2())
-                .collect();
             if let Some(at) = label_spot(c, view, projector, &markers) {
                 painter.text(
                     at,

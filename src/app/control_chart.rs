@@ -1,9 +1,18 @@
 //! The control chart: one lane per place, bars coloured by who holds it through time
 //! (contested split in two, unknown left empty), a line at the cursor. Click a lane to select
 //! its place.
+//!
+//! It stays cheap with a thousand places: lanes keep a readable height and only those in view
+//! are drawn (the wheel scrolls through the rest), and all their bars are one mesh, drawn by a
+//! plot item of our own, rather than a plot polygon per bar.
 
-use egui::{Color32, Ui};
-use egui_plot::{AxisHints, GridMark, Plot, PlotBounds, PlotPoints, Polygon, VLine};
+use std::ops::RangeInclusive;
+
+use egui::{Color32, Id, Mesh, Rect, Shape, Ui, pos2};
+use egui_plot::{
+    AxisHints, GridMark, Plot, PlotBounds, PlotGeometry, PlotItem, PlotItemBase, PlotPoint,
+    PlotTransform, VLine,
+};
 
 use super::Action;
 use super::theme;
@@ -12,6 +21,9 @@ use crate::store::{Control, PlaceIx, Store};
 
 #[derive(Default)]
 pub struct ControlChart;
+
+/// The smallest height of a lane, in points: below it the chart scrolls.
+pub const LANE_HEIGHT: f32 = 16.0;
 
 /// A stretch of time (in days since the replay's start) with one state.
 struct Segment {
@@ -42,8 +54,77 @@ fn segments(store: &Store, place: PlaceIx, r: &Replay) -> Vec<Segment> {
     out
 }
 
-fn rect(x0: f64, x1: f64, y0: f64, y1: f64) -> PlotPoints<'static> {
-    PlotPoints::new(vec![[x0, y0], [x1, y0], [x1, y1], [x0, y1]])
+/// Scroll state, kept in egui's memory: the first lane in view, and the selection it was
+/// last scrolled to.
+#[derive(Clone, Copy, Default)]
+struct Scroll {
+    first: f64,
+    followed: Option<PlaceIx>,
+}
+
+/// The bars of the lanes in view, as one mesh.
+struct Lanes {
+    base: PlotItemBase,
+    /// (lane y, colour, x from, x to, share of the lane's height from the top: from, to).
+    bars: Vec<(f64, Color32, f64, f64, f64, f64)>,
+    /// The selected lane's y, and the span, for its highlight.
+    highlight: Option<(f64, f64)>,
+}
+
+impl PlotItem for Lanes {
+    fn shapes(&self, _ui: &Ui, transform: &PlotTransform, shapes: &mut Vec<Shape>) {
+        let mut mesh = Mesh::default();
+        let frame = *transform.frame();
+        if let Some((y, span)) = self.highlight {
+            let a = transform.position_from_point(&PlotPoint::new(0.0, y + 0.5));
+            let b = transform.position_from_point(&PlotPoint::new(span, y - 0.5));
+            mesh.add_colored_rect(
+                Rect::from_two_pos(a, b).intersect(frame),
+                theme::SELECTED.gamma_multiply(0.15),
+            );
+        }
+        for &(y, colour, x0, x1, top, bottom) in &self.bars {
+            let a = transform.position_from_point(&PlotPoint::new(x0, y + 0.35 - 0.7 * top));
+            let b = transform.position_from_point(&PlotPoint::new(x1, y + 0.35 - 0.7 * bottom));
+            // A hair of white between neighbouring bars, as a stroke would.
+            let rect = Rect::from_two_pos(a, b);
+            let rect = Rect::from_min_max(
+                pos2(rect.min.x + 0.25, rect.min.y),
+                pos2((rect.max.x - 0.25).max(rect.min.x + 0.5), rect.max.y),
+            )
+            .intersect(frame);
+            if rect.is_positive() {
+                mesh.add_colored_rect(rect, colour);
+            }
+        }
+        shapes.push(Shape::mesh(mesh));
+    }
+
+    fn initialize(&mut self, _x_range: RangeInclusive<f64>) {}
+
+    fn color(&self) -> Color32 {
+        Color32::TRANSPARENT
+    }
+
+    fn geometry(&self) -> PlotGeometry<'_> {
+        PlotGeometry::None
+    }
+
+    fn bounds(&self) -> PlotBounds {
+        PlotBounds::NOTHING
+    }
+
+    fn base(&self) -> &PlotItemBase {
+        &self.base
+    }
+
+    fn base_mut(&mut self) -> &mut PlotItemBase {
+        &mut self.base
+    }
+
+    fn allow_hover(&self) -> bool {
+        false
+    }
 }
 
 impl ControlChart {
@@ -64,13 +145,53 @@ impl ControlChart {
         actions: &mut Vec<Action>,
     ) {
         let lanes = Self::lanes(store, selected);
-        let n = lanes.len().max(1) as f64;
+        let n = lanes.len().max(1);
         let span = replay.span_days().max(0.01);
         let start = replay.start;
-        let names: Vec<String> = lanes
-            .iter()
-            .map(|&p| store.places[p].name.clone())
+
+        // How many lanes fit (the x axis takes about 24 points), and which are in view.
+        let fit = (((ui.available_height() - 24.0) / LANE_HEIGHT).floor() as usize).max(1);
+        let shown = n.min(fit);
+        let scroll_id = Id::unique("control-chart-scroll");
+        let mut scroll: Scroll = ui.data(|d| d.get_temp(scroll_id)).unwrap_or_default();
+        let max_first = (n - shown) as f64;
+        if selected != scroll.followed {
+            // Bring a newly selected place's lane into view.
+            if let Some(lane) = selected.and_then(|p| lanes.iter().position(|&l| l == p)) {
+                let lane = lane as f64;
+                if lane < scroll.first || lane > scroll.first + shown as f64 - 1.0 {
+                    scroll.first = lane - (shown as f64 / 2.0).floor();
+                }
+            }
+            scroll.followed = selected;
+        }
+        scroll.first = scroll.first.clamp(0.0, max_first);
+        let first = scroll.first.round() as usize;
+        let in_view = first..(first + shown).min(lanes.len());
+
+        let mut bars = Vec::new();
+        for lane in in_view.clone() {
+            let p = lanes[lane];
+            let y = -(lane as f64);
+            for s in segments(store, p, replay) {
+                let colours = theme::control_colours(Some(s.control), &store.actors);
+                let k = colours.len() as f64;
+                for (i, c) in colours.iter().enumerate() {
+                    bars.push((y, *c, s.from, s.to, i as f64 / k, (i + 1) as f64 / k));
+                }
+            }
+        }
+        let highlight = selected
+            .and_then(|p| lanes.iter().position(|&l| l == p))
+            .filter(|l| in_view.contains(l))
+            .map(|l| (-(l as f64), span));
+        let names: Vec<(usize, String)> = in_view
+            .clone()
+            .map(|l| (l, store.places[lanes[l]].name.clone()))
             .collect();
+        let top = -(first as f64) + 0.5;
+        let bottom = top - shown as f64;
+
         let response = Plot::new("control-chart")
             .allow_drag(false)
             .allow_zoom(false)
@@ -81,6 +202,7 @@ impl ControlChart {
             .x_grid_spacer(move |input| {
                 let (lo, hi) = input.bounds;
                 let step = if hi - lo > 40.0 { 7.0 } else { 1.0 };
+                let step = if hi - lo > 400.0 { 28.0 } else { step };
                 let mut marks = Vec::new();
                 let mut d = (lo / step).floor() * step;
                 while d <= hi {
@@ -92,8 +214,13 @@ impl ControlChart {
                 }
                 marks
             })
-            .y_grid_spacer(move |_| {
-                (0..n as usize)
+            .y_grid_spacer(move |input| {
+                let (lo, hi) = input.bounds;
+                let (a, b) = (
+                    (-hi).ceil().max(0.0) as usize,
+                    (-lo).floor().max(0.0) as usize,
+                );
+                (a..=b)
                     .map(|i| GridMark {
                         value: -(i as f64),
                         step_size: 1.0,
@@ -111,7 +238,11 @@ impl ControlChart {
                     .formatter(move |mark, _| {
                         let i = (-mark.value).round();
                         if (mark.value + i).abs() < 0.01 && i >= 0.0 {
-                            names.get(i as usize).cloned().unwrap_or_default()
+                            names
+                                .iter()
+                                .find(|(l, _)| *l == i as usize)
+                                .map(|(_, name)| name.clone())
+                                .unwrap_or_default()
                         } else {
                             String::new()
                         }
@@ -119,33 +250,12 @@ impl ControlChart {
             ])
             .label_formatter(|_| None)
             .show(ui, |plot_ui| {
-                plot_ui.set_plot_bounds(PlotBounds::from_min_max([0.0, -n + 0.5], [span, 0.5]));
-                for (lane, &p) in lanes.iter().enumerate() {
-                    let y = -(lane as f64);
-                    if Some(p) == selected {
-                        plot_ui.polygon(
-                            Polygon::new("selected", rect(0.0, span, y - 0.5, y + 0.5))
-                                .fill_color(theme::SELECTED.gamma_multiply(0.15))
-                                .stroke(egui::Stroke::NONE),
-                        );
-                    }
-                    for s in segments(store, p, replay) {
-                        let colours = theme::control_colours(Some(s.control), &store.actors);
-                        let k = colours.len() as f64;
-                        for (i, c) in colours.iter().enumerate() {
-                            let top = y + 0.35 - 0.7 * i as f64 / k;
-                            let bottom = top - 0.7 / k;
-                            plot_ui.polygon(
-                                Polygon::new(
-                                    store.places[p].name.clone(),
-                                    rect(s.from, s.to, bottom, top),
-                                )
-                                .fill_color(*c)
-                                .stroke(egui::Stroke::new(0.5, Color32::WHITE)),
-                            );
-                        }
-                    }
-                }
+                plot_ui.set_plot_bounds(PlotBounds::from_min_max([0.0, bottom], [span, top]));
+                plot_ui.add(Lanes {
+                    base: PlotItemBase::new("lanes".to_owned()),
+                    bars,
+                    highlight,
+                });
                 plot_ui.vline(
                     VLine::new("cursor", replay.cursor_days())
                         .color(theme::SELECTED)
@@ -153,6 +263,34 @@ impl ControlChart {
                 );
                 plot_ui.pointer_coordinate()
             });
+        if response.response.hovered() && shown < n {
+            let dy = ui.input(|i| i.smooth_scroll_delta.y);
+            if dy != 0.0 {
+                scroll.first = (scroll.first - (dy / LANE_HEIGHT) as f64).clamp(0.0, max_first);
+            }
+        }
+        if shown < n {
+            let r = response.response.rect;
+            let text = format!(
+                "places {}–{} of {n} · scroll for more",
+                in_view.start + 1,
+                in_view.end
+            );
+            let painter = ui.painter();
+            let galley = painter.layout_no_wrap(
+                text,
+                egui::FontId::proportional(11.0),
+                Color32::from_gray(60),
+            );
+            let at = r.right_top() + egui::vec2(-galley.size().x - 6.0, 3.0);
+            painter.rect_filled(
+                Rect::from_min_size(at, galley.size()).expand(2.0),
+                2.0,
+                Color32::from_white_alpha(210),
+            );
+            painter.galley(at, galley, Color32::from_gray(60));
+        }
+        ui.data_mut(|d| d.insert_temp(scroll_id, scroll));
         if response.response.clicked()
             && let Some(pt) = response.inner
         {

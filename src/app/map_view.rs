@@ -6,7 +6,7 @@ use walkers::{HttpOptions, HttpTiles, Map, MapMemory, lat_lon, sources::OpenStre
 
 use super::basemap::{Basemap, BasemapPlugin, ProjectionCache};
 use super::legend::Legend;
-use super::markers::{LabelsPlugin, MarkersPlugin, Scene};
+use super::markers::{LabelsPlugin, MarkerSprites, MarkersPlugin, PlaceProjection, Scene};
 use crate::store::{PlaceIx, Store};
 
 pub struct MapView {
@@ -22,6 +22,8 @@ pub struct MapView {
     tiles: Option<HttpTiles>,
     basemap: Basemap,
     cache: ProjectionCache,
+    sprites: MarkerSprites,
+    projection: PlaceProjection,
     pub legend: Legend,
 }
 
@@ -36,6 +38,8 @@ impl MapView {
             tiles: None,
             basemap: Basemap::bundled(),
             cache: ProjectionCache::default(),
+            sprites: MarkerSprites::default(),
+            projection: PlaceProjection::default(),
             legend: Legend,
         }
     }
@@ -58,7 +62,7 @@ impl MapView {
             self.tiles = Some(osm_tiles(ui.ctx()));
         }
         let mut clicked = None;
-        let places: Vec<(f64, f64)> = scene.store.places.iter().map(|p| (p.lat, p.lon)).collect();
+        let projection = std::cell::RefCell::new(std::mem::take(&mut self.projection));
         let center = data_center(scene.store);
         let tiles = if self.osm {
             self.tiles.as_mut().map(|t| t as &mut dyn walkers::Tiles)
@@ -68,7 +72,8 @@ impl MapView {
         let mut map = Map::new(None, &mut self.memory, center).with_plugin(BasemapPlugin {
             basemap: &self.basemap,
             cache: &mut self.cache,
-            avoid: &places,
+            avoid: &scene.store.places,
+            projection: &projection,
             over_tiles: self.osm,
         });
         if let Some(tiles) = tiles {
@@ -78,8 +83,13 @@ impl MapView {
             .with_plugin(MarkersPlugin {
                 scene,
                 clicked: &mut clicked,
+                sprites: &mut self.sprites,
+                projection: &projection,
             })
-            .with_plugin(LabelsPlugin { scene });
+            .with_plugin(LabelsPlugin {
+                scene,
+                projection: &projection,
+            });
         let osm = &mut self.osm;
         let mut fit_now = false;
         let mut zoom: i8 = 0;
@@ -104,6 +114,7 @@ impl MapView {
             });
             attribution(ui, r, *osm);
         });
+        self.projection = projection.into_inner();
         let r = &shown.response;
         if r.dragged()
             || (r.hovered()

@@ -6,11 +6,14 @@
 use std::f32::consts::PI;
 
 use chrono::NaiveDateTime;
-use egui::{Color32, FontId, Id, Pos2, Rect, Sense, Shape, Stroke, Vec2, WidgetInfo, vec2};
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use egui::{Color32, FontId, Id, Mesh, Pos2, Rect, Sense, Shape, Stroke, Vec2, WidgetInfo, vec2};
 use walkers::{MapMemory, Plugin, Projector, lat_lon};
 
 use super::theme;
-use crate::store::{Control, PlaceIx, PlaceKind, PlaceState, Store};
+use crate::store::{Control, Place, PlaceIx, PlaceKind, PlaceState, Store};
 
 /// What the markers need to know each frame.
 #[derive(Clone, Copy)]
@@ -43,6 +46,229 @@ pub struct MarkersPlugin<'a> {
     pub scene: Scene<'a>,
     /// Set when a marker is clicked.
     pub clicked: &'a mut Option<PlaceIx>,
+    pub sprites: &'a mut MarkerSprites,
+    pub projection: &'a RefCell<PlaceProjection>,
+}
+
+/// Where the places are on screen this frame. Their world pixels are computed once per zoom
+/// level (as the basemap's vertices are), so that a frame only adds the pan offset; shared by
+/// the basemap (country names keep clear of places), the markers and the labels.
+#[derive(Default)]
+pub struct PlaceProjection {
+    /// The places (address and count) and the zoom the world pixels are for.
+    key: (usize, usize, u64),
+    world: Vec<[f64; 2]>,
+    offset: (f64, f64),
+    screen: Vec<Pos2>,
+}
+
+impl PlaceProjection {
+    /// The screen position of every place, in the order of `places`.
+    pub fn update(&mut self, places: &[Place], projector: &Projector) -> &[Pos2] {
+        let zoom = projector.zoom();
+        let projection = projector.projection();
+        let key = (places.as_ptr() as usize, places.len(), zoom.to_bits());
+        let fresh = key != self.key;
+        if fresh {
+            self.world = places
+                .iter()
+                .map(|p| {
+                    let w = projection.project(lat_lon(p.lat, p.lon), zoom);
+                    [w.x(), w.y()]
+                })
+                .collect();
+            self.key = key;
+        }
+        let reference = lat_lon(35.0, 40.0);
+        let world_ref = projection.project(reference, zoom);
+        let screen_ref = projector.project(reference);
+        let offset = (
+            screen_ref.x as f64 - world_ref.x(),
+            screen_ref.y as f64 - world_ref.y(),
+        );
+        if fresh || offset != self.offset {
+            self.screen = self
+                .world
+                .iter()
+                .map(|w| Pos2::new((w[0] + offset.0) as f32, (w[1] + offset.1) as f32))
+                .collect();
+            self.offset = offset;
+        }
+        &self.screen
+    }
+}
+
+/// What a marker looks like: markers that look alike share one sprite.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct SpriteKey {
+    kind: PlaceKind,
+    colours: [Option<Color32>; 2],
+    /// Freshness, in hundredths.
+    alpha: u8,
+    just_changed: bool,
+    selected: bool,
+    inferred: bool,
+}
+
+/// The side of a sprite's cell, in points: room for the largest marker with its halo.
+const CELL: f32 = 44.0;
+/// Sprites per row of the atlas.
+const ATLAS_COLUMNS: usize = 16;
+
+/// Markers drawn once per look (kind, colours, freshness, halo, selection, ring) into a
+/// texture atlas, then shown as one textured quad each: a thousand markers are four thousand
+/// vertices, not a thousand tessellations of anti-aliased circles. A sprite is the marker's
+/// own shapes, tessellated as egui would and rasterised on the CPU, so it looks the same.
+#[derive(Default)]
+pub struct MarkerSprites {
+    pixels_per_point: f32,
+    slots: HashMap<SpriteKey, usize>,
+    /// The atlas, `ATLAS_COLUMNS` cells wide, as many rows as needed.
+    image: Option<egui::ColorImage>,
+    texture: Option<egui::TextureHandle>,
+    dirty: bool,
+}
+
+impl MarkerSprites {
+    /// Pixels per cell side.
+    fn cell_px(&self) -> usize {
+        (CELL * self.pixels_per_point).ceil() as usize
+    }
+
+    /// The slot of a sprite, drawing it on first use.
+    fn slot(&mut self, key: SpriteKey, pixels_per_point: f32) -> usize {
+        if self.pixels_per_point != pixels_per_point || self.slots.len() >= 4096 {
+            self.slots.clear();
+            self.image = None;
+            self.pixels_per_point = pixels_per_point;
+        }
+        if let Some(&slot) = self.slots.get(&key) {
+            return slot;
+        }
+        let slot = self.slots.len();
+        let cell = self.cell_px();
+        let rows = slot / ATLAS_COLUMNS + 1;
+        let width = cell * ATLAS_COLUMNS;
+        let image = self.image.get_or_insert_with(|| {
+            egui::ColorImage::filled([width, cell * 4], Color32::TRANSPARENT)
+        });
+        if image.size[1] < rows * cell {
+            // Grow by doubling, keeping what is drawn.
+            let mut pixels = std::mem::take(&mut image.pixels);
+            pixels.resize(
+                width * rows.next_power_of_two() * cell,
+                Color32::TRANSPARENT,
+            );
+            *image = egui::ColorImage::new([width, rows.next_power_of_two() * cell], pixels);
+        }
+        let colours: Vec<Color32> = key.colours.iter().flatten().copied().collect();
+        let centre = Pos2::new(CELL / 2.0, CELL / 2.0);
+        let mut shapes = marker_shapes(
+            centre,
+            key.kind,
+            &colours,
+            key.alpha as f32 / 100.0,
+            key.just_changed,
+            key.selected,
+        );
+        if key.inferred {
+            shapes.extend(inferred_ring_shapes(centre, key.kind));
+        }
+        let mut tessellator = egui::epaint::Tessellator::new(
+            pixels_per_point,
+            egui::epaint::TessellationOptions::default(),
+            [1, 1],
+            Vec::new(),
+        );
+        let mut mesh = Mesh::default();
+        for shape in shapes {
+            tessellator.tessellate_shape(shape, &mut mesh);
+        }
+        let origin = [(slot % ATLAS_COLUMNS) * cell, (slot / ATLAS_COLUMNS) * cell];
+        rasterise(&mesh, pixels_per_point, image, origin, cell);
+        self.slots.insert(key, slot);
+        self.dirty = true;
+        slot
+    }
+
+    /// The atlas texture, uploaded again when sprites were added.
+    fn texture(&mut self, ctx: &egui::Context) -> Option<egui::TextureId> {
+        let image = self.image.as_ref()?;
+        if self.dirty || self.texture.is_none() {
+            let options = egui::TextureOptions::LINEAR;
+            match &mut self.texture {
+                Some(t) => t.set(image.clone(), options),
+                None => {
+                    self.texture = Some(ctx.load_texture("marker-sprites", image.clone(), options))
+                }
+            }
+            self.dirty = false;
+        }
+        self.texture.as_ref().map(|t| t.id())
+    }
+
+    /// The texture coordinates of a slot.
+    fn uv(&self, slot: usize) -> Rect {
+        let Some(image) = &self.image else {
+            return Rect::NOTHING;
+        };
+        let cell = self.cell_px() as f32;
+        let (w, h) = (image.size[0] as f32, image.size[1] as f32);
+        let x = (slot % ATLAS_COLUMNS) as f32 * cell;
+        let y = (slot / ATLAS_COLUMNS) as f32 * cell;
+        Rect::from_min_max(
+            Pos2::new(x / w, y / h),
+            Pos2::new((x + cell) / w, (y + cell) / h),
+        )
+    }
+}
+
+/// Draws a tessellated mesh (positions in points) into a cell of an image: each triangle's
+/// pixels, sampled at their centres, with the vertex colours interpolated and blended over
+/// what is there (premultiplied alpha), as the GPU would.
+fn rasterise(mesh: &Mesh, ppp: f32, image: &mut egui::ColorImage, origin: [usize; 2], cell: usize) {
+    let width = image.size[0];
+    let edge = |a: (f32, f32), b: (f32, f32), c: (f32, f32)| {
+        (b.0 - a.0) * (c.1 - a.1) - (b.1 - a.1) * (c.0 - a.0)
+    };
+    for tri in mesh.indices.chunks_exact(3) {
+        let v = [tri[0], tri[1], tri[2]].map(|i| mesh.vertices[i as usize]);
+        let p = v.map(|v| (v.pos.x * ppp, v.pos.y * ppp));
+        let area = edge(p[0], p[1], p[2]);
+        if area.abs() < 1e-6 {
+            continue;
+        }
+        let xs = p.map(|q| q.0);
+        let ys = p.map(|q| q.1);
+        let span = |c: [f32; 3]| {
+            let lo = c[0].min(c[1]).min(c[2]).floor().max(0.0) as usize;
+            let hi = c[0].max(c[1]).max(c[2]).ceil().max(0.0) as usize;
+            (lo.min(cell), hi.min(cell))
+        };
+        let ((x0, x1), (y0, y1)) = (span(xs), span(ys));
+        let colours = v.map(|v| v.color.to_array().map(f32::from));
+        for y in y0..y1 {
+            for x in x0..x1 {
+                let c = (x as f32 + 0.5, y as f32 + 0.5);
+                let w0 = edge(p[1], p[2], c) / area;
+                let w1 = edge(p[2], p[0], c) / area;
+                let w2 = 1.0 - w0 - w1;
+                if w0 < 0.0 || w1 < 0.0 || w2 < 0.0 {
+                    continue;
+                }
+                let src: [f32; 4] = std::array::from_fn(|k| {
+                    colours[0][k] * w0 + colours[1][k] * w1 + colours[2][k] * w2
+                });
+                let px = &mut image.pixels[(origin[1] + y) * width + origin[0] + x];
+                let dst = px.to_array().map(f32::from);
+                let keep = 1.0 - src[3] / 255.0;
+                let out: [u8; 4] = std::array::from_fn(|k| {
+                    (src[k] + dst[k] * keep).round().clamp(0.0, 255.0) as u8
+                });
+                *px = Color32::from_rgba_premultiplied(out[0], out[1], out[2], out[3]);
+            }
+        }
+    }
 }
 
 impl Plugin for MarkersPlugin<'_> {
@@ -56,29 +282,65 @@ impl Plugin for MarkersPlugin<'_> {
         let scene = self.scene;
         let clip = projector.clip_rect();
         let painter = ui.painter().with_clip_rect(clip);
+        let pixels_per_point = ui.ctx().pixels_per_point();
+        let mut quads: Vec<(Rect, usize)> = Vec::new();
+        let mut projection = self.projection.borrow_mut();
+        let screen = projection.update(&scene.store.places, projector);
         // Selected last, so that it is drawn on top.
         let mut order: Vec<PlaceIx> = (0..scene.store.places.len()).collect();
         order.sort_by_key(|&p| (Some(p) == scene.selected, scene.states[p].control.is_some()));
         for p in order {
             let place = &scene.store.places[p];
-            let at = projector.project(lat_lon(place.lat, place.lon)).to_pos2();
+            let at = screen[p];
             let r = theme::marker_radius(place.kind);
             if !clip.expand(r + 8.0).contains(at) {
                 continue; // off screen: neither drawn nor interactive
             }
-            let state = &scene.states[p];
-            draw_marker(&painter, at, place.kind, state, scene, p);
+            let slot = self
+                .sprites
+                .slot(sprite_key(place.kind, scene, p), pixels_per_point);
+            // On the pixel grid, so that the sprite's pixels land on the screen's.
+            let centre = (at.to_vec2() * pixels_per_point).round() / pixels_per_point;
+            quads.push((
+                Rect::from_center_size(centre.to_pos2(), Vec2::splat(CELL)),
+                slot,
+            ));
             let rect = Rect::from_center_size(at, Vec2::splat(2.0 * r + 6.0));
-            let name = place.name.clone();
             let response = ui
                 .interact(rect, marker_id(&place.id), Sense::click())
                 .on_hover_cursor(egui::CursorIcon::PointingHand);
-            response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &name));
+            response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &place.name));
             if response.clicked() {
                 *self.clicked = Some(p);
             }
-            response.on_hover_ui(|ui| tooltip(ui, scene, p));
+            if response.hovered() {
+                response.on_hover_ui(|ui| tooltip(ui, scene, p));
+            }
         }
+        if let Some(texture) = self.sprites.texture(ui.ctx()) {
+            let mut mesh = Mesh::with_texture(texture);
+            mesh.reserve_triangles(quads.len() * 2);
+            mesh.reserve_vertices(quads.len() * 4);
+            for (rect, slot) in quads {
+                mesh.add_rect_with_uv(rect, self.sprites.uv(slot), Color32::WHITE);
+            }
+            painter.add(Shape::mesh(mesh));
+        }
+    }
+}
+
+fn sprite_key(kind: PlaceKind, scene: Scene, p: PlaceIx) -> SpriteKey {
+    let state = &scene.states[p];
+    let colours = theme::control_colours(state.control, &scene.store.actors);
+    SpriteKey {
+        kind,
+        colours: [colours.first().copied(), colours.get(1).copied()],
+        alpha: (theme::freshness_alpha(state.age_days(scene.cursor)) * 100.0).round() as u8,
+        just_changed: scene.just_changed(p),
+        selected: scene.selected == Some(p),
+        inferred: state
+            .since_event
+            .is_some_and(|e| scene.store.events[e].basis == crate::store::Basis::Inferred),
     }
 }
 
@@ -163,16 +425,36 @@ pub fn paint_marker(
     just_changed: bool,
     selected: bool,
 ) {
+    painter.extend(marker_shapes(
+        at,
+        kind,
+        colours,
+        alpha,
+        just_changed,
+        selected,
+    ));
+}
+
+/// The shapes of one marker.
+fn marker_shapes(
+    at: Pos2,
+    kind: PlaceKind,
+    colours: &[Color32],
+    alpha: f32,
+    just_changed: bool,
+    selected: bool,
+) -> Vec<Shape> {
+    let mut out = Vec::with_capacity(6);
     let r = theme::marker_radius(kind);
     if just_changed {
-        painter.add(Shape::convex_polygon(
+        out.push(Shape::convex_polygon(
             shape_points(at, r + 6.0, kind),
             theme::JUST_CHANGED.gamma_multiply(0.35),
             Stroke::new(2.0, theme::JUST_CHANGED),
         ));
     }
     if selected {
-        painter.add(Shape::closed_line(
+        out.push(Shape::closed_line(
             shape_points(at, r + 4.0, kind),
             Stroke::new(3.0, theme::SELECTED),
         ));
@@ -181,93 +463,73 @@ pub fn paint_marker(
     match colours {
         [] => {
             // Unknown: hollow grey.
-            painter.add(Shape::convex_polygon(
+            out.push(Shape::convex_polygon(
                 shape_points(at, r, kind),
                 Color32::from_white_alpha(150),
                 Stroke::new(2.0, theme::UNKNOWN),
             ));
         }
-        [c] => {
+        [c] if kind != PlaceKind::BorderCrossing => {
             // Carried-forward states fade towards white but keep a solid edge in the holder's colour.
             let fill = Color32::WHITE.lerp_to_gamma(*c, alpha);
-            painter.add(Shape::convex_polygon(
+            out.push(Shape::circle_filled(at, r, fill));
+            out.push(Shape::circle_stroke(at, r, Stroke::new(2.0, *c)));
+            out.push(Shape::circle_stroke(at, r + 1.5, white));
+        }
+        [c] => {
+            let fill = Color32::WHITE.lerp_to_gamma(*c, alpha);
+            out.push(Shape::convex_polygon(
                 shape_points(at, r, kind),
                 fill,
                 Stroke::new(2.0, *c),
             ));
-            painter.add(Shape::closed_line(shape_points(at, r + 1.5, kind), white));
+            out.push(Shape::closed_line(shape_points(at, r + 1.5, kind), white));
         }
         [a, b, ..] => {
             let [left, right] = halves(at, r, kind);
-            painter.add(Shape::convex_polygon(
+            out.push(Shape::convex_polygon(
                 left,
                 Color32::WHITE.lerp_to_gamma(*a, alpha),
                 Stroke::NONE,
             ));
-            painter.add(Shape::convex_polygon(
+            out.push(Shape::convex_polygon(
                 right,
                 Color32::WHITE.lerp_to_gamma(*b, alpha),
                 Stroke::NONE,
             ));
-            painter.add(Shape::line_segment(
+            out.push(Shape::line_segment(
                 [at + vec2(0.0, -r * 1.2), at + vec2(0.0, r * 1.2)],
                 Stroke::new(1.0, Color32::WHITE),
             ));
-            painter.add(Shape::closed_line(
+            out.push(Shape::closed_line(
                 shape_points(at, r, kind),
                 Stroke::new(1.5, Color32::from_gray(60)),
             ));
-            painter.add(Shape::closed_line(shape_points(at, r + 1.5, kind), white));
+            out.push(Shape::closed_line(shape_points(at, r + 1.5, kind), white));
         }
     }
-}
-
-fn draw_marker(
-    painter: &egui::Painter,
-    at: Pos2,
-    kind: PlaceKind,
-    state: &PlaceState,
-    scene: Scene,
-    p: PlaceIx,
-) {
-    let colours = theme::control_colours(state.control, &scene.store.actors);
-    let alpha = theme::freshness_alpha(state.age_days(scene.cursor));
-    paint_marker(
-        painter,
-        at,
-        kind,
-        &colours,
-        alpha,
-        scene.just_changed(p),
-        scene.selected == Some(p),
-    );
-    let inferred = state
-        .since_event
-        .is_some_and(|e| scene.store.events[e].basis == crate::store::Basis::Inferred);
-    if inferred {
-        paint_inferred_ring(painter, at, kind);
-    }
+    out
 }
 
 /// A dashed ring: the state is inferred from what the articles say, not stated.
 pub fn paint_inferred_ring(painter: &egui::Painter, at: Pos2, kind: PlaceKind) {
+    painter.extend(inferred_ring_shapes(at, kind));
+}
+
+fn inferred_ring_shapes(at: Pos2, kind: PlaceKind) -> Vec<Shape> {
     let r = theme::marker_radius(kind) + 3.5;
     let mut pts = shape_points(at, r, kind);
     if let Some(first) = pts.first().copied() {
         pts.push(first);
     }
-    painter.extend(Shape::dashed_line(
-        &pts,
-        Stroke::new(1.5, Color32::from_gray(40)),
-        3.0,
-        2.5,
-    ));
+    Shape::dashed_line(&pts, Stroke::new(1.5, Color32::from_gray(40)), 3.0, 2.5)
 }
 
 /// Place names, decluttered: placed in order of priority, each beside its marker where it
 /// overlaps nothing already placed, or left out.
 pub struct LabelsPlugin<'a> {
     pub scene: Scene<'a>,
+    pub projection: &'a RefCell<PlaceProjection>,
 }
 
 impl Plugin for LabelsPlugin<'_> {
@@ -281,23 +543,25 @@ impl Plugin for LabelsPlugin<'_> {
         let scene = self.scene;
         let clip = projector.clip_rect();
         let painter = ui.painter().with_clip_rect(clip);
+        let mut projection = self.projection.borrow_mut();
+        let screen = projection.update(&scene.store.places, projector);
         let mut candidates: Vec<(PlaceIx, Pos2, f32)> = scene
             .store
             .places
             .iter()
+            .zip(screen)
             .enumerate()
-            .filter_map(|(i, p)| {
-                let at = projector.project(lat_lon(p.lat, p.lon)).to_pos2();
+            .filter_map(|(i, (p, &at))| {
                 clip.contains(at)
                     .then_some((i, at, theme::marker_radius(p.kind)))
             })
             .collect();
         candidates.sort_by_key(|&(i, _, _)| label_priority(scene, i));
         // Markers are obstacles too.
-        let mut taken: Vec<Rect> = candidates
-            .iter()
-            .map(|&(_, at, r)| Rect::from_center_size(at, Vec2::splat(2.0 * r + 8.0)))
-            .collect();
+        let mut taken = Occupied::new(clip, 64.0);
+        for &(_, at, r) in &candidates {
+            taken.insert(Rect::from_center_size(at, Vec2::splat(2.0 * r + 8.0)));
+        }
         for (i, at, r) in candidates {
             let place = &scene.store.places[i];
             let strong = Some(i) == scene.selected || scene.states[i].control.is_some();
@@ -311,29 +575,84 @@ impl Plugin for LabelsPlugin<'_> {
             } else {
                 Color32::from_gray(90)
             };
-            let galley = painter.layout_no_wrap(place.name.clone(), font, colour);
-            let size = galley.size();
             let gap = r + 8.0;
-            let spots = [
-                at + vec2(gap, -size.y / 2.0),
-                at + vec2(-gap - size.x, -size.y / 2.0),
-                at + vec2(-size.x / 2.0, -gap - size.y),
-                at + vec2(-size.x / 2.0, gap),
-            ];
-            let Some(rect) = spots
-                .iter()
-                .map(|p| Rect::from_min_size(*p, size))
-                .find(|rect| {
-                    clip.contains_rect(*rect)
-                        && !taken.iter().any(|t| t.intersects(rect.expand(1.0)))
-                })
-            else {
+            let spots = |size: Vec2| {
+                [
+                    at + vec2(gap, -size.y / 2.0),
+                    at + vec2(-gap - size.x, -size.y / 2.0),
+                    at + vec2(-size.x / 2.0, -gap - size.y),
+                    at + vec2(-size.x / 2.0, gap),
+                ]
+                .map(|p| Rect::from_min_size(p, size))
+            };
+            let free = |rect: &Rect| clip.contains_rect(*rect) && !taken.hits(rect.expand(1.0));
+            // Each spot of a label grows from a fixed edge, so a label smaller than the real
+            // one that fits nowhere means the real one does not either: most labels of a
+            // crowded map are ruled out before their text is laid out.
+            let at_least = vec2(
+                place.name.chars().count() as f32 * 0.25 * font.size,
+                font.size,
+            );
+            if !spots(at_least).iter().any(free) {
+                continue;
+            }
+            let galley = painter.layout_no_wrap(place.name.clone(), font, colour);
+            let Some(rect) = spots(galley.size()).into_iter().find(free) else {
                 continue;
             };
-            taken.push(rect);
+            taken.insert(rect);
             // A halo keeps the name readable over rivers and borders.
             painter.rect_filled(rect.expand(1.5), 3.0, Color32::from_white_alpha(190));
             painter.galley(rect.min, galley, colour);
+        }
+    }
+}
+
+/// Rectangles placed so far, bucketed in a grid of square cells, so that testing a label
+/// against what is taken looks at the few rectangles nearby, not at all of them.
+struct Occupied {
+    origin: Pos2,
+    cell: f32,
+    cols: usize,
+    rows: usize,
+    buckets: Vec<Vec<Rect>>,
+}
+
+impl Occupied {
+    fn new(area: Rect, cell: f32) -> Occupied {
+        let cols = ((area.width() / cell).ceil() as usize).clamp(1, 256);
+        let rows = ((area.height() / cell).ceil() as usize).clamp(1, 256);
+        Occupied {
+            origin: area.min,
+            cell,
+            cols,
+            rows,
+            buckets: vec![Vec::new(); cols * rows],
+        }
+    }
+
+    /// The cells a rectangle touches (clamped to the grid: what lies outside shares the edge
+    /// cells).
+    fn cells(&self, r: Rect) -> impl Iterator<Item = usize> + use<> {
+        let col = |x: f32| {
+            (((x - self.origin.x) / self.cell).floor().max(0.0) as usize).min(self.cols - 1)
+        };
+        let row = |y: f32| {
+            (((y - self.origin.y) / self.cell).floor().max(0.0) as usize).min(self.rows - 1)
+        };
+        let (c0, c1, r0, r1) = (col(r.min.x), col(r.max.x), row(r.min.y), row(r.max.y));
+        let cols = self.cols;
+        (r0..=r1).flat_map(move |y| (c0..=c1).map(move |x| y * cols + x))
+    }
+
+    fn hits(&self, r: Rect) -> bool {
+        self.cells(r)
+            .any(|i| self.buckets[i].iter().any(|t| t.intersects(r)))
+    }
+
+    fn insert(&mut self, r: Rect) {
+        for i in self.cells(r) {
+            self.buckets[i].push(r);
         }
     }
 }

@@ -83,7 +83,17 @@ pub struct PlacePanel {
     /// The (place, event) the history was last scrolled to: it scrolls to the event behind
     /// the current state when either changes.
     scrolled_to: Option<(PlaceIx, Option<EventIx>)>,
+    /// For a long history: the place and the height of each of its cards as last laid out (an
+    /// estimate until then), so that only the cards in view are laid out.
+    heights: Option<(PlaceIx, Vec<f32>)>,
 }
+
+/// Histories longer than this are laid out only where they are in view.
+const LONG_HISTORY: usize = 24;
+/// The height a card is taken to have before it has been laid out.
+const CARD_ESTIMATE: f32 = 170.0;
+/// Cards beyond the view that are still laid out, in points.
+const OVERSCAN: f32 = 200.0;
 
 impl PlacePanel {
     pub fn ui(
@@ -147,6 +157,10 @@ impl PlacePanel {
         if events.is_empty() {
             ui.label("No article says who controls this place.");
         }
+        if events.len() > LONG_HISTORY {
+            self.long_history(ui, store, p, &events, state, cursor, actions);
+            return;
+        }
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
@@ -164,6 +178,83 @@ impl PlacePanel {
                     }
                 }
             });
+    }
+}
+
+impl PlacePanel {
+    /// A long history in a scroll area that lays out only the cards in view, placed by the
+    /// heights they had when last laid out.
+    #[allow(clippy::too_many_arguments)]
+    fn long_history(
+        &mut self,
+        ui: &mut Ui,
+        store: &Store,
+        p: PlaceIx,
+        events: &[EventIx],
+        state: &PlaceState,
+        cursor: NaiveDateTime,
+        actions: &mut Vec<Action>,
+    ) {
+        let mut heights = match self.heights.take() {
+            Some((place, h)) if place == p && h.len() == events.len() => h,
+            _ => vec![CARD_ESTIMATE; events.len()],
+        };
+        let mut tops = Vec::with_capacity(events.len() + 1);
+        let mut y = 0.0;
+        for h in &heights {
+            tops.push(y);
+            y += h;
+        }
+        tops.push(y);
+        let total = y;
+        let mut area = egui::ScrollArea::vertical().auto_shrink([false, false]);
+        let target = state
+            .last_event
+            .and_then(|e| events.iter().position(|&x| x == e));
+        if self.scrolled_to != Some((p, state.last_event)) {
+            if let Some(i) = target {
+                area = area.vertical_scroll_offset(tops[i]);
+            }
+            self.scrolled_to = Some((p, state.last_event));
+        }
+        let mut changed = false;
+        area.show_viewport(ui, |ui, viewport| {
+            ui.set_height(total);
+            let top = viewport.min.y - OVERSCAN;
+            let bottom = viewport.max.y + OVERSCAN;
+            let first = tops.partition_point(|&t| t <= top).saturating_sub(1);
+            let last = tops.partition_point(|&t| t < bottom).min(events.len());
+            if first >= last {
+                return;
+            }
+            let origin = ui.max_rect().top();
+            let rect = egui::Rect::from_x_y_ranges(
+                ui.max_rect().x_range(),
+                origin + tops[first]..=origin + total,
+            );
+            ui.scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
+                ui.skip_ahead_auto_ids(first);
+                for i in first..last {
+                    let e = events[i];
+                    let before = i.checked_sub(1).map(|j| store.events[events[j]].to);
+                    let next_change = events[i + 1..]
+                        .iter()
+                        .copied()
+                        .find(|&n| store.timeline.is_change(n, &store.events));
+                    let start = ui.cursor().top();
+                    event_card(ui, store, e, state, cursor, before, next_change, actions);
+                    let h = ui.cursor().top() - start;
+                    if (h - heights[i]).abs() > 0.5 {
+                        heights[i] = h;
+                        changed = true;
+                    }
+                }
+            });
+        });
+        if changed {
+            ui.ctx().request_repaint();
+        }
+        self.heights = Some((p, heights));
     }
 }
 

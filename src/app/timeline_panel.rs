@@ -1,6 +1,7 @@
 //! The timeline: play controls, the current instant in full, and a date axis with a draggable
-//! cursor and a tick for every event, coloured by the actor that gains. Draws a [`Replay`]; the
-//! replay logic itself lives in [`crate::replay`].
+//! cursor and a tick for every event, coloured by the actor that gains (with thousands of
+//! events, a density strip: one bar per column of the axis). Draws a [`Replay`]; the replay
+//! logic itself lives in [`crate::replay`].
 
 use chrono::{Duration, NaiveDateTime};
 use egui::{Align2, Color32, FontId, Key, Rect, RichText, Sense, Stroke, Ui, pos2, vec2};
@@ -154,11 +155,17 @@ fn axis(ui: &mut Ui, r: &mut Replay, store: &Store) {
     let x_of = |t: NaiveDateTime| track.left() + (view.days_of(t) / days) as f32 * track.width();
     let painter = ui.painter_at(rect);
     painter.rect_filled(track, 3.0, Color32::from_gray(238));
-    // Day ticks and labels.
+    // Day ticks and labels: every day when there is room, else every week, month, ...
+    let px_per_day = track.width() as f64 / days;
+    let step = [1i64, 7, 14, 28, 91, 364]
+        .into_iter()
+        .find(|s| *s as f64 * px_per_day >= 6.0)
+        .unwrap_or(728);
+    let label_every = ((70.0 / (step as f64 * px_per_day)).ceil() as i64).max(1);
+    let format = if step >= 28 { "%b %Y" } else { "%a %-d %b" };
     let mut day = r.start.date();
-    let label_every = ((days / (track.width() as f64 / 70.0)).ceil() as i64).max(1);
     let mut i = 0;
-    while day <= r.end.date() {
+    while day <= r.end.date() && i <= 10_000 {
         let t = day.and_time(chrono::NaiveTime::MIN);
         if t >= r.start {
             let x = x_of(t);
@@ -170,43 +177,45 @@ fn axis(ui: &mut Ui, r: &mut Replay, store: &Store) {
                 painter.text(
                     pos2(x + 3.0, track.bottom() + 2.0),
                     Align2::LEFT_TOP,
-                    day.format("%a %-d %b").to_string(),
+                    day.format(format).to_string(),
                     FontId::proportional(11.0),
                     Color32::from_gray(80),
                 );
             }
         }
         i += 1;
-        day = day.succ_opt().unwrap_or(day);
-        if i > 10_000 {
-            break;
-        }
+        day = day
+            .checked_add_signed(Duration::days(step))
+            .unwrap_or(r.end.date() + Duration::days(1));
     }
-    // Event ticks, coloured by who gains; changes tall, reports short. Many ticks in one pixel
-    // column are drawn once.
-    let mut last_x = f32::NEG_INFINITY;
-    for (ix, ev) in store.events.iter().enumerate() {
-        if ev.at < r.start || ev.at > r.end {
-            continue;
-        }
-        let x = x_of(ev.at).round();
-        let change = store.timeline.is_change(ix, &store.events);
-        if x == last_x && !change {
-            continue;
-        }
-        last_x = x;
-        let colours = theme::control_colours(Some(ev.to), &store.actors);
-        let top = if change {
-            track.top() + 2.0
-        } else {
-            track.top() + 12.0
-        };
-        for (k, c) in colours.iter().enumerate() {
-            let dx = k as f32 * 3.0;
-            painter.line_segment(
-                [pos2(x + dx, top), pos2(x + dx, track.bottom() - 2.0)],
-                Stroke::new(2.5, *c),
-            );
+    let first = store.events.partition_point(|e| e.at < r.start);
+    let last = store.events.partition_point(|e| e.at <= r.end);
+    if (last - first) as f32 > track.width() / 4.0 {
+        density_strip(ui, &painter, track, &view, store);
+    } else {
+        // Event ticks, coloured by who gains; changes tall, reports short. Many ticks in one
+        // pixel column are drawn once.
+        let mut last_x = f32::NEG_INFINITY;
+        for (ix, ev) in store.events.iter().enumerate().take(last).skip(first) {
+            let x = x_of(ev.at).round();
+            let change = store.timeline.is_change(ix, &store.events);
+            if x == last_x && !change {
+                continue;
+            }
+            last_x = x;
+            let colours = theme::control_colours(Some(ev.to), &store.actors);
+            let top = if change {
+                track.top() + 2.0
+            } else {
+                track.top() + 12.0
+            };
+            for (k, c) in colours.iter().enumerate() {
+                let dx = k as f32 * 3.0;
+                painter.line_segment(
+                    [pos2(x + dx, top), pos2(x + dx, track.bottom() - 2.0)],
+                    Stroke::new(2.5, *c),
+                );
+            }
         }
     }
     // The cursor.
@@ -224,4 +233,119 @@ fn axis(ui: &mut Ui, r: &mut Replay, store: &Store) {
         theme::SELECTED,
         Stroke::NONE,
     ));
+}
+
+/// Points per column of the density strip.
+const COLUMN: f32 = 2.0;
+
+/// Events aggregated per column of the axis: how many reports, and per actor how many changes
+/// it gains. Built once for a store, span and width, kept in egui's memory.
+struct Density {
+    key: (usize, usize, NaiveDateTime, NaiveDateTime, u32),
+    actors: usize,
+    reports: Vec<u32>,
+    /// Column-major: `gains[column * actors + actor]`.
+    gains: Vec<u32>,
+}
+
+impl Density {
+    fn build(store: &Store, r: &Replay, columns: u32) -> Density {
+        let actors = store.actors.len();
+        let mut reports = vec![0u32; columns as usize];
+        let mut gains = vec![0u32; columns as usize * actors];
+        let days = r.span_days().max(1e-9);
+        for (ix, ev) in store.events.iter().enumerate() {
+            if ev.at < r.start || ev.at > r.end {
+                continue;
+            }
+            let c = ((r.days_of(ev.at) / days * columns as f64) as usize).min(columns as usize - 1);
+            if store.timeline.is_change(ix, &store.events) {
+                for a in ev.to.actors() {
+                    gains[c * actors + a] += 1;
+                }
+            } else {
+                reports[c] += 1;
+            }
+        }
+        Density {
+            key: density_key(store, r, columns),
+            actors,
+            reports,
+            gains,
+        }
+    }
+}
+
+fn density_key(
+    store: &Store,
+    r: &Replay,
+    columns: u32,
+) -> (usize, usize, NaiveDateTime, NaiveDateTime, u32) {
+    (
+        store.events.as_ptr() as usize,
+        store.events.len(),
+        r.start,
+        r.end,
+        columns,
+    )
+}
+
+/// Thousands of events: one bar per column of the axis instead of one tick per event. The
+/// bar's height grows with the number of events (square root, so that quiet days still
+/// show); its coloured part is the changes, stacked by the actor that gains, its grey part the
+/// reports.
+fn density_strip(ui: &Ui, painter: &egui::Painter, track: Rect, r: &Replay, store: &Store) {
+    let columns = ((track.width() / COLUMN).floor() as u32).max(1);
+    let id = egui::Id::unique("timeline-density");
+    let cached: Option<std::sync::Arc<Density>> = ui.data(|d| d.get_temp(id));
+    let density = match cached {
+        Some(d) if d.key == density_key(store, r, columns) => d,
+        _ => {
+            let d = std::sync::Arc::new(Density::build(store, r, columns));
+            ui.data_mut(|m| m.insert_temp(id, d.clone()));
+            d
+        }
+    };
+    let actors = density.actors;
+    let totals: Vec<u32> = (0..columns as usize)
+        .map(|c| {
+            density.reports[c]
+                + density.gains[c * actors..(c + 1) * actors]
+                    .iter()
+                    .sum::<u32>()
+        })
+        .collect();
+    let max = totals.iter().copied().max().unwrap_or(0).max(1) as f32;
+    let colours: Vec<Color32> = store.actors.iter().map(theme::actor_colour).collect();
+    let full = track.height() - 4.0;
+    let mut mesh = egui::Mesh::default();
+    for (c, &total) in totals.iter().enumerate() {
+        if total == 0 {
+            continue;
+        }
+        let x0 = track.left() + c as f32 * COLUMN;
+        let x1 = x0 + COLUMN;
+        let height = full * (total as f32 / max).sqrt().max(0.15);
+        let per_event = height / total as f32;
+        let mut y = track.bottom() - 2.0;
+        let mut quad = |from: f32, h: f32, colour: Color32| {
+            mesh.add_colored_rect(
+                Rect::from_min_max(pos2(x0, from - h), pos2(x1, from)),
+                colour,
+            );
+        };
+        for (a, colour) in colours.iter().enumerate() {
+            let n = density.gains[c * actors + a];
+            if n > 0 {
+                let h = n as f32 * per_event;
+                quad(y, h, *colour);
+                y -= h;
+            }
+        }
+        let n = density.reports[c];
+        if n > 0 {
+            quad(y, n as f32 * per_event, Color32::from_gray(175));
+        }
+    }
+    painter.add(egui::Shape::mesh(mesh));
 }
