@@ -68,6 +68,14 @@ pub struct Diagnostics {
 }
 
 impl Diagnostics {
+    /// Takes over another collection's problems and files (from a part of a load done on
+    /// another thread).
+    pub fn append(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+        self.sources.extend(other.sources);
+        self.line_starts.extend(other.line_starts);
+    }
+
     pub fn add_source(&mut self, file: &str, text: &str) {
         let starts = std::iter::once(0)
             .chain(

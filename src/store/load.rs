@@ -170,12 +170,6 @@ pub fn load(source: &DataSource) -> Loaded {
             ),
         );
     }
-    let mut raw_events: Vec<(String, RawEvent, Range<usize>)> = Vec::new();
-    for file in &event_files {
-        let entries: Vec<(RawEvent, Range<usize>)> = ctx.entries(file, "event", false);
-        raw_events.extend(entries.into_iter().map(|(e, s)| (file.clone(), e, s)));
-    }
-
     (out.actors, out.actor_names) = build_actors(&mut ctx, raw_actors);
     (out.places, out.place_names) = build_places(&mut ctx, raw_places);
     out.articles = build_articles(&mut ctx, raw_articles);
@@ -192,15 +186,28 @@ pub fn load(source: &DataSource) -> Loaded {
         declared_articles: &declared_articles,
         actor_list: &out.actors,
     };
-    let mut events = Vec::with_capacity(raw_events.len());
-    let mut used_ids: HashMap<String, usize> = HashMap::new();
+    // Event files are independent: they are parsed, then checked, on every core, each with
+    // problems of its own, merged in file order afterwards (so the outcome does not depend on
+    // the number of threads). Only the test for duplicate ids looks across files, in between.
+    let unreadable = ctx.unreadable.clone();
+    let mut parsed: Vec<ParsedFile> = parallel_map(&event_files, |file| {
+        let mut d = Diagnostics::default();
+        let raws = worker(source, &mut d, &unreadable).entries(file, "event", false);
+        (d, raws)
+    });
     let mut explicit_ids: HashMap<String, Origin> = HashMap::new();
-    for (file, raw, span) in raw_events {
-        if let Some(id) = &raw.id {
-            let origin = ctx.origin(&file, &id.span());
+    let mut skip: Vec<Vec<bool>> = Vec::with_capacity(parsed.len());
+    for (file, (d, raws)) in event_files.iter().zip(&mut parsed) {
+        let mut file_skip = vec![false; raws.len()];
+        for (k, (raw, _)) in raws.iter().enumerate() {
+            let Some(id) = &raw.id else { continue };
+            let origin = Origin {
+                file: file.clone(),
+                line: d.line_of(file, id.span().start),
+            };
             if let Some(first) = explicit_ids.get(id.get_ref()) {
-                ctx.d.error(
-                    &file,
+                d.error(
+                    file,
                     Some(id.span()),
                     format!(
                         "duplicate event id \"{}\" (first used at {}:{})",
@@ -213,19 +220,47 @@ pub fn load(source: &DataSource) -> Loaded {
                             .into(),
                     ),
                 );
+                file_skip[k] = true;
                 continue;
             }
             explicit_ids.insert(id.get_ref().clone(), origin);
         }
-        if let Some(mut ev) = build_event(
-            &mut ctx,
-            &names,
-            &out.articles,
-            &out.places,
-            &file,
-            raw,
-            span,
-        ) {
+        skip.push(file_skip);
+    }
+    let jobs: Vec<(usize, std::sync::Mutex<Option<ParsedFile>>)> = parsed
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| (i, std::sync::Mutex::new(Some(p))))
+        .collect();
+    let built = parallel_map(&jobs, |(i, job)| {
+        let (mut d, raws) = job
+            .lock()
+            .map(|mut j| j.take())
+            .ok()
+            .flatten()
+            .expect("each file is built once");
+        let file = &event_files[*i];
+        let mut c = worker(source, &mut d, &unreadable);
+        let events: Vec<Event> = raws
+            .into_iter()
+            .zip(&skip[*i])
+            .filter(|(_, skip)| !**skip)
+            .filter_map(|((raw, span), _)| {
+                build_event(&mut c, &names, &out.articles, &out.places, file, raw, span)
+            })
+            .collect();
+        let (left_out, unchecked) = (c.left_out, c.unchecked_quotes);
+        (d, events, left_out, unchecked)
+    });
+    let mut events = Vec::new();
+    let mut used_ids: HashMap<String, usize> = HashMap::new();
+    for (d, file_events, left_out, unchecked) in built {
+        ctx.d.append(d);
+        ctx.left_out += left_out;
+        for (article, n) in unchecked {
+            *ctx.unchecked_quotes.entry(article).or_insert(0) += n;
+        }
+        for mut ev in file_events {
             let n = used_ids.entry(ev.id.clone()).or_insert(0);
             *n += 1;
             if *n > 1 {
@@ -258,6 +293,52 @@ pub fn load(source: &DataSource) -> Loaded {
     }
     out.events = events;
     out
+}
+
+/// An events file parsed: its problems and text, and its entries.
+type ParsedFile = (Diagnostics, Vec<(RawEvent, Range<usize>)>);
+
+/// A context for a part of the load done on another thread, with problems of its own.
+fn worker<'a>(source: &'a DataSource, d: &'a mut Diagnostics, unreadable: &[String]) -> Ctx<'a> {
+    Ctx {
+        source,
+        d,
+        unreadable: unreadable.to_vec(),
+        left_out: 0,
+        unchecked_quotes: Default::default(),
+    }
+}
+
+/// `f` over every item, on as many threads as there are cores, results in the items' order.
+fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len());
+    if threads <= 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        mine.push((i, f(item)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("a load worker panicked"))
+            .collect()
+    });
+    results.sort_by_key(|r| r.0);
+    results.into_iter().map(|r| r.1).collect()
 }
 
 /// Shared state of one load.
