@@ -36,9 +36,7 @@ pub fn anchor(
     if exact.trim().is_empty() {
         return Err(AnchorError::Empty);
     }
-    let hits: Vec<usize> = text
-        .match_indices(exact)
-        .map(|(i, _)| i)
+    let hits: Vec<usize> = memchr::memmem::find_iter(text.as_bytes(), exact.as_bytes())
         .filter(|&i| prefix.is_none_or(|p| text[..i].ends_with(p)))
         .filter(|&i| suffix.is_none_or(|s| text[i + exact.len()..].starts_with(s)))
         .collect();

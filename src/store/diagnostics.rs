@@ -76,6 +76,15 @@ impl Diagnostics {
         self.line_starts.extend(other.line_starts);
     }
 
+    /// Forgets the text of the files that no problem points into (the annotations of a large
+    /// corpus are tens of megabytes): what is kept is what the problems are shown with.
+    pub fn keep_only_referenced_sources(&mut self) {
+        let used: std::collections::BTreeSet<String> =
+            self.items.iter().map(|d| d.file.clone()).collect();
+        self.sources.retain(|f, _| used.contains(f));
+        self.line_starts.retain(|f, _| used.contains(f));
+    }
+
     pub fn add_source(&mut self, file: &str, text: &str) {
         let starts = std::iter::once(0)
             .chain(

@@ -172,7 +172,11 @@ pub fn load(source: &DataSource) -> Loaded {
     }
     (out.actors, out.actor_names) = build_actors(&mut ctx, raw_actors);
     (out.places, out.place_names) = build_places(&mut ctx, raw_places);
-    out.articles = build_articles(&mut ctx, raw_articles);
+    // Article texts are read on every core (ten thousand files are many system calls).
+    let texts = parallel_map(&raw_articles, |(r, _)| {
+        source.read_text(r.file.get_ref(), MAX_ARTICLE_BYTES)
+    });
+    out.articles = build_articles(&mut ctx, raw_articles, texts);
     let article_ids: HashMap<&str, ArticleIx> = out
         .articles
         .iter()
@@ -189,24 +193,29 @@ pub fn load(source: &DataSource) -> Loaded {
     // Event files are independent: they are parsed, then checked, on every core, each with
     // problems of its own, merged in file order afterwards (so the outcome does not depend on
     // the number of threads). Only the test for duplicate ids looks across files, in between.
+    // A few files at a time, so that the parsed entries of all files are never held at once.
     let unreadable = ctx.unreadable.clone();
-    let mut parsed: Vec<ParsedFile> = parallel_map(&event_files, |file| {
-        let mut d = Diagnostics::default();
-        let raws = worker(source, &mut d, &unreadable).entries(file, "event", false);
-        (d, raws)
-    });
     let mut explicit_ids: HashMap<String, Origin> = HashMap::new();
-    let mut skip: Vec<Vec<bool>> = Vec::with_capacity(parsed.len());
-    for (file, (d, raws)) in event_files.iter().zip(&mut parsed) {
-        let mut file_skip = vec![false; raws.len()];
-        for (k, (raw, _)) in raws.iter().enumerate() {
-            let Some(id) = &raw.id else { continue };
-            let origin = Origin {
-                file: file.clone(),
-                line: d.line_of(file, id.span().start),
-            };
-            if let Some(first) = explicit_ids.get(id.get_ref()) {
-                d.error(
+    let mut events = Vec::new();
+    let mut used_ids: HashMap<String, usize> = HashMap::new();
+    let window = 4 * std::thread::available_parallelism().map_or(1, |n| n.get());
+    for (w, files) in event_files.chunks(window).enumerate() {
+        let mut parsed: Vec<ParsedFile> = parallel_map(files, |file| {
+            let mut d = Diagnostics::default();
+            let raws = worker(source, &mut d, &unreadable).entries(file, "event", false);
+            (d, raws)
+        });
+        let mut skip: Vec<Vec<bool>> = Vec::with_capacity(parsed.len());
+        for (file, (d, raws)) in files.iter().zip(&mut parsed) {
+            let mut file_skip = vec![false; raws.len()];
+            for (k, (raw, _)) in raws.iter().enumerate() {
+                let Some(id) = &raw.id else { continue };
+                let origin = Origin {
+                    file: file.clone(),
+                    line: d.line_of(file, id.span().start),
+                };
+                if let Some(first) = explicit_ids.get(id.get_ref()) {
+                    d.error(
                     file,
                     Some(id.span()),
                     format!(
@@ -220,57 +229,58 @@ pub fn load(source: &DataSource) -> Loaded {
                             .into(),
                     ),
                 );
-                file_skip[k] = true;
-                continue;
+                    file_skip[k] = true;
+                    continue;
+                }
+                explicit_ids.insert(id.get_ref().clone(), origin);
             }
-            explicit_ids.insert(id.get_ref().clone(), origin);
+            skip.push(file_skip);
         }
-        skip.push(file_skip);
-    }
-    let jobs: Vec<(usize, std::sync::Mutex<Option<ParsedFile>>)> = parsed
-        .into_iter()
-        .enumerate()
-        .map(|(i, p)| (i, std::sync::Mutex::new(Some(p))))
-        .collect();
-    let built = parallel_map(&jobs, |(i, job)| {
-        let (mut d, raws) = job
-            .lock()
-            .map(|mut j| j.take())
-            .ok()
-            .flatten()
-            .expect("each file is built once");
-        let file = &event_files[*i];
-        let mut c = worker(source, &mut d, &unreadable);
-        let events: Vec<Event> = raws
+        let jobs: Vec<(usize, std::sync::Mutex<Option<ParsedFile>>)> = parsed
             .into_iter()
-            .zip(&skip[*i])
-            .filter(|(_, skip)| !**skip)
-            .filter_map(|((raw, span), _)| {
-                build_event(&mut c, &names, &out.articles, &out.places, file, raw, span)
-            })
+            .enumerate()
+            .map(|(i, p)| (i, std::sync::Mutex::new(Some(p))))
             .collect();
-        let (left_out, unchecked) = (c.left_out, c.unchecked_quotes);
-        (d, events, left_out, unchecked)
-    });
-    let mut events = Vec::new();
-    let mut used_ids: HashMap<String, usize> = HashMap::new();
-    for (d, file_events, left_out, unchecked) in built {
-        ctx.d.append(d);
-        ctx.left_out += left_out;
-        for (article, n) in unchecked {
-            *ctx.unchecked_quotes.entry(article).or_insert(0) += n;
-        }
-        for mut ev in file_events {
-            let n = used_ids.entry(ev.id.clone()).or_insert(0);
-            *n += 1;
-            if *n > 1 {
-                ev.id = format!("{}-{}", ev.id, n);
+        let built = parallel_map(&jobs, |(i, job)| {
+            let (mut d, raws) = job
+                .lock()
+                .map(|mut j| j.take())
+                .ok()
+                .flatten()
+                .expect("each file is built once");
+            let file = &event_files[w * window + *i];
+            let mut c = worker(source, &mut d, &unreadable);
+            let events: Vec<Event> = raws
+                .into_iter()
+                .zip(&skip[*i])
+                .filter(|(_, skip)| !**skip)
+                .filter_map(|((raw, span), _)| {
+                    build_event(&mut c, &names, &out.articles, &out.places, file, raw, span)
+                })
+                .collect();
+            let (left_out, unchecked) = (c.left_out, c.unchecked_quotes);
+            (d, events, left_out, unchecked)
+        });
+        for (d, file_events, left_out, unchecked) in built {
+            ctx.d.append(d);
+            ctx.left_out += left_out;
+            for (article, n) in unchecked {
+                *ctx.unchecked_quotes.entry(article).or_insert(0) += n;
             }
-            events.push(ev);
+            for mut ev in file_events {
+                let n = used_ids.entry(ev.id.clone()).or_insert(0);
+                *n += 1;
+                if *n > 1 {
+                    ev.id = format!("{}-{}", ev.id, n);
+                }
+                events.push(ev);
+            }
         }
     }
     // Chronological order (stable: file order within an instant).
-    events.sort_by_key(|e| e.at);
+    if !events.is_sorted_by_key(|e| e.at) {
+        events.sort_by_key(|e| e.at);
+    }
     for (article, n) in std::mem::take(&mut ctx.unchecked_quotes) {
         ctx.d.warning(
             ARTICLES_FILE,
@@ -650,16 +660,21 @@ fn parse_date_value(v: &toml::Value) -> Result<(NaiveDate, Option<NaiveDateTime>
     }
 }
 
-fn build_articles(ctx: &mut Ctx, raw: Vec<(RawArticle, Range<usize>)>) -> Vec<Article> {
+/// `texts`: the result of reading each article's file, in the order of `raw`.
+fn build_articles(
+    ctx: &mut Ctx,
+    raw: Vec<(RawArticle, Range<usize>)>,
+    texts: Vec<Result<String, ReadError>>,
+) -> Vec<Article> {
     let mut articles = Vec::new();
     let mut rewrites: Vec<(usize, Spanned<String>)> = Vec::new();
     let mut seen = HashMap::new();
-    for (r, _) in raw {
+    for ((r, _), text) in raw.into_iter().zip(texts) {
         if !check_id(ctx, ARTICLES_FILE, &r.id, &mut seen, "article") {
             continue;
         }
         let file = r.file.get_ref().clone();
-        let text = match ctx.source.read_text(&file, MAX_ARTICLE_BYTES) {
+        let text = match text {
             Ok(t) => t,
             Err(e) => {
                 let hint = match e {

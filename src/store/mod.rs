@@ -47,6 +47,7 @@ impl Store {
             &mut l.diagnostics,
         );
         l.diagnostics.sort();
+        l.diagnostics.keep_only_referenced_sources();
         Store {
             places: l.places,
             actors: l.actors,
