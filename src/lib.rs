@@ -9,5 +9,6 @@ pub mod app;
 pub mod bundled;
 pub mod cli;
 pub mod replay;
+pub mod startup;
 pub mod store;
 pub mod synth;

@@ -5,6 +5,7 @@ use frontline::app::{self, LaunchOptions};
 use frontline::cli::{self, Cli, Command};
 
 fn main() -> ExitCode {
+    frontline::startup::started();
     let cli = Cli::parse();
     match &cli.command {
         None => launch(&cli, cli.at.as_deref(), cli.select.clone(), None),

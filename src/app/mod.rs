@@ -385,6 +385,7 @@ impl eframe::App for NativeApp {
             self.title = title;
         }
         self.app.ui(ui);
+        crate::startup::frame_done();
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
