@@ -51,77 +51,82 @@ impl EventFeed {
             .flatten();
         self.last_highlight = highlight;
         let row_height = 36.0;
-        egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show_rows(ui, row_height, store.events.len(), |ui, rows| {
-                for e in rows {
-                    let ev = &store.events[e];
-                    let future = ev.at > cursor;
-                    let selected = Some(e) == highlight;
-                    let (rect, response) = ui.allocate_exact_size(
-                        vec2(ui.available_width(), row_height - 2.0),
-                        Sense::click(),
-                    );
-                    let label = row_label(store, e);
-                    response.widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
-                    });
-                    if scroll_to == Some(e) {
-                        ui.scroll_to_rect(rect, Some(egui::Align::Center));
-                    }
-                    let painter = ui.painter();
-                    let bg = if selected {
-                        Color32::from_rgb(210, 232, 255)
-                    } else if response.hovered() {
-                        Color32::from_gray(235)
-                    } else {
-                        Color32::TRANSPARENT
-                    };
-                    painter.rect_filled(rect, 3.0, bg);
-                    let colours = theme::control_colours(Some(ev.to), &store.actors);
-                    for (i, c) in colours.iter().enumerate() {
-                        let chip = egui::Rect::from_min_size(
-                            rect.left_top() + vec2(4.0 + 6.0 * i as f32, 6.0),
-                            vec2(6.0, row_height - 14.0),
-                        );
-                        painter.rect_filled(chip, 1.0, *c);
-                    }
-                    let text_colour = if future {
-                        Color32::from_gray(150)
-                    } else {
-                        Color32::from_gray(20)
-                    };
-                    let x = rect.left() + 20.0;
-                    painter.text(
-                        egui::pos2(x, rect.top() + 3.0),
-                        egui::Align2::LEFT_TOP,
-                        format!(
-                            "{} · {}",
-                            ev.date.format("%a %-d %b"),
-                            store.places[ev.place].name
-                        ),
-                        egui::FontId::proportional(13.0),
-                        text_colour,
-                    );
-                    let detail = label.splitn(3, " · ").nth(2).unwrap_or("").to_owned();
-                    painter.text(
-                        egui::pos2(x, rect.top() + 18.0),
-                        egui::Align2::LEFT_TOP,
-                        detail,
-                        egui::FontId::proportional(11.5),
-                        text_colour.gamma_multiply(0.8),
-                    );
-                    if response.clicked() {
-                        actions.push(Action::SetCursor(ev.at));
-                        actions.push(Action::Select(Some(ev.place)));
-                    }
-                    response.on_hover_text(
-                        store.events[e]
-                            .note
-                            .clone()
-                            .unwrap_or_else(|| label.clone()),
-                    );
+        let mut area = egui::ScrollArea::vertical().auto_shrink([false, false]);
+        if let Some(e) = scroll_to {
+            // Only the rows in view are laid out, so the highlighted one may not be: scroll by
+            // its position, centred.
+            let spacing = ui.spacing().item_spacing.y;
+            let y = e as f32 * (row_height + spacing) - (ui.available_height() - row_height) / 2.0;
+            area = area.vertical_scroll_offset(y.max(0.0));
+        }
+        area.show_rows(ui, row_height, store.events.len(), |ui, rows| {
+            for e in rows {
+                let ev = &store.events[e];
+                let future = ev.at > cursor;
+                let selected = Some(e) == highlight;
+                let (rect, response) = ui.allocate_exact_size(
+                    vec2(ui.available_width(), row_height - 2.0),
+                    Sense::click(),
+                );
+                let label = row_label(store, e);
+                response
+                    .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                if scroll_to == Some(e) {
+                    ui.scroll_to_rect(rect, Some(egui::Align::Center));
                 }
-            });
+                let painter = ui.painter();
+                let bg = if selected {
+                    Color32::from_rgb(210, 232, 255)
+                } else if response.hovered() {
+                    Color32::from_gray(235)
+                } else {
+                    Color32::TRANSPARENT
+                };
+                painter.rect_filled(rect, 3.0, bg);
+                let colours = theme::control_colours(Some(ev.to), &store.actors);
+                for (i, c) in colours.iter().enumerate() {
+                    let chip = egui::Rect::from_min_size(
+                        rect.left_top() + vec2(4.0 + 6.0 * i as f32, 6.0),
+                        vec2(6.0, row_height - 14.0),
+                    );
+                    painter.rect_filled(chip, 1.0, *c);
+                }
+                let text_colour = if future {
+                    Color32::from_gray(150)
+                } else {
+                    Color32::from_gray(20)
+                };
+                let x = rect.left() + 20.0;
+                painter.text(
+                    egui::pos2(x, rect.top() + 3.0),
+                    egui::Align2::LEFT_TOP,
+                    format!(
+                        "{} · {}",
+                        ev.date.format("%a %-d %b"),
+                        store.places[ev.place].name
+                    ),
+                    egui::FontId::proportional(13.0),
+                    text_colour,
+                );
+                let detail = label.splitn(3, " · ").nth(2).unwrap_or("").to_owned();
+                painter.text(
+                    egui::pos2(x, rect.top() + 18.0),
+                    egui::Align2::LEFT_TOP,
+                    detail,
+                    egui::FontId::proportional(11.5),
+                    text_colour.gamma_multiply(0.8),
+                );
+                if response.clicked() {
+                    actions.push(Action::SetCursor(ev.at));
+                    actions.push(Action::Select(Some(ev.place)));
+                }
+                response.on_hover_text(
+                    store.events[e]
+                        .note
+                        .clone()
+                        .unwrap_or_else(|| label.clone()),
+                );
+            }
+        });
     }
 }
