@@ -85,6 +85,26 @@ impl Diagnostics {
         self.line_starts.retain(|f, _| used.contains(f));
     }
 
+    /// Forgets the text of one file if no problem points into it yet: a large corpus's event
+    /// files are dropped as soon as they are checked, rather than all held to the end.
+    /// [`Self::ensure_source`] reads one back if a later check finds a problem in it.
+    pub fn forget_source_if_unreferenced(&mut self, file: &str) {
+        if !self.items.iter().any(|d| d.file == file) {
+            self.sources.remove(file);
+            self.line_starts.remove(file);
+        }
+    }
+
+    /// Reads a file's text back from the data source if it was forgotten, so that a problem
+    /// found late (by the time index) is still shown with its lines.
+    pub fn ensure_source(&mut self, file: &str, source: &super::DataSource) {
+        if !self.sources.contains_key(file)
+            && let Ok(text) = source.read_text(file, super::source::MAX_TOML_BYTES)
+        {
+            self.add_source(file, &text);
+        }
+    }
+
     pub fn add_source(&mut self, file: &str, text: &str) {
         let starts = std::iter::once(0)
             .chain(

@@ -143,6 +143,7 @@ pub fn load(source: &DataSource) -> Loaded {
         unreadable: Vec::new(),
         left_out: 0,
         unchecked_quotes: Default::default(),
+        file_name: None,
     };
 
     let raw_actors: Vec<(RawActor, Range<usize>)> = ctx.entries(ACTORS_FILE, "actor", true);
@@ -198,7 +199,7 @@ pub fn load(source: &DataSource) -> Loaded {
     let mut explicit_ids: HashMap<String, Origin> = HashMap::new();
     let mut events = Vec::new();
     let mut used_ids: HashMap<String, usize> = HashMap::new();
-    let window = 4 * std::thread::available_parallelism().map_or(1, |n| n.get());
+    let window = 2 * std::thread::available_parallelism().map_or(1, |n| n.get());
     for (w, files) in event_files.chunks(window).enumerate() {
         let mut parsed: Vec<ParsedFile> = parallel_map(files, |file| {
             let mut d = Diagnostics::default();
@@ -211,7 +212,7 @@ pub fn load(source: &DataSource) -> Loaded {
             for (k, (raw, _)) in raws.iter().enumerate() {
                 let Some(id) = &raw.id else { continue };
                 let origin = Origin {
-                    file: file.clone(),
+                    file: file.as_str().into(),
                     line: d.line_of(file, id.span().start),
                 };
                 if let Some(first) = explicit_ids.get(id.get_ref()) {
@@ -261,6 +262,16 @@ pub fn load(source: &DataSource) -> Loaded {
             let (left_out, unchecked) = (c.left_out, c.unchecked_quotes);
             (d, events, left_out, unchecked)
         });
+        let in_window: usize = built.iter().map(|b| b.1.len()).sum();
+        if w == 0 {
+            // Room for all the events at once, estimated from the first files: a vector that
+            // doubled its way to a hundred thousand events would briefly hold one and a half
+            // times as many.
+            let files_left = event_files.len() - files.len();
+            events.reserve_exact(in_window + in_window * files_left / files.len().max(1) * 21 / 20);
+        } else {
+            events.reserve(in_window);
+        }
         for (d, file_events, left_out, unchecked) in built {
             ctx.d.append(d);
             ctx.left_out += left_out;
@@ -275,6 +286,9 @@ pub fn load(source: &DataSource) -> Loaded {
                 }
                 events.push(ev);
             }
+        }
+        for file in files {
+            ctx.d.forget_source_if_unreferenced(file);
         }
     }
     // Chronological order (stable: file order within an instant).
@@ -316,39 +330,16 @@ fn worker<'a>(source: &'a DataSource, d: &'a mut Diagnostics, unreadable: &[Stri
         unreadable: unreadable.to_vec(),
         left_out: 0,
         unchecked_quotes: Default::default(),
+        file_name: None,
     }
 }
 
-/// `f` over every item, on as many threads as there are cores, results in the items' order.
-fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len());
-    if threads <= 1 {
-        return items.iter().map(f).collect();
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(item) = items.get(i) else { break };
-                        mine.push((i, f(item)));
-                    }
-                    mine
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().expect("a load worker panicked"))
-            .collect()
-    });
-    results.sort_by_key(|r| r.0);
-    results.into_iter().map(|r| r.1).collect()
+/// `f` over every item, on every core, results in the items' order. The threads are rayon's,
+/// kept for the life of the process, so that their allocator caches are reused from one load
+/// (and one batch of files) to the next rather than abandoned with each thread.
+fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
+    use rayon::prelude::*;
+    items.par_iter().map(f).collect()
 }
 
 /// Shared state of one load.
@@ -361,6 +352,9 @@ struct Ctx<'a> {
     left_out: usize,
     /// Quotes citing an article whose entry has an error, per article id.
     unchecked_quotes: std::collections::BTreeMap<String, usize>,
+    /// The name of the file last given an origin, shared by all its events and quotes rather
+    /// than copied into each of them.
+    file_name: Option<std::sync::Arc<str>>,
 }
 
 impl Ctx<'_> {
@@ -497,12 +491,13 @@ impl Ctx<'_> {
         out
     }
 
-    fn origin(&self, file: &str, span: &Range<usize>) -> Origin {
+    fn origin(&mut self, file: &str, span: &Range<usize>) -> Origin {
         let line = self.d.line_of(file, span.start);
-        Origin {
-            file: file.to_owned(),
-            line,
-        }
+        let name = match &self.file_name {
+            Some(name) if **name == *file => name.clone(),
+            _ => self.file_name.insert(file.into()).clone(),
+        };
+        Origin { file: name, line }
     }
 }
 
@@ -1038,15 +1033,16 @@ fn build_event(
                 Some("a typo in the year? Claims are usually reported within days".into()),
             );
         }
+        let origin = ctx.origin(file, &s_span);
         quotes.push(Quote {
             article,
-            exact: exact.clone(),
+            exact: s.quote.into_inner(),
             start: a.start,
             end: a.end,
             byte_start: a.byte_start,
             byte_end: a.byte_end,
             date_phrase: s.date_phrase.map(Spanned::into_inner),
-            origin: ctx.origin(file, &s_span),
+            origin,
         });
     }
     if quotes.is_empty() {

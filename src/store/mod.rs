@@ -33,6 +33,9 @@ pub struct Store {
     pub diagnostics: Diagnostics,
     /// Where the data came from ("the bundled data" or a path).
     pub origin: String,
+    /// Different for every load in this process, so that what is drawn from one store is
+    /// never taken for what another (a reload) would draw.
+    pub generation: u64,
 }
 
 impl Store {
@@ -45,6 +48,7 @@ impl Store {
             &l.articles,
             &l.actors,
             &mut l.diagnostics,
+            source,
         );
         l.diagnostics.sort();
         l.diagnostics.keep_only_referenced_sources();
@@ -58,6 +62,10 @@ impl Store {
             timeline,
             diagnostics: l.diagnostics,
             origin: source.describe(),
+            generation: {
+                static LOADS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+                LOADS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            },
         }
     }
 
@@ -67,7 +75,7 @@ impl Store {
     }
 
     pub fn state_at(&self, place: PlaceIx, at: NaiveDateTime) -> PlaceState {
-        self.timeline.state_at(place, at, &self.events)
+        self.timeline.state_at(place, at)
     }
 
     /// The state of every place at an instant, in the order of `places`.

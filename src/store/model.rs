@@ -234,7 +234,7 @@ pub struct Quote {
 /// Where something was written in the data files.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Origin {
-    pub file: String,
+    pub file: std::sync::Arc<str>,
     pub line: usize,
 }
 

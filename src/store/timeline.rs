@@ -6,11 +6,14 @@ use chrono::{NaiveDate, NaiveDateTime};
 use super::dates::end_of_day;
 use super::diagnostics::Diagnostics;
 use super::model::*;
+use super::source::DataSource;
 
 /// One event in a place's history, with the state it leaves.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Entry {
     at: NaiveDateTime,
+    /// The event's day, kept here so that a lookup does not reach into the events.
+    day: NaiveDate,
     event: EventIx,
     control: Control,
     /// Index (in this place's entries) of the entry that began the current state.
@@ -67,6 +70,7 @@ impl Timeline {
         articles: &[Article],
         actors: &[Actor],
         d: &mut Diagnostics,
+        source: &DataSource,
     ) -> Timeline {
         let mut per_place: Vec<Vec<Entry>> = vec![Vec::new(); places];
         let mut changes = Vec::new();
@@ -79,9 +83,10 @@ impl Timeline {
                 && p.control != ev.to
             {
                 let other = &events[p.event];
+                let span = line_span(d, &ev.origin, source);
                 d.error(
                     &ev.origin.file,
-                    line_span(d, &ev.origin),
+                    span,
                     format!(
                         "contradictory events for one place at one instant: this one leaves it {} but the event at {}:{} leaves it {}",
                         describe_control(ev.to, actors),
@@ -97,9 +102,10 @@ impl Timeline {
                 && p.control != from
             {
                 let other = &events[p.event];
+                let span = line_span(d, &ev.origin, source);
                 d.warning(
                     &ev.origin.file,
-                    line_span(d, &ev.origin),
+                    span,
                     format!(
                         "`from` says the place was {} before, but the previous event ({}:{}) leaves it {}",
                         describe_control(from, actors),
@@ -114,6 +120,7 @@ impl Timeline {
             let entry = match prev {
                 Some(p) if p.control == ev.to => Entry {
                     at: ev.at,
+                    day: ev.date,
                     event: ix,
                     control: ev.to,
                     run_start: p.run_start,
@@ -124,6 +131,7 @@ impl Timeline {
                     is_change[ix] = true;
                     Entry {
                         at: ev.at,
+                        day: ev.date,
                         event: ix,
                         control: ev.to,
                         run_start: entries.len() as u32,
@@ -159,7 +167,7 @@ impl Timeline {
     }
 
     /// The state of a place at an instant: the latest event at or before it.
-    pub fn state_at(&self, place: PlaceIx, at: NaiveDateTime, events: &[Event]) -> PlaceState {
+    pub fn state_at(&self, place: PlaceIx, at: NaiveDateTime) -> PlaceState {
         let (entries, keys) = self.place(place);
         let k = key(at);
         let n = keys.partition_point(|&t| t <= k);
@@ -181,7 +189,7 @@ impl Timeline {
             control: Some(last.control),
             since: Some(first.at),
             since_event: Some(first.event),
-            last_reported: Some(events[last.event].date),
+            last_reported: Some(last.day),
             last_event: Some(last.event),
             sources: last.sources as usize,
         }
@@ -250,8 +258,13 @@ fn span_of(events: &[Event], articles: &[Article]) -> Option<(NaiveDateTime, Nai
     ))
 }
 
-fn line_span(d: &Diagnostics, origin: &Origin) -> Option<std::ops::Range<usize>> {
-    let text = d.sources.get(&origin.file)?;
+fn line_span(
+    d: &mut Diagnostics,
+    origin: &Origin,
+    source: &DataSource,
+) -> Option<std::ops::Range<usize>> {
+    d.ensure_source(&origin.file, source);
+    let text = d.sources.get(&*origin.file)?;
     let start: usize = text
         .split_inclusive('\n')
         .take(origin.line.saturating_sub(1))
