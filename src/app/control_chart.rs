@@ -20,7 +20,21 @@ use crate::replay::Replay;
 use crate::store::{Control, PlaceIx, Store};
 
 #[derive(Default)]
-pub struct ControlChart;
+pub struct ControlChart {
+    /// The bars of the lanes last in view and what they were made for: the store's events,
+    /// the span, and the lanes. Making them reads every event of those places.
+    bars: Option<(BarsKey, Vec<Bar>)>,
+}
+
+/// (lane y, colour, x from, x to, share of the lane's height from the top: from, to).
+type Bar = (f64, Color32, f64, f64, f64, f64);
+
+#[derive(PartialEq, Clone)]
+struct BarsKey {
+    store: u64,
+    span: (chrono::NaiveDateTime, chrono::NaiveDateTime),
+    lanes: Vec<PlaceIx>,
+}
 
 /// The smallest height of a lane, in points: below it the chart scrolls.
 pub const LANE_HEIGHT: f32 = 16.0;
@@ -66,7 +80,7 @@ struct Scroll {
 struct Lanes {
     base: PlotItemBase,
     /// (lane y, colour, x from, x to, share of the lane's height from the top: from, to).
-    bars: Vec<(f64, Color32, f64, f64, f64, f64)>,
+    bars: Vec<Bar>,
     /// The selected lane's y, and the span, for its highlight.
     highlight: Option<(f64, f64)>,
 }
@@ -169,18 +183,30 @@ impl ControlChart {
         let first = scroll.first.round() as usize;
         let in_view = first..(first + shown).min(lanes.len());
 
-        let mut bars = Vec::new();
-        for lane in in_view.clone() {
-            let p = lanes[lane];
-            let y = -(lane as f64);
-            for s in segments(store, p, replay) {
-                let colours = theme::control_colours(Some(s.control), &store.actors);
-                let k = colours.len() as f64;
-                for (i, c) in colours.iter().enumerate() {
-                    bars.push((y, *c, s.from, s.to, i as f64 / k, (i + 1) as f64 / k));
+        let key = BarsKey {
+            store: store.generation,
+            span: (replay.start, replay.end),
+            lanes: lanes[in_view.clone()].to_vec(),
+        };
+        let bars = match self.bars.take() {
+            Some((k, bars)) if k == key => bars,
+            _ => {
+                let mut bars = Vec::new();
+                for lane in in_view.clone() {
+                    let p = lanes[lane];
+                    let y = -(lane as f64);
+                    for s in segments(store, p, replay) {
+                        let colours = theme::control_colours(Some(s.control), &store.actors);
+                        let k = colours.len() as f64;
+                        for (i, c) in colours.iter().enumerate() {
+                            bars.push((y, *c, s.from, s.to, i as f64 / k, (i + 1) as f64 / k));
+                        }
+                    }
                 }
+                bars
             }
-        }
+        };
+        self.bars = Some((key, bars.clone()));
         let highlight = selected
             .and_then(|p| lanes.iter().position(|&l| l == p))
             .filter(|l| in_view.contains(l))

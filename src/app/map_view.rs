@@ -6,7 +6,9 @@ use walkers::{HttpOptions, HttpTiles, Map, MapMemory, lat_lon, sources::OpenStre
 
 use super::basemap::{Basemap, BasemapPlugin, ProjectionCache};
 use super::legend::Legend;
-use super::markers::{LabelsPlugin, MarkerSprites, MarkersPlugin, PlaceProjection, Scene};
+use super::markers::{
+    DrawnMarkers, LabelsPlugin, MarkerSprites, MarkersPlugin, PlaceProjection, PlacedLabels, Scene,
+};
 use crate::store::{PlaceIx, Store};
 
 pub struct MapView {
@@ -24,6 +26,8 @@ pub struct MapView {
     cache: ProjectionCache,
     sprites: MarkerSprites,
     projection: PlaceProjection,
+    labels: PlacedLabels,
+    markers: DrawnMarkers,
     pub legend: Legend,
 }
 
@@ -40,8 +44,16 @@ impl MapView {
             cache: ProjectionCache::default(),
             sprites: MarkerSprites::default(),
             projection: PlaceProjection::default(),
+            labels: PlacedLabels::default(),
+            markers: DrawnMarkers::default(),
             legend: Legend,
         }
+    }
+
+    /// Where a place's marker was drawn in the last frame (for tests and tools: which point to
+    /// click to hit it).
+    pub fn place_on_screen(&self, place: PlaceIx) -> Option<egui::Pos2> {
+        self.projection.screen_position(place)
     }
 
     /// Draws the map with its legend beneath; returns the place whose marker was clicked.
@@ -85,10 +97,12 @@ impl MapView {
                 clicked: &mut clicked,
                 sprites: &mut self.sprites,
                 projection: &projection,
+                drawn: &mut self.markers,
             })
             .with_plugin(LabelsPlugin {
                 scene,
                 projection: &projection,
+                placed: &mut self.labels,
             });
         let osm = &mut self.osm;
         let mut fit_now = false;

@@ -48,6 +48,7 @@ pub struct MarkersPlugin<'a> {
     pub clicked: &'a mut Option<PlaceIx>,
     pub sprites: &'a mut MarkerSprites,
     pub projection: &'a RefCell<PlaceProjection>,
+    pub drawn: &'a mut DrawnMarkers,
 }
 
 /// Where the places are on screen this frame. Their world pixels are computed once per zoom
@@ -60,6 +61,8 @@ pub struct PlaceProjection {
     world: Vec<[f64; 2]>,
     offset: (f64, f64),
     screen: Vec<Pos2>,
+    /// Counts the changes of `screen`, so that what is laid out over it can be kept until then.
+    version: u64,
 }
 
 impl PlaceProjection {
@@ -93,8 +96,19 @@ impl PlaceProjection {
                 .map(|w| Pos2::new((w[0] + offset.0) as f32, (w[1] + offset.1) as f32))
                 .collect();
             self.offset = offset;
+            self.version += 1;
         }
         &self.screen
+    }
+
+    /// A place's screen position as last computed.
+    pub fn screen_position(&self, place: PlaceIx) -> Option<Pos2> {
+        self.screen.get(place).copied()
+    }
+
+    /// Changes whenever the screen positions do (pan, zoom, other places).
+    pub fn version(&self) -> u64 {
+        self.version
     }
 }
 
@@ -109,6 +123,9 @@ struct SpriteKey {
     selected: bool,
     inferred: bool,
 }
+
+/// Up to this many markers on screen, each is a widget of its own.
+pub const MAX_MARKER_WIDGETS: usize = 300;
 
 /// The side of a sprite's cell, in points: room for the largest marker with its halo.
 const CELL: f32 = 44.0;
@@ -275,7 +292,7 @@ impl Plugin for MarkersPlugin<'_> {
     fn run(
         self: Box<Self>,
         ui: &mut egui::Ui,
-        _response: &egui::Response,
+        response: &egui::Response,
         projector: &Projector,
         _memory: &MapMemory,
     ) {
@@ -283,48 +300,123 @@ impl Plugin for MarkersPlugin<'_> {
         let clip = projector.clip_rect();
         let painter = ui.painter().with_clip_rect(clip);
         let pixels_per_point = ui.ctx().pixels_per_point();
-        let mut quads: Vec<(Rect, usize)> = Vec::new();
         let mut projection = self.projection.borrow_mut();
-        let screen = projection.update(&scene.store.places, projector);
-        // Selected last, so that it is drawn on top.
-        let mut order: Vec<PlaceIx> = (0..scene.store.places.len()).collect();
-        order.sort_by_key(|&p| (Some(p) == scene.selected, scene.states[p].control.is_some()));
-        for p in order {
-            let place = &scene.store.places[p];
-            let at = screen[p];
-            let r = theme::marker_radius(place.kind);
-            if !clip.expand(r + 8.0).contains(at) {
-                continue; // off screen: neither drawn nor interactive
+        projection.update(&scene.store.places, projector);
+        let screen = &projection.screen;
+        let key = SceneKey::new(scene, projection.version(), clip, pixels_per_point);
+        let drawn = &mut *self.drawn;
+        if drawn.key != Some(key) {
+            // Selected last, so that it is drawn on top.
+            let mut order: Vec<PlaceIx> = (0..scene.store.places.len())
+                .filter(|&p| {
+                    let r = theme::marker_radius(scene.store.places[p].kind);
+                    // Off screen: neither drawn nor interactive.
+                    clip.expand(r + 8.0).contains(screen[p])
+                })
+                .collect();
+            order.sort_by_key(|&p| (Some(p) == scene.selected, scene.states[p].control.is_some()));
+            let quads: Vec<(Rect, usize)> = order
+                .iter()
+                .map(|&p| {
+                    let slot = self.sprites.slot(
+                        sprite_key(scene.store.places[p].kind, scene, p),
+                        pixels_per_point,
+                    );
+                    // On the pixel grid, so that the sprite's pixels land on the screen's.
+                    let centre =
+                        (screen[p].to_vec2() * pixels_per_point).round() / pixels_per_point;
+                    (
+                        Rect::from_center_size(centre.to_pos2(), Vec2::splat(CELL)),
+                        slot,
+                    )
+                })
+                .collect();
+            drawn.mesh = self.sprites.texture(ui.ctx()).map(|texture| {
+                let mut mesh = Mesh::with_texture(texture);
+                mesh.reserve_triangles(quads.len() * 2);
+                mesh.reserve_vertices(quads.len() * 4);
+                for (rect, slot) in quads {
+                    mesh.add_rect_with_uv(rect, self.sprites.uv(slot), Color32::WHITE);
+                }
+                std::sync::Arc::new(mesh)
+            });
+            drawn.order = order;
+            drawn.key = Some(key);
+        }
+        let order = &drawn.order;
+        // Each marker is a widget of its own (clickable, named for screen readers and tests)
+        // while there are few enough on screen; beyond that, registering a thousand widgets a
+        // frame costs more than drawing them, and the map's own response is hit-tested instead.
+        if order.len() <= MAX_MARKER_WIDGETS {
+            for &p in order {
+                let place = &scene.store.places[p];
+                let r = theme::marker_radius(place.kind);
+                let rect = Rect::from_center_size(screen[p], Vec2::splat(2.0 * r + 6.0));
+                let response = ui
+                    .interact(rect, marker_id(&place.id), Sense::click())
+                    .on_hover_cursor(egui::CursorIcon::PointingHand);
+                response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &place.name));
+                if response.clicked() {
+                    *self.clicked = Some(p);
+                }
+                if response.hovered() {
+                    response.on_hover_ui(|ui| tooltip(ui, scene, p));
+                }
             }
-            let slot = self
-                .sprites
-                .slot(sprite_key(place.kind, scene, p), pixels_per_point);
-            // On the pixel grid, so that the sprite's pixels land on the screen's.
-            let centre = (at.to_vec2() * pixels_per_point).round() / pixels_per_point;
-            quads.push((
-                Rect::from_center_size(centre.to_pos2(), Vec2::splat(CELL)),
-                slot,
-            ));
-            let rect = Rect::from_center_size(at, Vec2::splat(2.0 * r + 6.0));
-            let response = ui
-                .interact(rect, marker_id(&place.id), Sense::click())
-                .on_hover_cursor(egui::CursorIcon::PointingHand);
-            response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &place.name));
-            if response.clicked() {
-                *self.clicked = Some(p);
-            }
-            if response.hovered() {
-                response.on_hover_ui(|ui| tooltip(ui, scene, p));
+        } else if let Some(pointer) = response.hover_pos() {
+            // The marker under the pointer: the topmost (last drawn) within its hit area.
+            let hit = order.iter().rev().copied().find(|&p| {
+                let r = theme::marker_radius(scene.store.places[p].kind);
+                Rect::from_center_size(screen[p], Vec2::splat(2.0 * r + 6.0)).contains(pointer)
+            });
+            if let Some(p) = hit {
+                ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+                if response.clicked() {
+                    *self.clicked = Some(p);
+                }
+                response
+                    .clone()
+                    .on_hover_ui_at_pointer(|ui| tooltip(ui, scene, p));
             }
         }
-        if let Some(texture) = self.sprites.texture(ui.ctx()) {
-            let mut mesh = Mesh::with_texture(texture);
-            mesh.reserve_triangles(quads.len() * 2);
-            mesh.reserve_vertices(quads.len() * 4);
-            for (rect, slot) in quads {
-                mesh.add_rect_with_uv(rect, self.sprites.uv(slot), Color32::WHITE);
-            }
-            painter.add(Shape::mesh(mesh));
+        if let Some(mesh) = &drawn.mesh {
+            painter.add(Shape::Mesh(mesh.clone()));
+        }
+    }
+}
+
+/// The markers drawn in the last frame and what they were drawn for.
+#[derive(Default)]
+pub struct DrawnMarkers {
+    key: Option<SceneKey>,
+    /// Places on screen, in drawing order.
+    order: Vec<PlaceIx>,
+    mesh: Option<std::sync::Arc<Mesh>>,
+}
+
+/// What the markers and labels on screen depend on: while it stays the same (hovering,
+/// reading a panel), drawing them again would give the same result.
+#[derive(PartialEq, Clone, Copy)]
+struct SceneKey {
+    projection: u64,
+    clip: Rect,
+    pixels_per_point: f32,
+    store: u64,
+    states: (usize, usize),
+    cursor: chrono::NaiveDateTime,
+    selected: Option<PlaceIx>,
+}
+
+impl SceneKey {
+    fn new(scene: Scene, projection: u64, clip: Rect, pixels_per_point: f32) -> SceneKey {
+        SceneKey {
+            projection,
+            clip,
+            pixels_per_point,
+            store: scene.store.generation,
+            states: (scene.states.as_ptr() as usize, scene.states.len()),
+            cursor: scene.cursor,
+            selected: scene.selected,
         }
     }
 }
@@ -530,6 +622,16 @@ fn inferred_ring_shapes(at: Pos2, kind: PlaceKind) -> Vec<Shape> {
 pub struct LabelsPlugin<'a> {
     pub scene: Scene<'a>,
     pub projection: &'a RefCell<PlaceProjection>,
+    pub placed: &'a mut PlacedLabels,
+}
+
+/// The labels placed in the last frame and what they were placed for: while the view, the
+/// states and the selection stay the same (hovering, reading a panel), placing a thousand
+/// labels again would give the same result.
+#[derive(Default)]
+pub struct PlacedLabels {
+    key: Option<SceneKey>,
+    labels: Vec<(Rect, std::sync::Arc<egui::Galley>, Color32)>,
 }
 
 impl Plugin for LabelsPlugin<'_> {
@@ -544,68 +646,93 @@ impl Plugin for LabelsPlugin<'_> {
         let clip = projector.clip_rect();
         let painter = ui.painter().with_clip_rect(clip);
         let mut projection = self.projection.borrow_mut();
-        let screen = projection.update(&scene.store.places, projector);
-        let mut candidates: Vec<(PlaceIx, Pos2, f32)> = scene
-            .store
-            .places
-            .iter()
-            .zip(screen)
-            .enumerate()
-            .filter_map(|(i, (p, &at))| {
-                clip.contains(at)
-                    .then_some((i, at, theme::marker_radius(p.kind)))
-            })
-            .collect();
-        candidates.sort_by_key(|&(i, _, _)| label_priority(scene, i));
-        // Markers are obstacles too.
-        let mut taken = Occupied::new(clip, 64.0);
-        for &(_, at, r) in &candidates {
-            taken.insert(Rect::from_center_size(at, Vec2::splat(2.0 * r + 8.0)));
+        projection.update(&scene.store.places, projector);
+        let key = SceneKey::new(
+            scene,
+            projection.version(),
+            clip,
+            ui.ctx().pixels_per_point(),
+        );
+        if self.placed.key != Some(key) {
+            self.placed.labels = place_labels(scene, &projection.screen, clip, &painter);
+            self.placed.key = Some(key);
         }
-        for (i, at, r) in candidates {
-            let place = &scene.store.places[i];
-            let strong = Some(i) == scene.selected || scene.states[i].control.is_some();
-            let font = FontId::proportional(if place.kind == PlaceKind::City {
-                14.0
-            } else {
-                12.5
-            });
-            let colour = if strong {
-                Color32::from_gray(20)
-            } else {
-                Color32::from_gray(90)
-            };
-            let gap = r + 8.0;
-            let spots = |size: Vec2| {
-                [
-                    at + vec2(gap, -size.y / 2.0),
-                    at + vec2(-gap - size.x, -size.y / 2.0),
-                    at + vec2(-size.x / 2.0, -gap - size.y),
-                    at + vec2(-size.x / 2.0, gap),
-                ]
-                .map(|p| Rect::from_min_size(p, size))
-            };
-            let free = |rect: &Rect| clip.contains_rect(*rect) && !taken.hits(rect.expand(1.0));
-            // Each spot of a label grows from a fixed edge, so a label smaller than the real
-            // one that fits nowhere means the real one does not either: most labels of a
-            // crowded map are ruled out before their text is laid out.
-            let at_least = vec2(
-                place.name.chars().count() as f32 * 0.25 * font.size,
-                font.size,
-            );
-            if !spots(at_least).iter().any(free) {
-                continue;
-            }
-            let galley = painter.layout_no_wrap(place.name.clone(), font, colour);
-            let Some(rect) = spots(galley.size()).into_iter().find(free) else {
-                continue;
-            };
-            taken.insert(rect);
+        for (rect, galley, colour) in &self.placed.labels {
             // A halo keeps the name readable over rivers and borders.
             painter.rect_filled(rect.expand(1.5), 3.0, Color32::from_white_alpha(190));
-            painter.galley(rect.min, galley, colour);
+            painter.galley(rect.min, galley.clone(), *colour);
         }
     }
+}
+
+/// Labels by priority, each beside its marker where it overlaps no marker and no label placed
+/// before it; those that fit nowhere are left out.
+fn place_labels(
+    scene: Scene,
+    screen: &[Pos2],
+    clip: Rect,
+    painter: &egui::Painter,
+) -> Vec<(Rect, std::sync::Arc<egui::Galley>, Color32)> {
+    let mut placed = Vec::new();
+    let mut candidates: Vec<(PlaceIx, Pos2, f32)> = scene
+        .store
+        .places
+        .iter()
+        .zip(screen)
+        .enumerate()
+        .filter_map(|(i, (p, &at))| {
+            clip.contains(at)
+                .then_some((i, at, theme::marker_radius(p.kind)))
+        })
+        .collect();
+    candidates.sort_by_key(|&(i, _, _)| label_priority(scene, i));
+    // Markers are obstacles too.
+    let mut taken = Occupied::new(clip, 64.0);
+    for &(_, at, r) in &candidates {
+        taken.insert(Rect::from_center_size(at, Vec2::splat(2.0 * r + 8.0)));
+    }
+    for (i, at, r) in candidates {
+        let place = &scene.store.places[i];
+        let strong = Some(i) == scene.selected || scene.states[i].control.is_some();
+        let font = FontId::proportional(if place.kind == PlaceKind::City {
+            14.0
+        } else {
+            12.5
+        });
+        let colour = if strong {
+            Color32::from_gray(20)
+        } else {
+            Color32::from_gray(90)
+        };
+        let gap = r + 8.0;
+        let spots = |size: Vec2| {
+            [
+                at + vec2(gap, -size.y / 2.0),
+                at + vec2(-gap - size.x, -size.y / 2.0),
+                at + vec2(-size.x / 2.0, -gap - size.y),
+                at + vec2(-size.x / 2.0, gap),
+            ]
+            .map(|p| Rect::from_min_size(p, size))
+        };
+        let free = |rect: &Rect| clip.contains_rect(*rect) && !taken.hits(rect.expand(1.0));
+        // Each spot of a label grows from a fixed edge, so a label smaller than the real
+        // one that fits nowhere means the real one does not either: most labels of a
+        // crowded map are ruled out before their text is laid out.
+        let at_least = vec2(
+            place.name.chars().count() as f32 * 0.25 * font.size,
+            font.size,
+        );
+        if !spots(at_least).iter().any(free) {
+            continue;
+        }
+        let galley = painter.layout_no_wrap(place.name.clone(), font, colour);
+        let Some(rect) = spots(galley.size()).into_iter().find(free) else {
+            continue;
+        };
+        taken.insert(rect);
+        placed.push((rect, galley, colour));
+    }
+    placed
 }
 
 /// Rectangles placed so far, bucketed in a grid of square cells, so that testing a label

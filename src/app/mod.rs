@@ -83,6 +83,10 @@ pub struct FrontlineApp {
     watcher: Option<watch::DataWatcher>,
     /// "Reloaded at 10:42:07" and when it was said, shown for a few seconds.
     pub reload_notice: Option<(String, std::time::Instant)>,
+    /// Every place's state at the instant they were computed for: most frames (hovering,
+    /// panning, reading) do not move the time cursor, and a thousand lookups into a cold index
+    /// cost more than the rest of the map.
+    states: Option<(chrono::NaiveDateTime, Vec<crate::store::PlaceState>)>,
 }
 
 impl FrontlineApp {
@@ -136,7 +140,7 @@ impl FrontlineApp {
             feed: EventFeed::default(),
             place_panel: PlacePanel::default(),
             timeline: TimelinePanel,
-            chart: ControlChart,
+            chart: ControlChart::default(),
             problems,
             reader: None,
             show_chart,
@@ -144,6 +148,7 @@ impl FrontlineApp {
             source: None,
             watcher: None,
             reload_notice: None,
+            states: None,
         }
     }
 
@@ -171,6 +176,7 @@ impl FrontlineApp {
         let selected_id = self.selected.map(|p| self.store.places[p].id.clone());
         let had_errors = self.store.diagnostics.error_count();
         self.store = Store::load(source);
+        self.states = None;
         if let Some((start, end)) = self.store.span() {
             self.replay.set_span(start, end);
         }
@@ -257,7 +263,13 @@ impl FrontlineApp {
         TimelinePanel::keys(ui, &mut self.replay, &self.store);
         let mut actions = Vec::new();
         let cursor = self.replay.cursor;
-        let states = self.store.states_at(cursor);
+        if self.states.as_ref().is_none_or(|(at, _)| *at != cursor) {
+            self.states = Some((cursor, self.store.states_at(cursor)));
+        }
+        let states = match self.states.take() {
+            Some((_, states)) => states,
+            None => self.store.states_at(cursor),
+        };
 
         egui::Panel::top("top-bar").show(ui, |ui| {
             ui.horizontal(|ui| {
@@ -351,6 +363,7 @@ impl FrontlineApp {
                 actions.push(Action::Select(Some(p)));
             }
         });
+        self.states = Some((cursor, states));
         self.problems
             .show(ui.ctx(), &self.store.diagnostics, &self.store.origin);
         if let Some(reader) = &mut self.reader

@@ -1,0 +1,65 @@
+//! The app on a synthetic corpus too large for a widget per marker: clicking still selects
+//! the marker under the pointer, and moving the cursor still changes what is drawn.
+
+use egui_kittest::Harness;
+use frontline::app::markers::MAX_MARKER_WIDGETS;
+use frontline::app::{FrontlineApp, LaunchOptions};
+use frontline::store::{DataSource, Store};
+use frontline::synth::{self, Options};
+
+fn harness(places: usize) -> (tempfile::TempDir, Harness<'static, FrontlineApp>) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("corpus");
+    let options = Options {
+        places,
+        events: places * 4,
+        articles: places / 2,
+        seed: 7,
+    };
+    synth::write(&dir, &options).unwrap();
+    let store = Store::load(&DataSource::Dir(dir));
+    assert_eq!(store.diagnostics.error_count(), 0, "the corpus is valid");
+    let app = FrontlineApp::new(store, &LaunchOptions::default(), None);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(64)
+        .build_ui_state(|ui, app: &mut FrontlineApp| app.ui(ui), app);
+    h.run();
+    (tmp, h)
+}
+
+fn click_at(h: &mut Harness<FrontlineApp>, pos: egui::Pos2) {
+    h.hover_at(pos);
+    h.run();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    h.run();
+}
+
+#[test]
+fn clicking_a_marker_among_hundreds_selects_the_place_under_the_pointer() {
+    let places = MAX_MARKER_WIDGETS + 100;
+    let (_tmp, mut h) = harness(places);
+    assert_eq!(h.state().selected, None);
+    // The central panel's middle is map, whatever the panels around it.
+    let map = egui::Rect::from_min_max(egui::pos2(300.0, 120.0), egui::pos2(850.0, 560.0));
+    let target = (0..places)
+        .filter_map(|p| Some((p, h.state().map.place_on_screen(p)?)))
+        .find(|(_, at)| map.contains(*at))
+        .expect("some marker in the middle of the map");
+    // Markers this many are not widgets: the click is hit-tested against the drawn markers.
+    click_at(&mut h, target.1);
+    let selected = h.state().selected.expect("a place is selected");
+    let at = h.state().map.place_on_screen(selected).unwrap();
+    assert!(
+        (at - target.1).length() <= 12.0,
+        "the selected place ({selected}, at {at:?}) is the one under the pointer ({:?})",
+        target.1
+    );
+}
