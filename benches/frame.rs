@@ -17,6 +17,10 @@ use frontline::app::{FrontlineApp, LaunchOptions};
 use frontline::store::{DataSource, Store};
 use frontline::synth::{self, Options};
 
+/// The app's allocator, so that the numbers are the app's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const SIZE: egui::Vec2 = vec2(1280.0, 800.0);
 
 const SIZES: [Options; 4] = [
@@ -114,16 +118,21 @@ fn bare(ui: &mut egui::Ui, map: &mut MapView, empty: &Store, at: chrono::NaiveDa
     });
 }
 
-fn median_of(mut f: impl FnMut(), n: usize) -> Duration {
-    let mut times: Vec<Duration> = (0..n)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[n / 2]
+/// The medians of two frames timed in turn, `n` times each, so that both see the same
+/// machine (a shared machine's speed drifts over seconds).
+fn medians_of(mut a: impl FnMut(), mut b: impl FnMut(), n: usize) -> (Duration, Duration) {
+    let (mut ta, mut tb) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    for _ in 0..n {
+        let t = Instant::now();
+        a();
+        ta.push(t.elapsed());
+        let t = Instant::now();
+        b();
+        tb.push(t.elapsed());
+    }
+    ta.sort();
+    tb.sort();
+    (ta[n / 2], tb[n / 2])
 }
 
 fn bench(c: &mut Criterion) {
@@ -159,12 +168,22 @@ fn bench(c: &mut Criterion) {
                     }))
                 });
             });
-            let full = median_of(|| _ = frame(&ctx, &mut |ui| app.ui(ui)), 60);
-            let floor = median_of(
+            ratio = Some(medians_of(
+                || _ = frame(&ctx, &mut |ui| app.ui(ui)),
                 || _ = frame(&bare_ctx, &mut |ui| bare(ui, &mut map, &empty, start)),
-                60,
-            );
-            ratio = Some((full, floor));
+                500,
+            ));
+            // Scrubbing: the cursor moves every frame, so every place's state, the markers
+            // and the labels are computed anew (nothing is reused from the frame before).
+            let (span_start, span_end) = (app.replay.start, app.replay.end);
+            let step = (span_end - span_start) / 500;
+            group.bench_with_input(BenchmarkId::new("app, scrubbing", &label), &(), |b, _| {
+                b.iter(|| {
+                    let next = app.replay.cursor + step;
+                    app.replay.cursor = if next > span_end { span_start } else { next };
+                    black_box(frame(&ctx, &mut |ui| app.ui(ui)))
+                });
+            });
         }
     }
     group.finish();

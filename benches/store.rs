@@ -12,6 +12,10 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use frontline::store::{DataSource, Store};
 use frontline::synth::{self, Options};
 
+/// The app's allocator, so that the numbers are the app's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The full size and 10x, 100x and 1000x fewer places, events and articles.
 const SIZES: [Options; 4] = [
     Options {
