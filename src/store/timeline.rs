@@ -11,11 +11,13 @@ use super::source::DataSource;
 /// One event in a place's history, with the state it leaves.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Entry {
-    at: NaiveDateTime,
     /// The event's day, kept here so that a lookup does not reach into the events.
     day: NaiveDate,
-    event: EventIx,
+    event: u32,
     control: Control,
+    /// When the current state began, and the event that began it: a lookup reads one entry.
+    since: NaiveDateTime,
+    since_event: u32,
     /// Index (in this place's entries) of the entry that began the current state.
     run_start: u32,
     /// Quotes behind the current state, from `run_start` to this entry.
@@ -53,7 +55,10 @@ pub struct Timeline {
     offsets: Vec<u32>,
     /// The entries' instants as seconds, in the same order: what a lookup searches, compact so
     /// that the state of a thousand places is a thousand searches in cache.
-    keys: Vec<i64>,
+    keys: Vec<u32>,
+    /// The second the keys count from (the earliest event's), and the seconds a key counts.
+    base: i64,
+    unit: i64,
     /// Instants at which some place's state changes, with the event, sorted.
     changes: Vec<(NaiveDateTime, EventIx)>,
     /// Per event: whether it changes its place's state.
@@ -79,10 +84,10 @@ impl Timeline {
             let entries = &mut per_place[ev.place];
             let prev = entries.last().copied();
             if let Some(p) = prev
-                && p.at == ev.at
+                && events[p.event as usize].at == ev.at
                 && p.control != ev.to
             {
-                let other = &events[p.event];
+                let other = &events[p.event as usize];
                 let span = line_span(d, &ev.origin, source);
                 d.error(
                     &ev.origin.file,
@@ -101,7 +106,7 @@ impl Timeline {
             if let (Some(p), Some(from)) = (prev, ev.from)
                 && p.control != from
             {
-                let other = &events[p.event];
+                let other = &events[p.event as usize];
                 let span = line_span(d, &ev.origin, source);
                 d.warning(
                     &ev.origin.file,
@@ -119,10 +124,11 @@ impl Timeline {
             let quotes = ev.quotes.len() as u32;
             let entry = match prev {
                 Some(p) if p.control == ev.to => Entry {
-                    at: ev.at,
                     day: ev.date,
-                    event: ix,
+                    event: ix as u32,
                     control: ev.to,
+                    since: p.since,
+                    since_event: p.since_event,
                     run_start: p.run_start,
                     sources: p.sources + quotes,
                 },
@@ -130,10 +136,11 @@ impl Timeline {
                     changes.push((ev.at, ix));
                     is_change[ix] = true;
                     Entry {
-                        at: ev.at,
                         day: ev.date,
-                        event: ix,
+                        event: ix as u32,
                         control: ev.to,
+                        since: ev.at,
+                        since_event: ix as u32,
                         run_start: entries.len() as u32,
                         sources: quotes,
                     }
@@ -149,11 +156,24 @@ impl Timeline {
             entries.extend(place);
             offsets.push(entries.len() as u32);
         }
-        let keys = entries.iter().map(|e| key(e.at)).collect();
+        let base = events.first().map_or(0, |e| seconds(e.at));
+        let last = events.last().map_or(0, |e| seconds(e.at));
+        // Seconds while the events span less than 136 years (32 bits of them); minutes beyond.
+        let unit = if last - base <= u32::MAX as i64 {
+            1
+        } else {
+            60
+        };
+        let keys = entries
+            .iter()
+            .map(|e| relative_key(base, unit, events[e.event as usize].at).unwrap_or(0))
+            .collect();
         Timeline {
             entries,
             offsets,
             keys,
+            base,
+            unit,
             changes,
             is_change,
             span: span_of(events, articles),
@@ -161,16 +181,21 @@ impl Timeline {
     }
 
     /// A place's entries and their keys.
-    fn place(&self, place: PlaceIx) -> (&[Entry], &[i64]) {
+    fn place(&self, place: PlaceIx) -> (&[Entry], &[u32]) {
         let range = self.offsets[place] as usize..self.offsets[place + 1] as usize;
         (&self.entries[range.clone()], &self.keys[range])
+    }
+
+    fn key(&self, at: NaiveDateTime) -> Option<u32> {
+        relative_key(self.base, self.unit, at)
     }
 
     /// The state of a place at an instant: the latest event at or before it.
     pub fn state_at(&self, place: PlaceIx, at: NaiveDateTime) -> PlaceState {
         let (entries, keys) = self.place(place);
-        let k = key(at);
-        let n = keys.partition_point(|&t| t <= k);
+        let n = self
+            .key(at)
+            .map_or(0, |k| keys.partition_point(|&t| t <= k));
         if n == 0 {
             return PlaceState {
                 place,
@@ -182,15 +207,14 @@ impl Timeline {
                 sources: 0,
             };
         }
-        let last = entries[n - 1];
-        let first = entries[last.run_start as usize];
+        let last = &entries[n - 1];
         PlaceState {
             place,
             control: Some(last.control),
-            since: Some(first.at),
-            since_event: Some(first.event),
+            since: Some(last.since),
+            since_event: Some(last.since_event as usize),
             last_reported: Some(last.day),
-            last_event: Some(last.event),
+            last_event: Some(last.event as usize),
             sources: last.sources as usize,
         }
     }
@@ -199,18 +223,19 @@ impl Timeline {
     /// latest report.
     pub fn supporting_events(&self, place: PlaceIx, at: NaiveDateTime) -> Vec<EventIx> {
         let (entries, keys) = self.place(place);
-        let k = key(at);
-        let n = keys.partition_point(|&t| t <= k);
+        let n = self
+            .key(at)
+            .map_or(0, |k| keys.partition_point(|&t| t <= k));
         if n == 0 {
             return Vec::new();
         }
         let start = entries[n - 1].run_start as usize;
-        entries[start..n].iter().map(|e| e.event).collect()
+        entries[start..n].iter().map(|e| e.event as usize).collect()
     }
 
     /// A place's events in order (contradictory ones left out).
     pub fn place_events(&self, place: PlaceIx) -> impl DoubleEndedIterator<Item = EventIx> + '_ {
-        self.place(place).0.iter().map(|e| e.event)
+        self.place(place).0.iter().map(|e| e.event as usize)
     }
 
     /// Whether the event changes its place's state (a report that confirms it does not).
@@ -242,9 +267,15 @@ impl Timeline {
     }
 }
 
-/// The key of an instant: seconds (events are dated to the minute at most).
-fn key(t: NaiveDateTime) -> i64 {
+fn seconds(t: NaiveDateTime) -> i64 {
     t.and_utc().timestamp()
+}
+
+/// The key of an instant: `unit`s since `base`, as 32 bits, so that a place's keys take half
+/// the cache lines they would as 64; None before `base`.
+fn relative_key(base: i64, unit: i64, t: NaiveDateTime) -> Option<u32> {
+    let d = seconds(t) - base;
+    (d >= 0).then(|| (d / unit).min(u32::MAX as i64) as u32)
 }
 
 fn span_of(events: &[Event], articles: &[Article]) -> Option<(NaiveDateTime, NaiveDateTime)> {
