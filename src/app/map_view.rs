@@ -245,7 +245,8 @@ pub fn fit(memory: &mut MapMemory, store: &Store, size: egui::Vec2) {
     let zoom = (w / (256.0 * dx))
         .log2()
         .min((h / (256.0 * dy)).log2())
-        .clamp(2.0, 14.0);
+        // A single place (or a few close together) is shown with some country around it.
+        .clamp(2.0, 10.0);
     let _ = memory.set_zoom(zoom);
     memory.center_at(lat_lon((lat0 + lat1) / 2.0, (lon0 + lon1) / 2.0));
 }
