@@ -3,7 +3,7 @@
 //! events, a density strip: one bar per column of the axis). Draws a [`Replay`]; the replay
 //! logic itself lives in [`crate::replay`].
 
-use chrono::{Duration, NaiveDateTime};
+use chrono::{Datelike, Duration, NaiveDateTime};
 use egui::{Align2, Color32, FontId, Key, Rect, RichText, Sense, Stroke, Ui, pos2, vec2};
 
 use super::theme;
@@ -162,7 +162,14 @@ fn axis(ui: &mut Ui, r: &mut Replay, store: &Store) {
         .find(|s| *s as f64 * px_per_day >= 6.0)
         .unwrap_or(728);
     let label_every = ((70.0 / (step as f64 * px_per_day)).ceil() as i64).max(1);
-    let format = if step >= 28 { "%b %Y" } else { "%a %-d %b" };
+    // The year is part of every label once the span covers more than one (or "1 Jan" is which?).
+    let format = if step >= 28 {
+        "%b %Y"
+    } else if days > 300.0 || r.start.year() != r.end.year() {
+        "%-d %b %Y"
+    } else {
+        "%a %-d %b"
+    };
     let mut day = r.start.date();
     let mut i = 0;
     while day <= r.end.date() && i <= 10_000 {
@@ -173,7 +180,8 @@ fn axis(ui: &mut Ui, r: &mut Replay, store: &Store) {
                 [pos2(x, track.top()), pos2(x, track.bottom())],
                 Stroke::new(1.0, Color32::from_gray(200)),
             );
-            if i % label_every == 0 {
+            // A label that would run off the end of the track is left out rather than cut.
+            if i % label_every == 0 && x + 62.0 <= track.right() {
                 painter.text(
                     pos2(x + 3.0, track.bottom() + 2.0),
                     Align2::LEFT_TOP,
