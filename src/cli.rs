@@ -407,7 +407,7 @@ fn quotes(store: &Store, place: PlaceIx, json: bool) -> ExitCode {
                                 article: &a.id,
                                 outlet: a.outlet.as_deref(),
                                 article_date: a.date.map(|d| d.to_string()),
-                                text: &q.exact,
+                                text: q.exact(&store.articles),
                                 start: q.start,
                                 end: q.end,
                                 date_phrase: q.date_phrase.as_deref(),
@@ -466,7 +466,7 @@ fn quotes(store: &Store, place: PlaceIx, json: bool) -> ExitCode {
             let date = a.date.map_or("undated".to_owned(), long_date);
             println!(
                 "  \u{201C}{}\u{201D}\n      {} ({}, {})",
-                q.exact,
+                q.exact(&store.articles),
                 a.id,
                 a.outlet_or_unnamed(),
                 date

@@ -21,7 +21,7 @@ fn load_with(root: &Path, file: &str, bytes: &[u8]) -> Store {
         for q in &ev.quotes {
             assert_eq!(
                 store.articles[q.article].text.get(q.byte_start..q.byte_end),
-                Some(q.exact.as_str())
+                Some(q.exact(&store.articles))
             );
         }
     }
@@ -147,7 +147,7 @@ proptest! {
         let store = Store::load(&DataSource::Dir(root.clone()));
         for ev in &store.events {
             for q in &ev.quotes {
-                prop_assert_eq!(store.articles[q.article].text.get(q.byte_start..q.byte_end), Some(q.exact.as_str()));
+                prop_assert_eq!(store.articles[q.article].text.get(q.byte_start..q.byte_end), Some(q.exact(&store.articles)));
             }
         }
     }

@@ -53,7 +53,7 @@ fn a_small_synthetic_corpus_loads_without_problems() {
     for ev in &store.events {
         for q in &ev.quotes {
             let text = &store.articles[q.article].text;
-            assert_eq!(&text[q.byte_start..q.byte_end], q.exact);
+            assert_eq!(&text[q.byte_start..q.byte_end], q.exact(&store.articles));
         }
     }
     // The histories change hands: the map has something to replay.

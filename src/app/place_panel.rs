@@ -515,7 +515,7 @@ pub fn quote_in_context(text: &str, q: &Quote, width: f32) -> LayoutJob {
         0.0,
         normal.clone(),
     );
-    job.append(&q.exact, 0.0, highlight);
+    job.append(&text[q.byte_start..q.byte_end], 0.0, highlight);
     job.append(&format!("{}{tail}", after.trim_end()), 0.0, normal);
     job
 }

@@ -1036,7 +1036,6 @@ fn build_event(
         let origin = ctx.origin(file, &s_span);
         quotes.push(Quote {
             article,
-            exact: s.quote.into_inner(),
             start: a.start,
             end: a.end,
             byte_start: a.byte_start,

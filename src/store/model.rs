@@ -217,8 +217,6 @@ pub enum Basis {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
     pub article: ArticleIx,
-    /// The exact text, verbatim.
-    pub exact: String,
     /// Character (Unicode scalar) offsets in the article text, end exclusive.
     pub start: usize,
     pub end: usize,
@@ -229,6 +227,17 @@ pub struct Quote {
     pub date_phrase: Option<String>,
     /// Where the quote is annotated: file and 1-based line.
     pub origin: Origin,
+}
+
+impl Quote {
+    /// The quote's text: the passage of its article it was found at (every quote is verbatim,
+    /// so it is not kept twice).
+    pub fn exact<'a>(&self, articles: &'a [Article]) -> &'a str {
+        articles
+            .get(self.article)
+            .and_then(|a| a.text.get(self.byte_start..self.byte_end))
+            .unwrap_or("")
+    }
 }
 
 /// Where something was written in the data files.
