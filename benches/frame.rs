@@ -15,40 +15,13 @@ use frontline::app::map_view::{MapView, fit};
 use frontline::app::markers::Scene;
 use frontline::app::{FrontlineApp, LaunchOptions};
 use frontline::store::{DataSource, Store};
-use frontline::synth::{self, Options};
+use frontline::synth::{self, SCALES as SIZES};
 
 /// The app's allocator, so that the numbers are the app's.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const SIZE: egui::Vec2 = vec2(1280.0, 800.0);
-
-const SIZES: [Options; 4] = [
-    Options {
-        places: 1000,
-        events: 100_000,
-        articles: 10_000,
-        seed: 1,
-    },
-    Options {
-        places: 100,
-        events: 10_000,
-        articles: 1000,
-        seed: 1,
-    },
-    Options {
-        places: 10,
-        events: 1000,
-        articles: 100,
-        seed: 1,
-    },
-    Options {
-        places: 1,
-        events: 100,
-        articles: 10,
-        seed: 1,
-    },
-];
 
 fn input() -> RawInput {
     RawInput {

@@ -10,39 +10,11 @@ use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use frontline::store::{DataSource, Store};
-use frontline::synth::{self, Options};
+use frontline::synth::{self, Options, SCALES as SIZES};
 
 /// The app's allocator, so that the numbers are the app's.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-/// The full size and 10x, 100x and 1000x fewer places, events and articles.
-const SIZES: [Options; 4] = [
-    Options {
-        places: 1000,
-        events: 100_000,
-        articles: 10_000,
-        seed: 1,
-    },
-    Options {
-        places: 100,
-        events: 10_000,
-        articles: 1000,
-        seed: 1,
-    },
-    Options {
-        places: 10,
-        events: 1000,
-        articles: 100,
-        seed: 1,
-    },
-    Options {
-        places: 1,
-        events: 100,
-        articles: 10,
-        seed: 1,
-    },
-];
 
 fn corpus(tmp: &tempfile::TempDir, o: &Options) -> PathBuf {
     let dir = tmp.path().join(format!("synth-{}", o.events));

@@ -27,6 +27,27 @@ pub struct Options {
     pub seed: u64,
 }
 
+/// The sizes the benchmarks measure: the full size (1,000 places, 100,000 events, 10,000
+/// articles) and ten, a hundred and a thousand times fewer of each.
+pub const SCALES: [Options; 4] = [
+    Options::scale(1000),
+    Options::scale(100),
+    Options::scale(10),
+    Options::scale(1),
+];
+
+impl Options {
+    /// `places` places with a hundred events each and one article for every ten events.
+    pub const fn scale(places: usize) -> Options {
+        Options {
+            places,
+            events: places * 100,
+            articles: places * 10,
+            seed: 1,
+        }
+    }
+}
+
 /// What was generated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Summary {
