@@ -1,5 +1,6 @@
 //! The command line: `frontline` (the app), `check`, `state`, `quotes`, `screenshot`, `synth`.
 
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -127,34 +128,50 @@ pub fn resolve_place(store: &Store, name: &str) -> Result<PlaceIx, String> {
 
 /// Runs a subcommand (the app itself is launched by `main`).
 pub fn run(cli: &Cli, command: &Command) -> ExitCode {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let result = run_to(cli, command, &mut out).and_then(|code| out.flush().map(|()| code));
+    match result {
+        Ok(code) => code,
+        // The reader closed the pipe (`frontline state --at ... | head`): it has what it wanted.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: cannot write the output: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs a subcommand, writing its output to `out`. Usage errors go to standard error.
+fn run_to(cli: &Cli, command: &Command, out: &mut dyn Write) -> io::Result<ExitCode> {
     if let Command::Synth {
         places,
         events,
         articles,
-        out,
+        out: out_dir,
         seed,
     } = command
     {
-        return synth(*places, *events, *articles, out, *seed);
+        return synth(*places, *events, *articles, out_dir, *seed, out);
     }
     let store = Store::load(&cli.source());
     match command {
-        Command::Check => check(&store),
+        Command::Check => check(&store, out),
         Command::State { at, json } => {
             let at = match parse_at(at) {
                 Ok(t) => t,
-                Err(e) => return usage_error(&e),
+                Err(e) => return Ok(usage_error(&e)),
             };
             warn_if_invalid(&store);
-            state(&store, at, *json)
+            state(&store, at, *json, out)
         }
         Command::Quotes { place, json } => {
             let p = match resolve_place(&store, place) {
                 Ok(p) => p,
-                Err(e) => return usage_error(&e),
+                Err(e) => return Ok(usage_error(&e)),
             };
             warn_if_invalid(&store);
-            quotes(&store, p, *json)
+            quotes(&store, p, *json, out)
         }
         Command::Screenshot { .. } => unreachable!("handled by main"),
         Command::Synth { .. } => unreachable!("handled above"),
@@ -165,30 +182,36 @@ fn synth(
     places: usize,
     events: usize,
     articles: usize,
-    out: &std::path::Path,
+    dir: &std::path::Path,
     seed: u64,
-) -> ExitCode {
+    out: &mut dyn Write,
+) -> io::Result<ExitCode> {
     let opts = crate::synth::Options {
         places,
         events,
         articles,
         seed,
     };
-    match crate::synth::write(out, &opts) {
+    match crate::synth::write(dir, &opts) {
         Ok(s) => {
-            println!(
+            writeln!(
+                out,
                 "wrote {}: {} places, {} events, {} quotes, {} articles over {} days (seed {seed})",
-                out.display(),
+                dir.display(),
                 s.places,
                 s.events,
                 s.quotes,
                 s.articles,
                 s.days
-            );
-            println!("check it with: frontline check --data {}", out.display());
-            ExitCode::SUCCESS
+            )?;
+            writeln!(
+                out,
+                "check it with: frontline check --data {}",
+                dir.display()
+            )?;
+            Ok(ExitCode::SUCCESS)
         }
-        Err(e) => usage_error(&e),
+        Err(e) => Ok(usage_error(&e)),
     }
 }
 
@@ -206,13 +229,13 @@ fn warn_if_invalid(store: &Store) {
     }
 }
 
-fn check(store: &Store) -> ExitCode {
-    print!("{}", store.diagnostics.render());
-    println!("{}: {}", store.origin, store.summary());
+fn check(store: &Store, out: &mut dyn Write) -> io::Result<ExitCode> {
+    write!(out, "{}", store.diagnostics.render())?;
+    writeln!(out, "{}: {}", store.origin, store.summary())?;
     if store.diagnostics.has_errors() {
-        ExitCode::from(1)
+        Ok(ExitCode::from(1))
     } else {
-        ExitCode::SUCCESS
+        Ok(ExitCode::SUCCESS)
     }
 }
 
@@ -242,7 +265,12 @@ fn status_word(c: Option<Control>) -> &'static str {
     }
 }
 
-fn state(store: &Store, at: NaiveDateTime, json: bool) -> ExitCode {
+fn state(
+    store: &Store,
+    at: NaiveDateTime,
+    json: bool,
+    out: &mut dyn Write,
+) -> io::Result<ExitCode> {
     let states = store.states_at(at);
     if json {
         let rows: Vec<StateRow> = states
@@ -275,18 +303,20 @@ fn state(store: &Store, at: NaiveDateTime, json: bool) -> ExitCode {
                 }
             })
             .collect();
-        println!(
+        writeln!(
+            out,
             "{}",
             serde_json::to_string_pretty(&rows).expect("serialisable")
-        );
-        return ExitCode::SUCCESS;
+        )?;
+        return Ok(ExitCode::SUCCESS);
     }
-    println!(
+    writeln!(
+        out,
         "State at {} {} ({})",
         long_date(at.date()),
         at.format("%H:%M"),
         store.origin
-    );
+    )?;
     let mut rows = vec![[
         "PLACE".to_owned(),
         "STATUS".to_owned(),
@@ -309,15 +339,15 @@ fn state(store: &Store, at: NaiveDateTime, json: bool) -> ExitCode {
             s.sources.to_string(),
         ]);
     }
-    print_table(&rows);
-    ExitCode::SUCCESS
+    print_table(&rows, out)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn short(d: Option<chrono::NaiveDate>) -> String {
     d.map_or("-".to_owned(), |d| d.format("%a %-d %b").to_string())
 }
 
-fn print_table<const N: usize>(rows: &[[String; N]]) {
+fn print_table<const N: usize>(rows: &[[String; N]], out: &mut dyn Write) -> io::Result<()> {
     let widths: Vec<usize> = (0..N)
         .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
         .collect();
@@ -327,8 +357,9 @@ fn print_table<const N: usize>(rows: &[[String; N]]) {
             .zip(&widths)
             .map(|(cell, w)| format!("{cell:<w$}"))
             .collect();
-        println!("{}", line.join("  ").trim_end());
+        writeln!(out, "{}", line.join("  ").trim_end())?;
     }
+    Ok(())
 }
 
 #[derive(Serialize)]
@@ -374,11 +405,11 @@ struct QuoteJson<'a> {
     date_phrase: Option<&'a str>,
 }
 
-fn quotes(store: &Store, place: PlaceIx, json: bool) -> ExitCode {
+fn quotes(store: &Store, place: PlaceIx, json: bool, out: &mut dyn Write) -> io::Result<ExitCode> {
     let events = store.place_events(place);
     let p = &store.places[place];
     if json {
-        let out: Vec<EventJson> = events
+        let rows: Vec<EventJson> = events
             .iter()
             .map(|&e| {
                 let ev = &store.events[e];
@@ -417,21 +448,30 @@ fn quotes(store: &Store, place: PlaceIx, json: bool) -> ExitCode {
                 }
             })
             .collect();
-        println!(
+        writeln!(
+            out,
             "{}",
-            serde_json::to_string_pretty(&out).expect("serialisable")
-        );
-        return ExitCode::SUCCESS;
+            serde_json::to_string_pretty(&rows).expect("serialisable")
+        )?;
+        return Ok(ExitCode::SUCCESS);
     }
-    println!("{} ({}, {}, {})", p.name, p.id, p.kind.label(), p.country);
+    writeln!(
+        out,
+        "{} ({}, {}, {})",
+        p.name,
+        p.id,
+        p.kind.label(),
+        p.country
+    )?;
     if !p.aliases.is_empty() {
-        println!("also: {}", p.aliases.join(", "));
+        writeln!(out, "also: {}", p.aliases.join(", "))?;
     }
     if events.is_empty() {
-        println!(
+        writeln!(
+            out,
             "\nNo events: the articles say nothing about who controls {}.",
             p.name
-        );
+        )?;
     }
     for &e in &events {
         let ev = &store.events[e];
@@ -449,31 +489,33 @@ fn quotes(store: &Store, place: PlaceIx, json: bool) -> ExitCode {
             crate::store::Precision::Day => String::new(),
             other => format!(", known to the {}", other.label()),
         };
-        println!(
+        writeln!(
+            out,
             "\n{}  {}: {}{change}{inferred}{precision}",
             long_date(ev.date),
             ev.kind.label(),
             store.describe(Some(ev.to))
-        );
+        )?;
         if let Some(from) = ev.from {
-            println!("  before: {}", store.describe(Some(from)));
+            writeln!(out, "  before: {}", store.describe(Some(from)))?;
         }
         if let Some(note) = &ev.note {
-            println!("  note: {note}");
+            writeln!(out, "  note: {note}")?;
         }
         for q in &ev.quotes {
             let a = &store.articles[q.article];
             let date = a.date.map_or("undated".to_owned(), long_date);
-            println!(
+            writeln!(
+                out,
                 "  \u{201C}{}\u{201D}\n      {} ({}, {})",
                 q.exact(&store.articles),
                 a.id,
                 a.outlet_or_unnamed(),
                 date
-            );
+            )?;
         }
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
 fn kind_word(k: crate::store::EventKind) -> &'static str {

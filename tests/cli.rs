@@ -134,6 +134,32 @@ fn state_as_a_table() {
     assert!(line.contains("Thu 9 Nov 2017"), "{line}");
 }
 
+/// `frontline state --at ... | head -3`: when the reader has gone, the output stops quietly,
+/// without a panic and with success, for every command that prints.
+#[test]
+fn output_into_a_closed_pipe_stops_quietly() {
+    let commands: [&[&str]; 5] = [
+        &["state", "--at", "2017-11-12"],
+        &["state", "--at", "2017-11-12", "--json"],
+        &["quotes", "Abu Kamal"],
+        &["quotes", "Abu Kamal", "--json"],
+        &["check"],
+    ];
+    for args in commands {
+        // A pipe whose reading end is closed before the command starts: its first write fails.
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_frontline"))
+            .args(args)
+            .stdout(writer)
+            .output()
+            .expect("ran frontline");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+}
+
 #[test]
 fn state_with_a_bad_date_exits_2() {
     for bad in ["2017-13-40", "10 Nov", ""] {
