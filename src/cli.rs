@@ -303,11 +303,7 @@ fn state(
                 }
             })
             .collect();
-        writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&rows).expect("serialisable")
-        )?;
+        write_json(out, &rows)?;
         return Ok(ExitCode::SUCCESS);
     }
     writeln!(
@@ -341,6 +337,12 @@ fn state(
     }
     print_table(&rows, out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `value` as pretty JSON and a newline, straight into `out` (no string in between).
+fn write_json(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)
 }
 
 fn short(d: Option<chrono::NaiveDate>) -> String {
@@ -448,11 +450,7 @@ fn quotes(store: &Store, place: PlaceIx, json: bool, out: &mut dyn Write) -> io:
                 }
             })
             .collect();
-        writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&rows).expect("serialisable")
-        )?;
+        write_json(out, &rows)?;
         return Ok(ExitCode::SUCCESS);
     }
     writeln!(
