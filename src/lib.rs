@@ -2,12 +2,14 @@
 //! the exact sentences behind every state.
 //!
 //! - [`store`]: the event store (model, loading, validation, the time index). No UI.
+//! - [`present`]: the sentences and date forms the app and the command line show.
 //! - [`cli`]: the command line.
 //! - [`synth`]: a synthetic corpus of any size, for benchmarks.
 
 pub mod app;
 pub mod bundled;
 pub mod cli;
+pub mod present;
 pub mod replay;
 pub mod startup;
 pub mod store;

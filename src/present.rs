@@ -1,0 +1,386 @@
+//! Every sentence the app and the command line show about a place's state, an event or the
+//! data as a whole, and the forms dates are written in. No egui here: the panels and the
+//! command line call the same functions, so that a state is worded one way wherever it is read.
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+
+use crate::store::{Basis, Control, EventIx, EventKind, Place, PlaceState, Precision, Store};
+
+/// "Thu 9 Nov 2017". The store words its own messages with the same function, so that a date
+/// in a validation problem reads like one on the map.
+pub use crate::store::dates::long_date;
+
+/// The forms a day is written in, from the fullest to the most compact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayForm {
+    /// "Thu 9 Nov 2017": headings, the place panel, the command line.
+    Long,
+    /// "Thu 9 Nov": where the year is plain from the context.
+    Weekday,
+    /// "9 Nov 2017": axis labels over more than one year.
+    DayMonthYear,
+    /// "9 Nov": chart axes and spans within a year.
+    DayMonth,
+    /// "Nov 2017": axis labels over many months.
+    MonthYear,
+}
+
+impl DayForm {
+    pub fn of(self, day: NaiveDate) -> String {
+        let format = match self {
+            DayForm::Long => return long_date(day),
+            DayForm::Weekday => "%a %-d %b",
+            DayForm::DayMonthYear => "%-d %b %Y",
+            DayForm::DayMonth => "%-d %b",
+            DayForm::MonthYear => "%b %Y",
+        };
+        day.format(format).to_string()
+    }
+}
+
+/// "14:00": the hour of an instant.
+pub fn time_of_day(t: NaiveTime) -> String {
+    t.format("%H:%M").to_string()
+}
+
+/// "3 Nov – 12 Nov 2017", or "no events".
+pub fn span(store: &Store) -> String {
+    match store.span() {
+        Some((a, b)) => format!(
+            "{} – {}",
+            DayForm::DayMonth.of(a.date()),
+            DayForm::DayMonthYear.of(b.date())
+        ),
+        None => "no events".to_owned(),
+    }
+}
+
+/// The window title: what is shown.
+pub fn window_title(store: &Store) -> String {
+    format!(
+        "Frontline — who held which town, {} — {}",
+        span(store),
+        store.origin
+    )
+}
+
+/// "5 articles · 13 places · 12 events".
+pub fn summary_short(store: &Store) -> String {
+    format!(
+        "{} articles · {} places · {} events",
+        store.articles.len(),
+        store.places.len(),
+        store.events.len()
+    )
+}
+
+/// The one-line summary `check` prints.
+pub fn summary(store: &Store) -> String {
+    format!(
+        "{} articles, {} places, {} actors, {} events, {} quotes; {} errors, {} warnings",
+        store.articles.len(),
+        store.places.len(),
+        store.actors.len(),
+        store.events.len(),
+        store.quote_count(),
+        store.diagnostics.error_count(),
+        store.diagnostics.warning_count()
+    )
+}
+
+/// "Reloaded at 10:42:07", with the errors when there are some.
+pub fn reload_notice(at: NaiveTime, errors: usize) -> String {
+    let when = at.format("%H:%M:%S");
+    match errors {
+        0 => format!("Reloaded at {when}"),
+        n => format!("Reloaded at {when}: {n} error(s), showing what is valid"),
+    }
+}
+
+/// "Town, SY": what a place is, for tooltips.
+pub fn place_kind_and_country(place: &Place) -> String {
+    format!("{}, {}", place.kind.label(), place.country)
+}
+
+/// "Town · SY · 34.452° N, 40.919° E".
+pub fn place_facts(place: &Place) -> String {
+    format!(
+        "{} · {} · {:.3}° N, {:.3}° E",
+        place.kind.label(),
+        place.country,
+        place.lat,
+        place.lon
+    )
+}
+
+/// "Held by Islamic State since Thu 9 Nov 2017", "Contested between ...", "Unknown: ...".
+pub fn status_sentence(store: &Store, s: &PlaceState) -> String {
+    let since = s.since.map(|t| long_date(t.date())).unwrap_or_default();
+    let qualifiers = s
+        .since_event
+        .map(|e| &store.events[e])
+        .map(|e| {
+            let mut extra = String::new();
+            if e.precision != Precision::Day {
+                extra.push_str(&format!(
+                    " (by then; the day is known only to the {})",
+                    e.precision.label()
+                ));
+            }
+            if e.basis == Basis::Inferred {
+                extra.push_str(", inferred");
+            }
+            extra
+        })
+        .unwrap_or_default();
+    match s.control {
+        Some(Control::Held(a)) => {
+            format!("Held by {} since {since}{qualifiers}", store.actors[a].name)
+        }
+        Some(Control::Contested(a, b)) => format!(
+            "Contested between {} and {} since {since}{qualifiers}",
+            store.actors[a].name, store.actors[b].name
+        ),
+        None => "Unknown: no article reports who holds it by this date".to_owned(),
+    }
+}
+
+/// "reported that day by 3 articles" or "carried forward from a report of Fri 3 Nov (6 days
+/// earlier, by 1 article)"; nothing for a place no article reports.
+pub fn freshness_sentence(store: &Store, s: &PlaceState, cursor: NaiveDateTime) -> Option<String> {
+    let last = s.last_reported?;
+    let articles = {
+        let mut ids: Vec<usize> = store
+            .timeline
+            .supporting_events(s.place, cursor)
+            .into_iter()
+            .filter(|&e| store.events[e].date == last)
+            .flat_map(|e| store.events[e].articles())
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.len()
+    };
+    let by = if articles == 1 {
+        "1 article".to_owned()
+    } else {
+        format!("{articles} articles")
+    };
+    let day = DayForm::Weekday.of(last);
+    Some(match s.age_days(cursor) {
+        Some(0) => format!("reported that day by {by}"),
+        Some(1) => format!("carried forward from a report of {day} (1 day earlier, by {by})"),
+        Some(n) => format!("carried forward from a report of {day} ({n} days earlier, by {by})"),
+        None => return None,
+    })
+}
+
+/// "4 quote(s) behind this state".
+pub fn sources_sentence(s: &PlaceState) -> String {
+    format!("{} quote(s) behind this state", s.sources)
+}
+
+/// Who holds a place in a few words: "IS", "contested IS / Iraq", "unknown".
+pub fn short_status(store: &Store, control: Option<Control>) -> String {
+    match control {
+        Some(Control::Held(a)) => store.actors[a].short.clone(),
+        Some(Control::Contested(a, b)) => format!(
+            "contested {} / {}",
+            store.actors[a].short, store.actors[b].short
+        ),
+        None => "unknown".to_owned(),
+    }
+}
+
+/// What an event is, as a verb: "captured", "reported".
+pub fn event_verb(kind: EventKind) -> &'static str {
+    match kind {
+        EventKind::Report => "reported",
+        EventKind::Entered => "entered",
+        EventKind::Declared => "victory declared",
+        EventKind::Capture => "captured",
+        EventKind::Recapture => "recaptured",
+        EventKind::Withdrawal => "withdrawal",
+    }
+}
+
+/// An event in one line: "Sat 11 Nov 2017 · Abu Kamal · recaptured · IS".
+pub fn event_line(store: &Store, e: EventIx) -> String {
+    let ev = &store.events[e];
+    format!(
+        "{} · {} · {} · {}",
+        long_date(ev.date),
+        store.places[ev.place].name,
+        event_verb(ev.kind),
+        short_status(store, Some(ev.to))
+    )
+}
+
+/// What an event claims: "Recaptured: held by Islamic State".
+pub fn event_claim(store: &Store, e: EventIx) -> String {
+    let ev = &store.events[e];
+    let to = store.describe(Some(ev.to));
+    match ev.kind {
+        EventKind::Report => format!("Reported {to}"),
+        EventKind::Entered => format!("Forces entered: {to}"),
+        EventKind::Declared => format!("Victory declared: {to}"),
+        EventKind::Capture => format!("Captured: {to}"),
+        EventKind::Recapture => format!("Recaptured: {to}"),
+        EventKind::Withdrawal => format!("Withdrawal: {to}"),
+    }
+}
+
+/// "Reversed on Sat 11 Nov 2017: held by Islamic State again": a claim undone by the next.
+pub fn reversal_sentence(store: &Store, next: EventIx) -> String {
+    let next = &store.events[next];
+    format!(
+        "Reversed on {}: {} again",
+        long_date(next.date),
+        store.describe(Some(next.to))
+    )
+}
+
+/// "Until Sat 11 Nov 2017, then held by Islamic State": how long a claim lasted.
+pub fn until_sentence(store: &Store, next: EventIx) -> String {
+    let next = &store.events[next];
+    format!(
+        "Until {}, then {}",
+        long_date(next.date),
+        store.describe(Some(next.to))
+    )
+}
+
+/// "Reported by 2 articles".
+pub fn reported_by(articles: usize) -> String {
+    format!(
+        "Reported by {articles} article{}",
+        if articles == 1 { "" } else { "s" }
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2017, 11, d).unwrap()
+    }
+
+    fn at(d: u32, h: u32) -> NaiveDateTime {
+        day(d).and_hms_opt(h, 0, 0).unwrap()
+    }
+
+    fn place(store: &Store, id: &str) -> usize {
+        store.places.iter().position(|p| p.id == id).unwrap()
+    }
+
+    #[test]
+    fn days_in_every_form() {
+        assert_eq!(DayForm::Long.of(day(9)), "Thu 9 Nov 2017");
+        assert_eq!(DayForm::Weekday.of(day(9)), "Thu 9 Nov");
+        assert_eq!(DayForm::DayMonthYear.of(day(9)), "9 Nov 2017");
+        assert_eq!(DayForm::DayMonth.of(day(9)), "9 Nov");
+        assert_eq!(DayForm::MonthYear.of(day(9)), "Nov 2017");
+        assert_eq!(time_of_day(at(9, 14).time()), "14:00");
+    }
+
+    #[test]
+    fn abu_kamal_in_words_as_the_state_changes() {
+        let store = Store::bundled();
+        let ak = place(&store, "abu_kamal");
+        let on_10th = store.state_at(ak, at(10, 12));
+        assert_eq!(
+            status_sentence(&store, &on_10th),
+            "Held by Syrian government and allies since Thu 9 Nov 2017"
+        );
+        let on_11th = store.state_at(ak, at(11, 12));
+        assert_eq!(
+            status_sentence(&store, &on_11th),
+            "Held by Islamic State since Sat 11 Nov 2017"
+        );
+        assert_eq!(short_status(&store, on_11th.control), "IS");
+        let reported = freshness_sentence(&store, &on_11th, at(11, 12)).unwrap();
+        assert!(reported.starts_with("reported that day by "), "{reported}");
+        let carried = freshness_sentence(&store, &on_10th, at(10, 12)).unwrap();
+        assert!(
+            carried.starts_with("carried forward from a report of Thu 9 Nov (1 day earlier, by "),
+            "{carried}"
+        );
+    }
+
+    #[test]
+    fn an_inferred_state_known_to_the_week_says_so() {
+        let store = Store::bundled();
+        let qaim = place(&store, "al_qaim");
+        let s = store.state_at(qaim, at(12, 12));
+        let sentence = status_sentence(&store, &s);
+        assert!(
+            sentence.contains("the day is known only to the week"),
+            "{sentence}"
+        );
+        assert!(sentence.ends_with(", inferred"), "{sentence}");
+    }
+
+    #[test]
+    fn a_place_without_reports_is_unknown_and_has_no_freshness() {
+        let store = Store::bundled();
+        let mosul = place(&store, "mosul");
+        let s = store.state_at(mosul, at(12, 12));
+        assert_eq!(
+            status_sentence(&store, &s),
+            "Unknown: no article reports who holds it by this date"
+        );
+        assert_eq!(freshness_sentence(&store, &s, at(12, 12)), None);
+        assert_eq!(short_status(&store, None), "unknown");
+    }
+
+    #[test]
+    fn events_in_one_line_and_as_claims() {
+        let store = Store::bundled();
+        let recapture = store
+            .events
+            .iter()
+            .position(|e| store.places[e.place].id == "abu_kamal" && e.date == day(11))
+            .unwrap();
+        assert_eq!(
+            event_line(&store, recapture),
+            "Sat 11 Nov 2017 · Abu Kamal · recaptured · IS"
+        );
+        assert_eq!(
+            event_claim(&store, recapture),
+            "Recaptured: held by Islamic State"
+        );
+        assert_eq!(
+            reversal_sentence(&store, recapture),
+            "Reversed on Sat 11 Nov 2017: held by Islamic State again"
+        );
+        assert_eq!(reported_by(1), "Reported by 1 article");
+        assert_eq!(reported_by(3), "Reported by 3 articles");
+    }
+
+    #[test]
+    fn summaries_count_what_was_loaded() {
+        let store = Store::bundled();
+        let short = summary_short(&store);
+        assert_eq!(
+            short,
+            format!(
+                "{} articles · {} places · {} events",
+                store.articles.len(),
+                store.places.len(),
+                store.events.len()
+            )
+        );
+        assert!(summary(&store).ends_with("; 0 errors, 0 warnings"));
+        assert_eq!(span(&store), "3 Nov – 12 Nov 2017");
+        assert_eq!(span(&Store::default()), "no events");
+        assert_eq!(
+            reload_notice(NaiveTime::from_hms_opt(10, 42, 7).unwrap(), 0),
+            "Reloaded at 10:42:07"
+        );
+        assert_eq!(
+            reload_notice(NaiveTime::from_hms_opt(10, 42, 7).unwrap(), 2),
+            "Reloaded at 10:42:07: 2 error(s), showing what is valid"
+        );
+    }
+}
