@@ -11,9 +11,11 @@ use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use egui::{Context, RawInput, Rect, Visuals, pos2, vec2};
-use frontline::app::map_view::{MapView, fit};
-use frontline::app::markers::Scene;
-use frontline::app::{FrontlineApp, LaunchOptions};
+use frontline::app::map::MapView;
+use frontline::app::map::fit::fit;
+use frontline::app::scene::Scene;
+use frontline::app::{FrontlineApp, LaunchOptions, Shown, View, ViewContext};
+use frontline::replay::Replay;
 use frontline::store::{DataSource, Store};
 use frontline::synth::{self, SCALES as SIZES};
 
@@ -62,33 +64,43 @@ fn app(store: Store) -> (Context, FrontlineApp) {
     (ctx, app)
 }
 
-/// The bare map: the basemap fitted to the same data, filling the window.
-fn bare_map(store: &Store) -> (Context, MapView, Store) {
-    let mut memory = walkers::MapMemory::default();
-    fit(&mut memory, store, SIZE);
-    let mut map = MapView::new(Some(memory), false);
-    let ctx = context();
-    let empty = Store::default();
-    for _ in 0..5 {
-        frame(&ctx, &mut |ui| {
-            bare(ui, &mut map, &empty, store.span().expect("events").0)
-        });
-    }
-    (ctx, map, empty)
+/// The bare map: the basemap fitted to the data, with no places, filling the window.
+struct Bare {
+    map: MapView,
+    empty: Store,
+    replay: Replay,
+    scene: Scene,
+    shown: Shown,
 }
 
-fn bare(ui: &mut egui::Ui, map: &mut MapView, empty: &Store, at: chrono::NaiveDateTime) {
-    egui::CentralPanel::no_frame().show(ui, |ui| {
-        map.ui(
-            ui,
-            Scene {
-                store: empty,
-                states: &[],
-                cursor: at,
-                selected: None,
-            },
-        );
-    });
+fn bare_map(store: &Store) -> (Context, Bare) {
+    let mut memory = walkers::MapMemory::default();
+    fit(&mut memory, store, SIZE);
+    let (start, end) = store.span().expect("events");
+    let empty = Store::default();
+    let mut bare_map = Bare {
+        map: MapView::new(Some(memory)),
+        scene: Scene::of(&empty, start, None),
+        empty,
+        replay: Replay::new(start, end),
+        shown: Shown::default(),
+    };
+    let ctx = context();
+    for _ in 0..5 {
+        frame(&ctx, &mut |ui| bare(ui, &mut bare_map));
+    }
+    (ctx, bare_map)
+}
+
+fn bare(ui: &mut egui::Ui, b: &mut Bare) {
+    let view = ViewContext {
+        store: &b.empty,
+        replay: &b.replay,
+        scene: &b.scene,
+        shown: &b.shown,
+        notice: None,
+    };
+    egui::CentralPanel::no_frame().show(ui, |ui| b.map.ui(ui, &view, &mut Vec::new()));
 }
 
 /// The medians of two frames timed in turn, `n` times each, so that both see the same
@@ -126,8 +138,7 @@ fn bench(c: &mut Criterion) {
         let dir = tmp.path().join(format!("synth-{}", o.events));
         synth::write(&dir, o).expect("synthetic corpus");
         let store = Store::load(&DataSource::Dir(dir));
-        let start = store.span().expect("events").0;
-        let (bare_ctx, mut map, empty) = bare_map(&store);
+        let (bare_ctx, mut bare_map) = bare_map(&store);
         let (ctx, mut app) = app(store);
         let label = format!("{}p-{}e", o.places, o.events);
         group.bench_with_input(BenchmarkId::new("app", &label), &(), |b, _| {
@@ -135,15 +146,11 @@ fn bench(c: &mut Criterion) {
         });
         if o.places == 1000 {
             group.bench_with_input(BenchmarkId::new("bare map", &label), &(), |b, _| {
-                b.iter(|| {
-                    black_box(frame(&bare_ctx, &mut |ui| {
-                        bare(ui, &mut map, &empty, start)
-                    }))
-                });
+                b.iter(|| black_box(frame(&bare_ctx, &mut |ui| bare(ui, &mut bare_map))));
             });
             ratio = Some(medians_of(
                 || _ = frame(&ctx, &mut |ui| app.ui(ui)),
-                || _ = frame(&bare_ctx, &mut |ui| bare(ui, &mut map, &empty, start)),
+                || _ = frame(&bare_ctx, &mut |ui| bare(ui, &mut bare_map)),
                 500,
             ));
             // Scrubbing: the cursor moves every frame, so every place's state, the markers

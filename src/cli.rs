@@ -8,7 +8,8 @@ use chrono::NaiveDateTime;
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
-use crate::store::dates::{self, long_date};
+use crate::present::{self, DayForm, long_date};
+use crate::store::dates;
 use crate::store::{Control, DataSource, Lookup, PlaceIx, Store};
 
 #[derive(Debug, Parser)]
@@ -231,7 +232,7 @@ fn warn_if_invalid(store: &Store) {
 
 fn check(store: &Store, out: &mut dyn Write) -> io::Result<ExitCode> {
     write!(out, "{}", store.diagnostics.render())?;
-    writeln!(out, "{}: {}", store.origin, store.summary())?;
+    writeln!(out, "{}: {}", store.origin, present::summary(store))?;
     if store.diagnostics.has_errors() {
         Ok(ExitCode::from(1))
     } else {
@@ -310,7 +311,7 @@ fn state(
         out,
         "State at {} {} ({})",
         long_date(at.date()),
-        at.format("%H:%M"),
+        present::time_of_day(at.time()),
         store.origin
     )?;
     let mut rows = vec![[
@@ -346,7 +347,7 @@ fn write_json(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
 }
 
 fn short(d: Option<chrono::NaiveDate>) -> String {
-    d.map_or("-".to_owned(), |d| d.format("%a %-d %b").to_string())
+    d.map_or("-".to_owned(), |d| DayForm::Weekday.of(d))
 }
 
 fn print_table<const N: usize>(rows: &[[String; N]], out: &mut dyn Write) -> io::Result<()> {

@@ -1,8 +1,9 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use frontline::app::{self, LaunchOptions};
+use frontline::app::{self, LaunchOptions, RunError};
 use frontline::cli::{self, Cli, Command};
+use frontline::store::Store;
 
 /// Loading a large corpus makes hundreds of thousands of small strings: mimalloc allocates and
 /// frees them faster than the system allocator.
@@ -56,21 +57,32 @@ fn launch(
             return ExitCode::from(2);
         }
     };
-    let source = cli.source();
-    if let Some(name) = &select {
-        let store = frontline::store::Store::load(&source);
-        if let Err(e) = cli::resolve_place(&store, name) {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
+    if let Some((out, _)) = &screenshot
+        && let Err(e) = app::screenshot::check_destination(out)
+    {
+        eprintln!("error: {e}");
+        return ExitCode::from(2);
     }
-    match app::run(source, LaunchOptions { at, select }, screenshot) {
+    // Loaded once: to check `--select` here, then handed to the app.
+    let source = cli.source();
+    let store = Store::load(&source);
+    if let Some(name) = &select
+        && let Err(e) = cli::resolve_place(&store, name)
+    {
+        eprintln!("error: {e}");
+        return ExitCode::from(2);
+    }
+    match app::run(store, source, LaunchOptions { at, select }, screenshot) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: cannot open the window: {e}");
+        Err(e @ RunError::Window(_)) => {
+            eprintln!("error: {e}");
             eprintln!(
                 "hint: the app needs a display (X11 or Wayland); under a headless system, run it inside Xvfb"
             );
+            ExitCode::from(1)
+        }
+        Err(e @ RunError::Screenshot(_)) => {
+            eprintln!("error: {e}");
             ExitCode::from(1)
         }
     }

@@ -6,24 +6,12 @@ mod common;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
+use common::app::{harness, shows};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use frontline::app::{FrontlineApp, LaunchOptions};
 use frontline::store::{Control, DataSource, Store};
-
-fn harness(app: FrontlineApp) -> Harness<'static, FrontlineApp> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(64)
-        .build_ui_state(|ui, app: &mut FrontlineApp| app.ui(ui), app);
-    h.run();
-    h
-}
-
-fn shows(h: &Harness<FrontlineApp>, text: &str) -> bool {
-    h.query_all_by_label_contains(text).next().is_some()
-}
 
 #[test]
 fn broken_data_opens_with_the_problems_listed() {

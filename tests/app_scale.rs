@@ -1,8 +1,11 @@
 //! The app on a synthetic corpus too large for a widget per marker: clicking still selects
 //! the marker under the pointer, and moving the cursor still changes what is drawn.
 
+mod common;
+
+use common::app::click_at;
 use egui_kittest::Harness;
-use frontline::app::markers::MAX_MARKER_WIDGETS;
+use frontline::app::map::markers::MAX_MARKER_WIDGETS;
 use frontline::app::{FrontlineApp, LaunchOptions};
 use frontline::store::{DataSource, Store};
 use frontline::synth::{self, Options};
@@ -20,26 +23,7 @@ fn harness(places: usize) -> (tempfile::TempDir, Harness<'static, FrontlineApp>)
     let store = Store::load(&DataSource::Dir(dir));
     assert_eq!(store.diagnostics.error_count(), 0, "the corpus is valid");
     let app = FrontlineApp::new(store, &LaunchOptions::default(), None);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(64)
-        .build_ui_state(|ui, app: &mut FrontlineApp| app.ui(ui), app);
-    h.run();
-    (tmp, h)
-}
-
-fn click_at(h: &mut Harness<FrontlineApp>, pos: egui::Pos2) {
-    h.hover_at(pos);
-    h.run();
-    for pressed in [true, false] {
-        h.event(egui::Event::PointerButton {
-            pos,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: egui::Modifiers::NONE,
-        });
-    }
-    h.run();
+    (tmp, common::app::harness(app))
 }
 
 #[test]

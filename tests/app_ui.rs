@@ -1,48 +1,22 @@
 //! UI tests of the app with egui_kittest: widgets are found by their accessible labels, clicked,
 //! dragged and driven with keys, and the tests assert on what changed. No screen needed.
 
+mod common;
+
 use chrono::{NaiveDate, NaiveDateTime};
+use common::app::{bundled as harness, bundled_with as harness_with, click_at, place, shows};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use frontline::app::event_feed::row_label;
-use frontline::app::timeline_panel::CURSOR_LABEL;
+use frontline::app::timeline::CURSOR_LABEL;
 use frontline::app::{FrontlineApp, LaunchOptions};
+use frontline::present::event_line;
 use frontline::store::{Control, Store};
 
 fn day(d: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2017, 11, d)
         .unwrap()
         .and_hms_opt(0, 0, 0)
-        .unwrap()
-}
-
-fn harness_with(options: LaunchOptions) -> Harness<'static, FrontlineApp> {
-    let app = FrontlineApp::new(Store::bundled(), &options, None);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(64)
-        .with_step_dt(1.0 / 60.0)
-        .build_ui_state(|ui, app: &mut FrontlineApp| app.ui(ui), app);
-    h.run();
-    h
-}
-
-fn harness() -> Harness<'static, FrontlineApp> {
-    harness_with(LaunchOptions::default())
-}
-
-/// Whether some widget's label contains `text` (quotes can appear in several articles).
-fn shows(h: &Harness<FrontlineApp>, text: &str) -> bool {
-    h.query_all_by_label_contains(text).next().is_some()
-}
-
-fn place(h: &Harness<FrontlineApp>, id: &str) -> usize {
-    h.state()
-        .store
-        .places
-        .iter()
-        .position(|p| p.id == id)
         .unwrap()
 }
 
@@ -53,26 +27,6 @@ fn actor(h: &Harness<FrontlineApp>, id: &str) -> usize {
         .iter()
         .position(|a| a.id == id)
         .unwrap()
-}
-
-/// Clicks at a screen position (press and release).
-fn click_at(h: &mut Harness<FrontlineApp>, pos: egui::Pos2) {
-    h.hover_at(pos);
-    h.step();
-    h.event(egui::Event::PointerButton {
-        pos,
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers: Default::default(),
-    });
-    h.step();
-    h.event(egui::Event::PointerButton {
-        pos,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: Default::default(),
-    });
-    h.run();
 }
 
 /// Clicks the timeline axis where the given instant is.
@@ -222,7 +176,7 @@ fn clicking_an_event_in_the_feed_moves_the_cursor_and_selects_its_place() {
         .iter()
         .position(|e| store.places[e.place].id == "abu_kamal" && e.date == day(11).date())
         .unwrap();
-    let label = row_label(store, recapture);
+    let label = event_line(store, recapture);
     h.get_by_label(&label).click();
     h.run();
     assert_eq!(h.state().replay.cursor, day(11));

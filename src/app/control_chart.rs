@@ -14,15 +14,18 @@ use egui_plot::{
     PlotTransform, VLine,
 };
 
-use super::Action;
+use super::action::Action;
 use super::theme;
+use super::view::{View, ViewContext};
+use crate::present::DayForm;
 use crate::replay::Replay;
 use crate::store::{Control, PlaceIx, Store};
 
 #[derive(Default)]
 pub struct ControlChart {
-    /// The bars of the lanes last in view and what they were made for: the store's events,
-    /// the span, and the lanes. Making them reads every event of those places.
+    /// The bars of the lanes last in view and what they were made for: the span and the
+    /// lanes. Making them reads every event of those places. The app makes a new chart when
+    /// the data is reloaded, so that the bars of other data are never taken for these.
     bars: Option<(BarsKey, Vec<Bar>)>,
 }
 
@@ -31,7 +34,6 @@ type Bar = (f64, Color32, f64, f64, f64, f64);
 
 #[derive(PartialEq, Clone)]
 struct BarsKey {
-    store: u64,
     span: (chrono::NaiveDateTime, chrono::NaiveDateTime),
     lanes: Vec<PlaceIx>,
 }
@@ -149,19 +151,14 @@ impl ControlChart {
             .filter(|&p| Some(p) == selected || store.timeline.place_events(p).next().is_some())
             .collect()
     }
+}
 
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        store: &Store,
-        replay: &Replay,
-        selected: Option<PlaceIx>,
-        actions: &mut Vec<Action>,
-    ) {
+impl View for ControlChart {
+    fn ui(&mut self, ui: &mut Ui, view: &ViewContext, actions: &mut Vec<Action>) {
+        let (store, replay, selected) = (view.store, *view.replay, view.scene.selected());
         let lanes = Self::lanes(store, selected);
         let n = lanes.len().max(1);
         let span = replay.span_days().max(0.01);
-        let start = replay.start;
 
         // How many lanes fit (the x axis takes about 24 points), and which are in view.
         let fit = (((ui.available_height() - 24.0) / LANE_HEIGHT).floor() as usize).max(1);
@@ -184,7 +181,6 @@ impl ControlChart {
         let in_view = first..(first + shown).min(lanes.len());
 
         let key = BarsKey {
-            store: store.generation,
             span: (replay.start, replay.end),
             lanes: lanes[in_view.clone()].to_vec(),
         };
@@ -195,7 +191,7 @@ impl ControlChart {
                 for lane in in_view.clone() {
                     let p = lanes[lane];
                     let y = -(lane as f64);
-                    for s in segments(store, p, replay) {
+                    for s in segments(store, p, &replay) {
                         let colours = theme::control_colours(Some(s.control), &store.actors);
                         let k = colours.len() as f64;
                         for (i, c) in colours.iter().enumerate() {
@@ -254,8 +250,7 @@ impl ControlChart {
                     .collect()
             })
             .x_axis_formatter(move |mark, _| {
-                let t = start + chrono::Duration::milliseconds((mark.value * 86_400_000.0) as i64);
-                t.format("%-d %b").to_string()
+                DayForm::DayMonth.of(replay.instant_at(mark.value).date())
             })
             .custom_y_axes(vec![
                 AxisHints::new_y()

@@ -1,13 +1,13 @@
 //! The event feed: every event in order, the latest at or before the cursor highlighted.
 //! Clicking one moves the cursor to it and selects its place. Only visible rows are laid out.
 
-use chrono::NaiveDateTime;
 use egui::{Color32, RichText, Sense, Ui, vec2};
 
-use super::Action;
-use super::markers::short_status;
+use super::action::Action;
 use super::theme;
-use crate::store::{EventIx, EventKind, Store};
+use super::view::{View, ViewContext};
+use crate::present::{self, DayForm};
+use crate::store::EventIx;
 
 #[derive(Default)]
 pub struct EventFeed {
@@ -15,33 +15,9 @@ pub struct EventFeed {
     last_highlight: Option<EventIx>,
 }
 
-/// The text of a feed row (also its accessible label).
-pub fn row_label(store: &Store, e: EventIx) -> String {
-    let ev = &store.events[e];
-    let verb = match ev.kind {
-        EventKind::Report => "reported",
-        EventKind::Entered => "entered",
-        EventKind::Declared => "victory declared",
-        EventKind::Capture => "captured",
-        EventKind::Recapture => "recaptured",
-        EventKind::Withdrawal => "withdrawal",
-    };
-    format!(
-        "{} · {} · {verb} · {}",
-        ev.date.format("%a %-d %b %Y"),
-        store.places[ev.place].name,
-        short_status(store, Some(ev.to))
-    )
-}
-
-impl EventFeed {
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        store: &Store,
-        cursor: NaiveDateTime,
-        actions: &mut Vec<Action>,
-    ) {
+impl View for EventFeed {
+    fn ui(&mut self, ui: &mut Ui, view: &ViewContext, actions: &mut Vec<Action>) {
+        let (store, cursor) = (view.store, view.scene.cursor());
         ui.label(RichText::new(format!("Events ({})", store.events.len())).strong());
         ui.label(RichText::new("Click one to go to it.").small().weak());
         let n = store.events.partition_point(|e| e.at <= cursor);
@@ -68,7 +44,8 @@ impl EventFeed {
                     vec2(ui.available_width(), row_height - 2.0),
                     Sense::click(),
                 );
-                let label = row_label(store, e);
+                // The row's accessible label is the event in one line.
+                let label = present::event_line(store, e);
                 response
                     .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
                 if scroll_to == Some(e) {
@@ -102,7 +79,7 @@ impl EventFeed {
                     egui::Align2::LEFT_TOP,
                     format!(
                         "{} · {}",
-                        ev.date.format("%a %-d %b"),
+                        DayForm::Weekday.of(ev.date),
                         store.places[ev.place].name
                     ),
                     egui::FontId::proportional(13.0),

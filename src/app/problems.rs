@@ -1,28 +1,32 @@
 //! The problems window: every validation problem (file, line, message); selecting one shows
 //! the offending lines of the file.
 
-use egui::{Color32, RichText};
+use egui::{Color32, RichText, Ui};
 
-use crate::store::{Diagnostics, Severity};
+use super::action::Action;
+use super::view::{View, ViewContext};
+use crate::store::Severity;
 
 #[derive(Default)]
 pub struct ProblemsWindow {
-    pub open: bool,
+    /// The problem whose lines are shown.
     pub selected: Option<usize>,
 }
 
-impl ProblemsWindow {
-    pub fn show(&mut self, ctx: &egui::Context, diagnostics: &Diagnostics, origin: &str) {
-        if !self.open {
+impl View for ProblemsWindow {
+    /// The window, while it is shown.
+    fn ui(&mut self, ui: &mut Ui, view: &ViewContext, actions: &mut Vec<Action>) {
+        if !view.shown.problems {
             return;
         }
-        let mut open = self.open;
+        let (diagnostics, origin) = (&view.store.diagnostics, &view.store.origin);
+        let mut open = true;
         egui::Window::new(format!("Problems ({})", diagnostics.items.len()))
             .id(egui::Id::unique("problems"))
             .open(&mut open)
             .default_size([620.0, 420.0])
             .default_pos([330.0, 120.0])
-            .show(ctx, |ui| {
+            .show(ui.ctx(), |ui| {
                 ui.label(format!(
                     "{} error(s), {} warning(s) in {origin}. What is valid is shown; entries with errors are left out.",
                     diagnostics.error_count(),
@@ -64,6 +68,8 @@ impl ProblemsWindow {
                     });
                 }
             });
-        self.open = open;
+        if !open {
+            actions.push(Action::ToggleProblems);
+        }
     }
 }

@@ -3,8 +3,9 @@
 use egui::text::{CCursor, LayoutJob};
 use egui::{Color32, FontId, RichText, TextFormat, Ui};
 
-use crate::store::Store;
-use crate::store::dates::long_date;
+use super::action::Action;
+use super::view::{View, ViewContext};
+use crate::present::long_date;
 
 pub struct Reader {
     pub article: usize,
@@ -21,52 +22,6 @@ impl Reader {
             quote,
             scroll_pending: true,
         }
-    }
-
-    /// Shows the reader window; returns false when it was closed.
-    pub fn show(&mut self, ctx: &egui::Context, store: &Store) -> bool {
-        let Some(article) = store.articles.get(self.article) else {
-            return false;
-        };
-        let mut open = true;
-        egui::Window::new("Article")
-            .id(egui::Id::unique("article-reader"))
-            .open(&mut open)
-            .default_size([560.0, 560.0])
-            .default_pos([360.0, 80.0])
-            .show(ctx, |ui| {
-                ui.label(RichText::new(&article.title).strong().size(15.0));
-                let date = match article.date {
-                    Some(d) => format!("{} — date {}", long_date(d), article.date_basis.describe()),
-                    None => "date unknown".to_owned(),
-                };
-                ui.label(RichText::new(format!("{} · {date}", article.outlet_or_unnamed())).weak());
-                if let Some(note) = &article.date_note {
-                    ui.label(RichText::new(note).small().weak());
-                }
-                if let Some(rw) = article.rewrite_of.and_then(|i| store.articles.get(i)) {
-                    ui.label(
-                        RichText::new(format!(
-                            "Dated from a rewrite of the same story: {}",
-                            rw.title
-                        ))
-                        .small()
-                        .weak(),
-                    );
-                }
-                ui.label(
-                    RichText::new(format!("File: {}", article.file))
-                        .small()
-                        .weak(),
-                );
-                ui.separator();
-                egui::ScrollArea::vertical()
-                    .auto_shrink([false, false])
-                    .show(ui, |ui| {
-                        self.text(ui, &article.text);
-                    });
-            });
-        open
     }
 
     fn text(&mut self, ui: &mut Ui, text: &str) {
@@ -102,5 +57,58 @@ impl Reader {
             ui.scroll_to_rect(rect, Some(egui::Align::Center));
         }
         self.scroll_pending = false;
+    }
+}
+
+impl View for Reader {
+    /// The reader window; closing it (or the article being gone after a reload) closes the
+    /// reader.
+    fn ui(&mut self, ui: &mut Ui, view: &ViewContext, actions: &mut Vec<Action>) {
+        let store = view.store;
+        let Some(article) = store.articles.get(self.article) else {
+            actions.push(Action::CloseArticle);
+            return;
+        };
+        let mut open = true;
+        egui::Window::new("Article")
+            .id(egui::Id::unique("article-reader"))
+            .open(&mut open)
+            .default_size([560.0, 560.0])
+            .default_pos([360.0, 80.0])
+            .show(ui.ctx(), |ui| {
+                ui.label(RichText::new(&article.title).strong().size(15.0));
+                let date = match article.date {
+                    Some(d) => format!("{} — date {}", long_date(d), article.date_basis.describe()),
+                    None => "date unknown".to_owned(),
+                };
+                ui.label(RichText::new(format!("{} · {date}", article.outlet_or_unnamed())).weak());
+                if let Some(note) = &article.date_note {
+                    ui.label(RichText::new(note).small().weak());
+                }
+                if let Some(rw) = article.rewrite_of.and_then(|i| store.articles.get(i)) {
+                    ui.label(
+                        RichText::new(format!(
+                            "Dated from a rewrite of the same story: {}",
+                            rw.title
+                        ))
+                        .small()
+                        .weak(),
+                    );
+                }
+                ui.label(
+                    RichText::new(format!("File: {}", article.file))
+                        .small()
+                        .weak(),
+                );
+                ui.separator();
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        self.text(ui, &article.text);
+                    });
+            });
+        if !open {
+            actions.push(Action::CloseArticle);
+        }
     }
 }

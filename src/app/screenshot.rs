@@ -1,17 +1,87 @@
 //! `frontline screenshot`: let the app settle for a few frames, ask eframe for a screenshot,
-//! write it as PNG and close the window.
+//! write it as PNG and close the window. What became of the PNG is kept for the command to
+//! report once the window has closed.
 
-use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use egui::{ScreenshotCallback, ViewportCommand};
+
+/// Why no screenshot was written. Each names the file and says what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum ScreenshotError {
+    #[error(
+        "cannot write {}: the directory {} does not exist; create it or choose another --out",
+        path.display(),
+        dir.display()
+    )]
+    NoDirectory { path: PathBuf, dir: PathBuf },
+    #[error(
+        "cannot write {}: {source}; check that its directory can be written to",
+        path.display()
+    )]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: image::ImageError,
+    },
+    #[error(
+        "cannot write {}: the window's image is {width}x{height} pixels but holds {pixels}; try again",
+        path.display()
+    )]
+    Size {
+        path: PathBuf,
+        width: usize,
+        height: usize,
+        pixels: usize,
+    },
+    #[error(
+        "no screenshot was written to {}: the window closed before it was taken; try again",
+        path.display()
+    )]
+    NotTaken { path: PathBuf },
+}
+
+/// Fails early, before a window is opened, when the PNG could not be written where asked.
+pub fn check_destination(path: &Path) -> Result<(), ScreenshotError> {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() && !dir.is_dir() => {
+            Err(ScreenshotError::NoDirectory {
+                path: path.to_owned(),
+                dir: dir.to_owned(),
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Writes an image as PNG (whatever the file's extension).
+pub fn write_png(image: &egui::ColorImage, path: &Path) -> Result<(), ScreenshotError> {
+    let [width, height] = image.size;
+    let bytes: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
+    let rgba = image::RgbaImage::from_raw(width as u32, height as u32, bytes).ok_or(
+        ScreenshotError::Size {
+            path: path.to_owned(),
+            width,
+            height,
+            pixels: image.pixels.len(),
+        },
+    )?;
+    rgba.save_with_format(path, image::ImageFormat::Png)
+        .map_err(|source| ScreenshotError::Write {
+            path: path.to_owned(),
+            source,
+        })
+}
+
+/// What became of the screenshot: nothing yet, written, or the reason it was not.
+pub type Outcome = Arc<Mutex<Option<Result<(), ScreenshotError>>>>;
 
 pub struct Job {
     out: PathBuf,
     frames_left: u32,
     requested: bool,
-    done: Arc<AtomicBool>,
+    outcome: Outcome,
 }
 
 impl Job {
@@ -21,8 +91,23 @@ impl Job {
             out,
             frames_left: 20,
             requested: false,
-            done: Arc::new(AtomicBool::new(false)),
+            outcome: Outcome::default(),
         }
+    }
+
+    /// Shared with whoever reports the outcome once the window has closed.
+    pub fn outcome(&self) -> Outcome {
+        self.outcome.clone()
+    }
+
+    /// The outcome once the window has closed: a screenshot never taken is an error too.
+    pub fn result(outcome: &Outcome, out: &Path) -> Result<(), ScreenshotError> {
+        let taken = outcome.lock().map(|mut o| o.take()).unwrap_or(None);
+        taken.unwrap_or_else(|| {
+            Err(ScreenshotError::NotTaken {
+                path: out.to_owned(),
+            })
+        })
     }
 
     pub fn step(&mut self, ctx: &egui::Context) {
@@ -33,28 +118,78 @@ impl Job {
         }
         if !self.requested {
             let out = self.out.clone();
-            let done = self.done.clone();
+            let outcome = self.outcome.clone();
             let repaint = ctx.clone();
             ctx.send_viewport_cmd(ViewportCommand::Screenshot(ScreenshotCallback::new(
                 move |image| {
-                    let [w, h] = image.size;
-                    let bytes: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
-                    match image::RgbaImage::from_raw(w as u32, h as u32, bytes)
-                        .map(|img| img.save(&out))
-                    {
-                        Some(Ok(())) => eprintln!("wrote {} ({w}x{h})", out.display()),
-                        Some(Err(e)) => eprintln!("error: cannot write {}: {e}", out.display()),
-                        None => eprintln!("error: the screenshot had an unexpected size"),
+                    let written = write_png(&image, &out);
+                    if written.is_ok() {
+                        let [w, h] = image.size;
+                        eprintln!("wrote {} ({w}x{h})", out.display());
                     }
-                    done.store(true, Ordering::SeqCst);
+                    if let Ok(mut o) = outcome.lock() {
+                        *o = Some(written);
+                    }
                     repaint.request_repaint();
                 },
             )));
             self.requested = true;
             return;
         }
-        if self.done.load(Ordering::SeqCst) {
+        if self.outcome.lock().is_ok_and(|o| o.is_some()) {
             ctx.send_viewport_cmd(ViewportCommand::Close);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn image() -> egui::ColorImage {
+        egui::ColorImage::filled([4, 3], egui::Color32::from_rgb(200, 30, 30))
+    }
+
+    #[test]
+    fn writes_a_png_that_reads_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("shot.png");
+        write_png(&image(), &path).unwrap();
+        let back = image::open(&path).unwrap().to_rgba8();
+        assert_eq!(back.dimensions(), (4, 3));
+        assert_eq!(back.get_pixel(1, 1).0, [200, 30, 30, 255]);
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_written_is_an_error_naming_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("missing").join("shot.png");
+        let err = write_png(&image(), &path).unwrap_err();
+        assert!(matches!(err, ScreenshotError::Write { .. }), "{err:?}");
+        assert!(
+            err.to_string().contains(&path.display().to_string()),
+            "{err}"
+        );
+        // The same path is refused before any window opens.
+        let early = check_destination(&path).unwrap_err();
+        assert!(
+            matches!(early, ScreenshotError::NoDirectory { .. }),
+            "{early:?}"
+        );
+        assert!(early.to_string().contains("does not exist"), "{early}");
+        assert!(check_destination(&dir.path().join("shot.png")).is_ok());
+        assert!(
+            check_destination(Path::new("shot.png")).is_ok(),
+            "the current directory"
+        );
+    }
+
+    #[test]
+    fn a_screenshot_never_taken_is_an_error() {
+        let job = Job::new(PathBuf::from("/tmp/never.png"));
+        let err = Job::result(&job.outcome(), Path::new("/tmp/never.png")).unwrap_err();
+        assert!(matches!(err, ScreenshotError::NotTaken { .. }));
+        *job.outcome().lock().unwrap() = Some(Ok(()));
+        assert!(Job::result(&job.outcome(), Path::new("/tmp/never.png")).is_ok());
     }
 }

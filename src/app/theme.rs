@@ -59,9 +59,8 @@ pub fn text_on(bg: Color32) -> Color32 {
 }
 
 // The basemap's quiet tones.
+/// Land, unless the basemap gives a country a tone of its own.
 pub const LAND: Color32 = Color32::from_rgb(236, 233, 226);
-pub const LAND_SYRIA: Color32 = Color32::from_rgb(244, 240, 230);
-pub const LAND_IRAQ: Color32 = Color32::from_rgb(240, 236, 222);
 pub const WATER: Color32 = Color32::from_rgb(150, 190, 225);
 pub const RIVER: Color32 = Color32::from_rgb(90, 150, 210);
 pub const BORDER: Color32 = Color32::from_rgb(150, 120, 150);

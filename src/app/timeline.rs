@@ -1,49 +1,28 @@
 //! The timeline: play controls, the current instant in full, and a date axis with a draggable
 //! cursor and a tick for every event, coloured by the actor that gains (with thousands of
-//! events, a density strip: one bar per column of the axis). Draws a [`Replay`]; the replay
-//! logic itself lives in [`crate::replay`].
+//! events, a density strip: one bar per column of the axis). Reads the [`Replay`] and pushes
+//! what the user asks for (play, step, scrub, speed, loop) as actions; the replay logic itself
+//! lives in [`crate::replay`].
 
 use chrono::{Datelike, Duration, NaiveDateTime};
 use egui::{Align2, Color32, FontId, Key, Rect, RichText, Sense, Stroke, Ui, pos2, vec2};
 
+use super::action::Action;
+use super::commands::{self, Command};
 use super::theme;
+use super::view::{View, ViewContext};
+use crate::present::{self, DayForm, long_date};
 use crate::replay::{Replay, SPEEDS};
 use crate::store::Store;
-use crate::store::dates::long_date;
 
 pub const CURSOR_LABEL: &str = "Time cursor";
 
 #[derive(Default)]
 pub struct TimelinePanel;
 
-impl TimelinePanel {
-    /// Handles the keyboard shortcuts (when no text field has focus).
-    pub fn keys(ui: &Ui, replay: &mut Replay, store: &Store) {
-        if ui.ctx().egui_wants_keyboard_input() {
-            return;
-        }
-        ui.input_mut(|i| {
-            if i.consume_key(egui::Modifiers::NONE, Key::Space) {
-                replay.toggle_play();
-            }
-            if i.consume_key(egui::Modifiers::NONE, Key::ArrowRight) {
-                replay.step_next(&store.timeline);
-            }
-            if i.consume_key(egui::Modifiers::NONE, Key::ArrowLeft) {
-                replay.step_prev(&store.timeline);
-            }
-            if i.consume_key(egui::Modifiers::NONE, Key::Home) {
-                replay.jump_start();
-            }
-            if i.consume_key(egui::Modifiers::NONE, Key::End) {
-                replay.jump_end();
-            }
-        });
-    }
-
-    pub fn ui(&mut self, ui: &mut Ui, replay: &mut Replay, store: &Store) {
-        // Work on a copy and write it back: the drawing code never half-updates the replay.
-        let mut r = *replay;
+impl View for TimelinePanel {
+    fn ui(&mut self, ui: &mut Ui, view: &ViewContext, actions: &mut Vec<Action>) {
+        let r = view.replay;
         ui.horizontal(|ui| {
             ui.label(
                 RichText::new(long_date(r.cursor.date()))
@@ -54,57 +33,29 @@ impl TimelinePanel {
             if time >= chrono::NaiveTime::from_hms_opt(23, 59, 0).expect("valid") {
                 ui.label(RichText::new("end of day").weak());
             } else if time != chrono::NaiveTime::MIN {
-                ui.label(RichText::new(r.cursor.format("%H:%M").to_string()).weak());
+                ui.label(RichText::new(present::time_of_day(time)).weak());
             }
             ui.add_space(16.0);
-            if ui
-                .button("|< Start")
-                .on_hover_text("Jump to the start (Home)")
-                .clicked()
-            {
-                r.jump_start();
-            }
-            if ui
-                .button("< Previous change")
-                .on_hover_text("Step to the previous change of control (Left)")
-                .clicked()
-            {
-                r.step_prev(&store.timeline);
-            }
-            let play = if r.playing { "Pause" } else { "Play" };
-            if ui
-                .button(play)
-                .on_hover_text("Play or pause (Space)")
-                .clicked()
-            {
-                r.toggle_play();
-            }
-            if ui
-                .button("Next change >")
-                .on_hover_text("Step to the next change of control (Right)")
-                .clicked()
-            {
-                r.step_next(&store.timeline);
-            }
-            if ui
-                .button("End >|")
-                .on_hover_text("Jump to the end (End)")
-                .clicked()
-            {
-                r.jump_end();
-            }
-            ui.checkbox(&mut r.looping, "Loop");
+            commands::button(ui, Command::Start, false, actions);
+            commands::button(ui, Command::PreviousChange, false, actions);
+            commands::button(ui, Command::PlayPause, r.playing, actions);
+            commands::button(ui, Command::NextChange, false, actions);
+            commands::button(ui, Command::End, false, actions);
+            commands::checkbox(ui, Command::Loop, r.looping, actions);
 
+            let mut speed = r.speed;
             egui::ComboBox::from_label("Speed")
                 .selected_text(speed_label(r.speed))
                 .show_ui(ui, |ui| {
                     for s in SPEEDS {
-                        ui.selectable_value(&mut r.speed, s, speed_label(s));
+                        ui.selectable_value(&mut speed, s, speed_label(s));
                     }
                 });
+            if speed != r.speed {
+                actions.push(Action::SetSpeed(speed));
+            }
         });
-        axis(ui, &mut r, store);
-        *replay = r;
+        axis(ui, r, view.store, actions);
     }
 }
 
@@ -117,7 +68,7 @@ fn speed_label(days_per_second: f64) -> String {
 }
 
 /// The date axis with event ticks and the draggable cursor.
-fn axis(ui: &mut Ui, r: &mut Replay, store: &Store) {
+fn axis(ui: &mut Ui, r: &Replay, store: &Store, actions: &mut Vec<Action>) {
     let height = 46.0;
     let (rect, response) =
         ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click_and_drag());
@@ -137,22 +88,20 @@ fn axis(ui: &mut Ui, r: &mut Replay, store: &Store) {
         && let Some(p) = response.interact_pointer_pos()
     {
         let f = ((p.x - track.left()) / track.width()).clamp(0.0, 1.0) as f64;
-        r.playing = false;
-        r.set_cursor(r.instant_at(f * days));
+        actions.push(Action::SetCursor(r.instant_at(f * days)));
     }
     if response.has_focus() {
         // The axis is also a keyboard slider: arrows are taken by change-stepping, so +/- move by a day.
         ui.input(|i| {
             if i.key_pressed(Key::Plus) || i.key_pressed(Key::Equals) {
-                r.set_cursor(r.cursor + Duration::days(1));
+                actions.push(Action::MoveCursorBy(Duration::days(1)));
             }
             if i.key_pressed(Key::Minus) {
-                r.set_cursor(r.cursor - Duration::days(1));
+                actions.push(Action::MoveCursorBy(-Duration::days(1)));
             }
         });
     }
-    let view = *r;
-    let x_of = |t: NaiveDateTime| track.left() + (view.days_of(t) / days) as f32 * track.width();
+    let x_of = |t: NaiveDateTime| track.left() + (r.days_of(t) / days) as f32 * track.width();
     let painter = ui.painter_at(rect);
     painter.rect_filled(track, 3.0, Color32::from_gray(238));
     // Day ticks and labels: every day when there is room, else every week, month, ...
@@ -163,12 +112,12 @@ fn axis(ui: &mut Ui, r: &mut Replay, store: &Store) {
         .unwrap_or(728);
     let label_every = ((70.0 / (step as f64 * px_per_day)).ceil() as i64).max(1);
     // The year is part of every label once the span covers more than one (or "1 Jan" is which?).
-    let format = if step >= 28 {
-        "%b %Y"
+    let form = if step >= 28 {
+        DayForm::MonthYear
     } else if days > 300.0 || r.start.year() != r.end.year() {
-        "%-d %b %Y"
+        DayForm::DayMonthYear
     } else {
-        "%a %-d %b"
+        DayForm::Weekday
     };
     let mut day = r.start.date();
     let mut i = 0;
@@ -185,7 +134,7 @@ fn axis(ui: &mut Ui, r: &mut Replay, store: &Store) {
                 painter.text(
                     pos2(x + 3.0, track.bottom() + 2.0),
                     Align2::LEFT_TOP,
-                    day.format(format).to_string(),
+                    form.of(day),
                     FontId::proportional(11.0),
                     Color32::from_gray(80),
                 );
@@ -199,7 +148,7 @@ fn axis(ui: &mut Ui, r: &mut Replay, store: &Store) {
     let first = store.events.partition_point(|e| e.at < r.start);
     let last = store.events.partition_point(|e| e.at <= r.end);
     if (last - first) as f32 > track.width() / 4.0 {
-        density_strip(ui, &painter, track, &view, store);
+        density_strip(ui, &painter, track, r, store);
     } else {
         // Event ticks, coloured by who gains; changes tall, reports short. Many ticks in one
         // pixel column are drawn once.

@@ -2,7 +2,7 @@
 //! files change, so that an annotator can edit a file and watch the map follow.
 //! Only reads: nothing is ever written into the data directory.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
@@ -12,6 +12,15 @@ use notify::{EventKind, RecursiveMode, Watcher};
 /// directory has been quiet this long before reloading.
 pub const QUIET: Duration = Duration::from_millis(300);
 
+/// The data directory could not be watched: the app works on, without live reload.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot watch {}: {source}", dir.display())]
+pub struct WatchError {
+    pub dir: PathBuf,
+    #[source]
+    pub source: notify::Error,
+}
+
 pub struct DataWatcher {
     _watcher: notify::RecommendedWatcher,
     events: Receiver<()>,
@@ -20,20 +29,26 @@ pub struct DataWatcher {
 
 impl DataWatcher {
     /// Watches `dir` recursively. `repaint` wakes the UI when something changes.
-    pub fn new(dir: &Path, repaint: Option<egui::Context>) -> notify::Result<DataWatcher> {
+    pub fn new(dir: &Path, repaint: Option<egui::Context>) -> Result<DataWatcher, WatchError> {
+        let failed = |source| WatchError {
+            dir: dir.to_owned(),
+            source,
+        };
         let (tx, events) = channel();
-        let mut watcher =
-            notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-                let Ok(event) = res else { return };
-                if matches!(event.kind, EventKind::Access(_)) {
-                    return; // reads (including our own) are not changes
-                }
-                let _ = tx.send(());
-                if let Some(ctx) = &repaint {
-                    ctx.request_repaint_after(QUIET + Duration::from_millis(50));
-                }
-            })?;
-        watcher.watch(dir, RecursiveMode::Recursive)?;
+        let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+            let Ok(event) = res else { return };
+            if matches!(event.kind, EventKind::Access(_)) {
+                return; // reads (including our own) are not changes
+            }
+            let _ = tx.send(());
+            if let Some(ctx) = &repaint {
+                ctx.request_repaint_after(QUIET + Duration::from_millis(50));
+            }
+        })
+        .map_err(failed)?;
+        watcher
+            .watch(dir, RecursiveMode::Recursive)
+            .map_err(failed)?;
         Ok(DataWatcher {
             _watcher: watcher,
             events,

@@ -33,9 +33,6 @@ pub struct Store {
     pub diagnostics: Diagnostics,
     /// Where the data came from ("the bundled data" or a path).
     pub origin: String,
-    /// Different for every load in this process, so that what is drawn from one store is
-    /// never taken for what another (a reload) would draw.
-    pub generation: u64,
 }
 
 impl Store {
@@ -62,10 +59,6 @@ impl Store {
             timeline,
             diagnostics: l.diagnostics,
             origin: source.describe(),
-            generation: {
-                static LOADS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-                LOADS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-            },
         }
     }
 
@@ -117,29 +110,5 @@ impl Store {
             Some(c) => timeline::describe_control(c, &self.actors),
             None => "unknown".to_owned(),
         }
-    }
-
-    /// "5 articles · 13 places · 12 events".
-    pub fn summary_short(&self) -> String {
-        format!(
-            "{} articles · {} places · {} events",
-            self.articles.len(),
-            self.places.len(),
-            self.events.len()
-        )
-    }
-
-    /// The one-line summary `check` prints.
-    pub fn summary(&self) -> String {
-        format!(
-            "{} articles, {} places, {} actors, {} events, {} quotes; {} errors, {} warnings",
-            self.articles.len(),
-            self.places.len(),
-            self.actors.len(),
-            self.events.len(),
-            self.quote_count(),
-            self.diagnostics.error_count(),
-            self.diagnostics.warning_count()
-        )
     }
 }

@@ -1,6 +1,8 @@
 //! Test fixtures shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod app;
+
 use std::path::{Path, PathBuf};
 
 /// The annotation files of a data directory.

@@ -1,0 +1,218 @@
+//! The basemap layer: land, lakes, borders and rivers under the markers, with the country
+//! names (kept clear of the places) and the major rivers' names.
+
+use egui::{Align2, Color32, FontId, Mesh, Pos2, Shape, Stroke};
+use walkers::{MapMemory, Plugin, Projector, lon_lat};
+
+use super::basemap::{Area, Basemap};
+use super::projection::Projection;
+use crate::app::theme;
+use crate::store::Place;
+
+/// Draws the basemap.
+pub struct BasemapPlugin<'a> {
+    pub basemap: &'a Basemap,
+    /// Places that country names keep clear of.
+    pub avoid: &'a [Place],
+    pub projection: &'a std::cell::RefCell<Projection>,
+    /// Tiles are shown under the basemap: draw lines and names only, no fills.
+    pub over_tiles: bool,
+}
+
+impl Plugin for BasemapPlugin<'_> {
+    fn run(
+        self: Box<Self>,
+        ui: &mut egui::Ui,
+        _response: &egui::Response,
+        projector: &Projector,
+        _memory: &MapMemory,
+    ) {
+        let Self {
+            basemap,
+            avoid,
+            projection,
+            over_tiles,
+        } = *self;
+        let mut projection = projection.borrow_mut();
+        let mut points = projection.basemap(basemap, projector);
+        let painter = ui.painter().with_clip_rect(projector.clip_rect());
+        if !over_tiles {
+            painter.rect_filled(projector.clip_rect(), 0.0, theme::MAP_BACKGROUND);
+        }
+
+        let areas: Vec<(&Area, Color32, bool)> = basemap
+            .countries
+            .iter()
+            .map(|c| {
+                let fill = c
+                    .fill
+                    .map_or(theme::LAND, |[r, g, b]| Color32::from_rgb(r, g, b));
+                (c, fill, false)
+            })
+            .chain(basemap.lakes.iter().map(|l| (l, theme::WATER, true)))
+            .collect();
+        // Fills, in the order the cache holds the vertices.
+        for (a, fill, _) in &areas {
+            let screen: Vec<Pos2> = points.by_ref().take(a.vertices.len()).collect();
+            let mut mesh = Mesh::default();
+            for p in &screen {
+                mesh.colored_vertex(*p, *fill);
+            }
+            mesh.indices = a.triangles.clone();
+            if !over_tiles {
+                painter.add(Shape::mesh(mesh));
+            }
+        }
+        // Outlines: country edges are coastline-free here, so only lakes get one.
+        for (a, _, is_lake) in &areas {
+            for ring in &a.outlines {
+                let pts: Vec<Pos2> = points.by_ref().take(ring.len()).collect();
+                if *is_lake {
+                    painter.add(Shape::line(pts, Stroke::new(0.8, theme::RIVER)));
+                }
+            }
+        }
+        for line in &basemap.borders {
+            let pts: Vec<Pos2> = points.by_ref().take(line.len()).collect();
+            painter.add(Shape::line(
+                pts.clone(),
+                Stroke::new(3.0, theme::BORDER.gamma_multiply(0.25)),
+            ));
+            painter.add(Shape::dashed_line(
+                &pts,
+                Stroke::new(1.2, theme::BORDER),
+                6.0,
+                3.0,
+            ));
+        }
+        for river in &basemap.rivers {
+            let width = if river.major { 2.2 } else { 1.0 };
+            for line in &river.lines {
+                let pts: Vec<Pos2> = points.by_ref().take(line.len()).collect();
+                painter.add(Shape::line(pts, Stroke::new(width, theme::RIVER)));
+            }
+        }
+        // Country names, large and quiet: at a point of the view inside the country, so that
+        // they show wherever the map is panned.
+        let clip = projector.clip_rect();
+        // Clear of the view controls at the top.
+        let view = egui::Rect::from_min_max(
+            clip.min + egui::vec2(90.0, 60.0),
+            clip.max - egui::vec2(90.0, 30.0),
+        );
+        // The markers in view, projected once for every country.
+        let near = view.expand2(egui::vec2(110.0, 30.0));
+        drop(points);
+        projection.update_places(avoid, projector);
+        let markers: Vec<Pos2> = projection
+            .places()
+            .iter()
+            .copied()
+            .filter(|p| near.contains(*p))
+            .collect();
+        for c in &basemap.countries {
+            if let Some(at) = label_spot(c, view, projector, &markers) {
+                painter.text(
+                    at,
+                    Align2::CENTER_CENTER,
+                    c.name.to_uppercase(),
+                    FontId::proportional(16.0),
+                    theme::COUNTRY_LABEL,
+                );
+            }
+        }
+        // River names along the two big rivers, once each, where the line is on screen.
+        for river in basemap.rivers.iter().filter(|r| r.major) {
+            let mut placed = false;
+            for line in &river.lines {
+                for w in line.windows(2) {
+                    if placed {
+                        break;
+                    }
+                    let a = projector.project(lon_lat(w[0][0], w[0][1])).to_pos2();
+                    let b = projector.project(lon_lat(w[1][0], w[1][1])).to_pos2();
+                    let mid = a + (b - a) * 0.5;
+                    let inner = projector.clip_rect().shrink(80.0);
+                    if inner.contains(mid)
+                        && (b - a).length() > 1.0
+                        && river_label_spot(mid, projector)
+                    {
+                        painter.text(
+                            mid + egui::vec2(0.0, -10.0),
+                            Align2::CENTER_BOTTOM,
+                            &river.name,
+                            FontId::proportional(12.0),
+                            theme::RIVER,
+                        );
+                        placed = true;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A point of `view` inside the country, searched on a coarse grid from the view's edges
+/// inwards (the centre is where the data is).
+fn label_spot(
+    area: &Area,
+    view: egui::Rect,
+    projector: &Projector,
+    markers: &[Pos2],
+) -> Option<Pos2> {
+    const N: usize = 6;
+    let mut spots: Vec<Pos2> = (0..N * N)
+        .map(|i| {
+            let (fx, fy) = (
+                (i % N) as f32 / (N - 1) as f32,
+                (i / N) as f32 / (N - 1) as f32,
+            );
+            egui::pos2(
+                view.left() + fx * view.width(),
+                view.top() + fy * view.height(),
+            )
+        })
+        .collect();
+    let c = view.center();
+    spots.sort_by(|a, b| (b.distance(c)).total_cmp(&a.distance(c)));
+    spots.into_iter().find(|p| {
+        if markers
+            .iter()
+            .any(|m| (m.x - p.x).abs() < 110.0 && (m.y - p.y).abs() < 30.0)
+        {
+            return false;
+        }
+        let geo = projector.unproject(p.to_vec2());
+        // Even-odd over all rings handles holes and multi-polygons alike.
+        area.outlines
+            .iter()
+            .filter(|ring| point_in_ring(geo.x(), geo.y(), ring))
+            .count()
+            % 2
+            == 1
+    })
+}
+
+/// Even-odd test of a lon/lat point against a ring.
+fn point_in_ring(x: f64, y: f64, ring: &[[f64; 2]]) -> bool {
+    let mut inside = false;
+    let n = ring.len();
+    if n < 3 {
+        return false;
+    }
+    let mut j = n - 1;
+    for i in 0..n {
+        let (xi, yi, xj, yj) = (ring[i][0], ring[i][1], ring[j][0], ring[j][1]);
+        if (yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi {
+            inside = !inside;
+        }
+        j = i;
+    }
+    inside
+}
+
+/// River labels go in the upper-left part of the view, away from the towns at the border.
+fn river_label_spot(p: Pos2, projector: &Projector) -> bool {
+    let r = projector.clip_rect();
+    p.x < r.left() + r.width() * 0.45 && p.y < r.top() + r.height() * 0.55
+}

@@ -1,0 +1,67 @@
+//! Fitting the view to the data: the places with events, centred, at the largest zoom at which
+//! they all fit (walkers has no fit-to-bounds).
+
+use walkers::{MapMemory, Position, lat_lon};
+
+use crate::store::Store;
+
+/// Places the view is fitted to: those with events, or all when none has any.
+fn fit_places(store: &Store) -> Vec<(f64, f64)> {
+    let with_events: Vec<(f64, f64)> = store
+        .places
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| store.timeline.place_events(*i).next().is_some())
+        .map(|(_, p)| (p.lat, p.lon))
+        .collect();
+    if with_events.is_empty() {
+        store.places.iter().map(|p| (p.lat, p.lon)).collect()
+    } else {
+        with_events
+    }
+}
+
+/// (south, north, west, east) of lat/lon points.
+fn bbox(pts: &[(f64, f64)]) -> (f64, f64, f64, f64) {
+    pts.iter().fold(
+        (f64::MAX, f64::MIN, f64::MAX, f64::MIN),
+        |(a, b, c, d), &(lat, lon)| (a.min(lat), b.max(lat), c.min(lon), d.max(lon)),
+    )
+}
+
+/// The middle of the places the view is fitted to; none when the data has no places.
+pub fn data_centre(store: &Store) -> Option<Position> {
+    let pts = fit_places(store);
+    if pts.is_empty() {
+        return None;
+    }
+    let (lat0, lat1, lon0, lon1) = bbox(&pts);
+    Some(lat_lon((lat0 + lat1) / 2.0, (lon0 + lon1) / 2.0))
+}
+
+/// Web-Mercator y of a latitude, in units of the world's width.
+fn mercator_y(lat: f64) -> f64 {
+    let s = lat.to_radians().sin();
+    0.5 - (((1.0 + s) / (1.0 - s)).ln()) / (4.0 * std::f64::consts::PI)
+}
+
+/// Centres the view on the data and picks the largest zoom at which it all fits, with a margin
+/// for labels. Leaves the view as it is when the data has no places.
+pub fn fit(memory: &mut MapMemory, store: &Store, size: egui::Vec2) {
+    let pts = fit_places(store);
+    if pts.is_empty() {
+        return;
+    }
+    let (lat0, lat1, lon0, lon1) = bbox(&pts);
+    let dx = ((lon1 - lon0) / 360.0).max(1e-6);
+    let dy = (mercator_y(lat0) - mercator_y(lat1)).abs().max(1e-6);
+    let w = (size.x as f64 - 160.0).max(100.0);
+    let h = (size.y as f64 - 120.0).max(100.0);
+    let zoom = (w / (256.0 * dx))
+        .log2()
+        .min((h / (256.0 * dy)).log2())
+        // A single place (or a few close together) is shown with some country around it.
+        .clamp(2.0, 10.0);
+    let _ = memory.set_zoom(zoom);
+    memory.center_at(lat_lon((lat0 + lat1) / 2.0, (lon0 + lon1) / 2.0));
+}

@@ -1,0 +1,215 @@
+//! What a marker looks like: a disc (a diamond for a border crossing) in the holder's colour,
+//! split in two when contested, hollow grey when unknown, faded when carried forward, with a
+//! halo when it just changed, a ring when selected and a dashed ring when inferred. The map's
+//! sprite atlas and the legend both draw from here, so the legend shows what the map shows.
+
+use std::f32::consts::PI;
+
+use egui::{Color32, Pos2, Shape, Stroke, vec2};
+
+use crate::app::scene::MarkerLook;
+use crate::app::theme;
+use crate::store::{Actor, PlaceKind};
+
+/// How one marker is drawn. Markers drawn alike are one sprite of the atlas.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Symbol {
+    pub kind: PlaceKind,
+    /// No colour: unknown; one: held; two: contested.
+    pub colours: [Option<Color32>; 2],
+    /// How strongly it is filled, in hundredths: 100 when reported that day, less when the
+    /// state is carried forward from an earlier report.
+    pub fill: u8,
+    pub just_changed: bool,
+    pub selected: bool,
+    pub inferred: bool,
+}
+
+impl Symbol {
+    /// The symbol of a marker as the scene has it.
+    pub fn of(look: MarkerLook, actors: &[Actor]) -> Symbol {
+        let colours = theme::control_colours(look.control, actors);
+        Symbol {
+            kind: look.kind,
+            colours: [colours.first().copied(), colours.get(1).copied()],
+            fill: (theme::freshness_alpha(look.age_days) * 100.0).round() as u8,
+            just_changed: look.just_changed,
+            selected: look.selected,
+            inferred: look.inferred,
+        }
+    }
+
+    /// A fully filled marker of these colours, with nothing else: a sample for the legend.
+    pub fn plain(kind: PlaceKind, colours: &[Color32]) -> Symbol {
+        Symbol {
+            kind,
+            colours: [colours.first().copied(), colours.get(1).copied()],
+            fill: 100,
+            just_changed: false,
+            selected: false,
+            inferred: false,
+        }
+    }
+
+    /// The shapes of the marker centred at `at`.
+    pub fn shapes(&self, at: Pos2) -> Vec<Shape> {
+        let colours: Vec<Color32> = self.colours.iter().flatten().copied().collect();
+        let mut shapes = marker_shapes(
+            at,
+            self.kind,
+            &colours,
+            self.fill as f32 / 100.0,
+            self.just_changed,
+            self.selected,
+        );
+        if self.inferred {
+            shapes.extend(inferred_ring_shapes(at, self.kind));
+        }
+        shapes
+    }
+
+    pub fn paint(&self, painter: &egui::Painter, at: Pos2) {
+        painter.extend(self.shapes(at));
+    }
+}
+
+/// Points on an arc, for half discs.
+fn arc(center: Pos2, r: f32, from: f32, to: f32) -> Vec<Pos2> {
+    let n = 16;
+    (0..=n)
+        .map(|i| {
+            let a = from + (to - from) * i as f32 / n as f32;
+            center + vec2(a.cos(), a.sin()) * r
+        })
+        .collect()
+}
+
+fn diamond(center: Pos2, r: f32) -> Vec<Pos2> {
+    vec![
+        center + vec2(0.0, -r * 1.2),
+        center + vec2(r * 1.2, 0.0),
+        center + vec2(0.0, r * 1.2),
+        center + vec2(-r * 1.2, 0.0),
+    ]
+}
+
+fn circle_points(center: Pos2, r: f32) -> Vec<Pos2> {
+    (0..32)
+        .map(|i| {
+            let a = 2.0 * PI * i as f32 / 32.0;
+            center + vec2(a.cos(), a.sin()) * r
+        })
+        .collect()
+}
+
+fn shape_points(center: Pos2, r: f32, kind: PlaceKind) -> Vec<Pos2> {
+    match kind {
+        PlaceKind::BorderCrossing => diamond(center, r),
+        _ => circle_points(center, r),
+    }
+}
+
+/// Left and right halves of a marker, for contested places.
+fn halves(center: Pos2, r: f32, kind: PlaceKind) -> [Vec<Pos2>; 2] {
+    match kind {
+        PlaceKind::BorderCrossing => {
+            let (t, rt, b, l) = (
+                center + vec2(0.0, -r * 1.2),
+                center + vec2(r * 1.2, 0.0),
+                center + vec2(0.0, r * 1.2),
+                center + vec2(-r * 1.2, 0.0),
+            );
+            [vec![t, b, l], vec![t, rt, b]]
+        }
+        _ => [
+            arc(center, r, 0.5 * PI, 1.5 * PI),
+            arc(center, r, -0.5 * PI, 0.5 * PI),
+        ],
+    }
+}
+
+/// The shapes of a marker without its inferred ring.
+fn marker_shapes(
+    at: Pos2,
+    kind: PlaceKind,
+    colours: &[Color32],
+    alpha: f32,
+    just_changed: bool,
+    selected: bool,
+) -> Vec<Shape> {
+    let mut out = Vec::with_capacity(6);
+    let r = theme::marker_radius(kind);
+    if just_changed {
+        out.push(Shape::convex_polygon(
+            shape_points(at, r + 6.0, kind),
+            theme::JUST_CHANGED.gamma_multiply(0.35),
+            Stroke::new(2.0, theme::JUST_CHANGED),
+        ));
+    }
+    if selected {
+        out.push(Shape::closed_line(
+            shape_points(at, r + 4.0, kind),
+            Stroke::new(3.0, theme::SELECTED),
+        ));
+    }
+    let white = Stroke::new(1.5, Color32::WHITE);
+    match colours {
+        [] => {
+            // Unknown: hollow grey.
+            out.push(Shape::convex_polygon(
+                shape_points(at, r, kind),
+                Color32::from_white_alpha(150),
+                Stroke::new(2.0, theme::UNKNOWN),
+            ));
+        }
+        [c] if kind != PlaceKind::BorderCrossing => {
+            // Carried-forward states fade towards white but keep a solid edge in the holder's colour.
+            let fill = Color32::WHITE.lerp_to_gamma(*c, alpha);
+            out.push(Shape::circle_filled(at, r, fill));
+            out.push(Shape::circle_stroke(at, r, Stroke::new(2.0, *c)));
+            out.push(Shape::circle_stroke(at, r + 1.5, white));
+        }
+        [c] => {
+            let fill = Color32::WHITE.lerp_to_gamma(*c, alpha);
+            out.push(Shape::convex_polygon(
+                shape_points(at, r, kind),
+                fill,
+                Stroke::new(2.0, *c),
+            ));
+            out.push(Shape::closed_line(shape_points(at, r + 1.5, kind), white));
+        }
+        [a, b, ..] => {
+            let [left, right] = halves(at, r, kind);
+            out.push(Shape::convex_polygon(
+                left,
+                Color32::WHITE.lerp_to_gamma(*a, alpha),
+                Stroke::NONE,
+            ));
+            out.push(Shape::convex_polygon(
+                right,
+                Color32::WHITE.lerp_to_gamma(*b, alpha),
+                Stroke::NONE,
+            ));
+            out.push(Shape::line_segment(
+                [at + vec2(0.0, -r * 1.2), at + vec2(0.0, r * 1.2)],
+                Stroke::new(1.0, Color32::WHITE),
+            ));
+            out.push(Shape::closed_line(
+                shape_points(at, r, kind),
+                Stroke::new(1.5, Color32::from_gray(60)),
+            ));
+            out.push(Shape::closed_line(shape_points(at, r + 1.5, kind), white));
+        }
+    }
+    out
+}
+
+/// A dashed ring: the state is inferred from what the articles say, not stated.
+fn inferred_ring_shapes(at: Pos2, kind: PlaceKind) -> Vec<Shape> {
+    let r = theme::marker_radius(kind) + 3.5;
+    let mut pts = shape_points(at, r, kind);
+    if let Some(first) = pts.first().copied() {
+        pts.push(first);
+    }
+    Shape::dashed_line(&pts, Stroke::new(1.5, Color32::from_gray(40)), 3.0, 2.5)
+}

@@ -1,0 +1,161 @@
+//! The view model of a frame: every place's state at the cursor, the selection, and what each
+//! marker shows. Made from the store, the replay and the selection; draws nothing.
+
+use chrono::NaiveDateTime;
+
+use crate::store::{Basis, Control, PlaceIx, PlaceKind, PlaceState, Store};
+
+/// What every view shows this frame. It is kept between frames: most frames (hovering,
+/// panning, reading) do not move the time cursor, and a thousand lookups into a cold index
+/// cost more than the rest of the map.
+#[derive(Debug, Default)]
+pub struct Scene {
+    cursor: NaiveDateTime,
+    selected: Option<PlaceIx>,
+    states: Vec<PlaceState>,
+    /// Whether `states` are for the store shown (false until the first update, and after the
+    /// data is reloaded).
+    current: bool,
+    /// Counts the changes of what the scene shows (states, selection, data), so that what is
+    /// laid out from it (markers, labels) can be kept until the next change.
+    revision: u64,
+}
+
+impl Scene {
+    /// Brings the scene to the cursor and the selection.
+    pub fn update(&mut self, store: &Store, cursor: NaiveDateTime, selected: Option<PlaceIx>) {
+        if !self.current || cursor != self.cursor {
+            self.states = store.states_at(cursor);
+            self.cursor = cursor;
+            self.current = true;
+            self.revision += 1;
+        }
+        if selected != self.selected {
+            self.selected = selected;
+            self.revision += 1;
+        }
+    }
+
+    /// The data was reloaded: the states are computed again on the next update.
+    pub fn data_changed(&mut self) {
+        self.current = false;
+    }
+
+    /// A scene of a store at an instant, made at once (for tools and benchmarks).
+    pub fn of(store: &Store, cursor: NaiveDateTime, selected: Option<PlaceIx>) -> Scene {
+        let mut scene = Scene::default();
+        scene.update(store, cursor, selected);
+        scene
+    }
+
+    pub fn cursor(&self) -> NaiveDateTime {
+        self.cursor
+    }
+
+    pub fn selected(&self) -> Option<PlaceIx> {
+        self.selected
+    }
+
+    /// Every place's state at the cursor, in the order of the store's places.
+    pub fn states(&self) -> &[PlaceState] {
+        &self.states
+    }
+
+    pub fn state(&self, place: PlaceIx) -> &PlaceState {
+        &self.states[place]
+    }
+
+    /// Changes whenever what the scene shows does.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Whether the place's state began within the day before the cursor.
+    pub fn just_changed(&self, p: PlaceIx) -> bool {
+        let s = &self.states[p];
+        s.since.is_some_and(|since| {
+            let age = self.cursor - since;
+            age >= chrono::Duration::zero()
+                && age < chrono::Duration::days(1)
+                && s.control.is_some()
+        })
+    }
+
+    /// What the place's marker shows.
+    pub fn marker(&self, store: &Store, p: PlaceIx) -> MarkerLook {
+        let state = &self.states[p];
+        MarkerLook {
+            kind: store.places[p].kind,
+            control: state.control,
+            age_days: state.age_days(self.cursor),
+            just_changed: self.just_changed(p),
+            selected: self.selected == Some(p),
+            inferred: state
+                .since_event
+                .is_some_and(|e| store.events[e].basis == Basis::Inferred),
+        }
+    }
+}
+
+/// What a marker shows: the place's kind, who holds it, how fresh that is, whether it just
+/// changed, is selected, or is inferred rather than stated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MarkerLook {
+    pub kind: PlaceKind,
+    pub control: Option<Control>,
+    /// Days since the state was last reported.
+    pub age_days: Option<i64>,
+    pub just_changed: bool,
+    pub selected: bool,
+    pub inferred: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn at(d: u32, h: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2017, 11, d)
+            .unwrap()
+            .and_hms_opt(h, 0, 0)
+            .unwrap()
+    }
+
+    #[test]
+    fn the_scene_follows_the_cursor_and_the_selection() {
+        let store = Store::bundled();
+        let ak = store
+            .places
+            .iter()
+            .position(|p| p.id == "abu_kamal")
+            .unwrap();
+        let mut scene = Scene::of(&store, at(9, 12), None);
+        assert_eq!(scene.states().len(), store.places.len());
+        assert!(scene.just_changed(ak), "taken on the 9th");
+        let look = scene.marker(&store, ak);
+        assert!(look.just_changed && !look.selected);
+        assert_eq!(look.age_days, Some(0));
+
+        let revision = scene.revision();
+        scene.update(&store, at(9, 12), None);
+        assert_eq!(scene.revision(), revision, "nothing changed");
+        scene.update(&store, at(10, 12), Some(ak));
+        assert!(scene.revision() > revision);
+        assert!(!scene.just_changed(ak), "a day and a half later");
+        assert!(scene.marker(&store, ak).selected);
+        assert_eq!(scene.marker(&store, ak).age_days, Some(1));
+    }
+
+    #[test]
+    fn new_data_is_shown_even_at_the_same_instant() {
+        let store = Store::bundled();
+        let mut scene = Scene::of(&store, at(10, 0), None);
+        let revision = scene.revision();
+        let empty = Store::default();
+        scene.data_changed();
+        scene.update(&empty, at(10, 0), None);
+        assert!(scene.states().is_empty());
+        assert!(scene.revision() > revision);
+    }
+}
