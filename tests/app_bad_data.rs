@@ -146,3 +146,53 @@ fn edits_are_reloaded_keeping_cursor_selection_and_view() {
         }
     }
 }
+
+#[test]
+fn a_reload_that_removes_the_selected_place_clears_the_selection() {
+    let (_tmp, root) = common::bundled_copy();
+    let at = NaiveDate::from_ymd_opt(2017, 11, 11)
+        .unwrap()
+        .and_hms_opt(23, 0, 0)
+        .unwrap();
+    let options = LaunchOptions {
+        at: Some(at),
+        select: Some("Rawa".into()),
+    };
+    let mut app = FrontlineApp::load(&DataSource::Dir(root.clone()), &options, None);
+    app.watch(DataSource::Dir(root.clone()), None).unwrap();
+    let mut h = harness(app);
+    let places = h.state().store.places.len();
+    assert!(shows(&h, "Rawa, the last Iraqi town still held"));
+    // Rummanah comes after Rawa: its index moves down when Rawa goes.
+    let rummanah_before = common::app::place(&h, "rummanah");
+
+    // An annotator deletes Rawa: the place and its events.
+    common::remove_entries(&root, "events.toml", "event", "place = \"rawa\"");
+    common::remove_entries(&root, "places.toml", "place", "id = \"rawa\"");
+    assert!(
+        wait_until(&mut h, |app| app.store.places.len() == places - 1),
+        "the deletion was not picked up"
+    );
+    h.run();
+    assert_eq!(h.state().selected, None, "the selected place is gone");
+    assert!(
+        !h.state().store.diagnostics.has_errors(),
+        "{}",
+        h.state().store.diagnostics.render()
+    );
+    assert!(shows(&h, "No place selected"));
+    assert!(h.query_by_role_and_label(Role::Button, "Rawa").is_none());
+    assert!(!shows(&h, "Rawa, the last Iraqi town still held"));
+    assert_eq!(h.state().replay.cursor, at, "cursor kept");
+
+    // The app works on: the place that took Rawa's index is selected by its own marker.
+    let rummanah = common::app::place(&h, "rummanah");
+    assert_eq!(rummanah, rummanah_before - 1);
+    h.get_by_role_and_label(Role::Button, "Rummanah").click();
+    h.run();
+    assert_eq!(h.state().selected, Some(rummanah));
+    assert!(shows(
+        &h,
+        "Held by Iraqi government forces since Sat 11 Nov 2017"
+    ));
+}

@@ -47,6 +47,34 @@ pub fn edit(root: &Path, file: &str, from: &str, to: &str) {
     std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
 }
 
+/// Removes from a TOML file of the data directory every `[[table]]` entry (with its
+/// sub-tables, e.g. an event's sources) that holds the line `line`.
+pub fn remove_entries(root: &Path, file: &str, table: &str, line: &str) {
+    let path = root.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let header = format!("[[{table}]]");
+    let mut kept = String::new();
+    let mut entry = String::new();
+    let mut removed = 0;
+    let mut flush = |entry: &mut String, kept: &mut String| {
+        if entry.lines().any(|l| l.trim() == line) {
+            removed += 1;
+        } else {
+            kept.push_str(entry);
+        }
+        entry.clear();
+    };
+    for l in text.split_inclusive('\n') {
+        if l.trim() == header {
+            flush(&mut entry, &mut kept);
+        }
+        entry.push_str(l);
+    }
+    flush(&mut entry, &mut kept);
+    assert!(removed > 0, "no [[{table}]] in {file} holds {line:?}");
+    std::fs::write(&path, kept).unwrap();
+}
+
 /// Every file under a directory with its bytes, to prove nothing was written there.
 pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut out = Vec::new();
