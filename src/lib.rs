@@ -3,10 +3,12 @@
 //!
 //! - [`store`]: the event store (model, loading, validation, the time index). No UI.
 //! - [`present`]: the sentences and date forms the app and the command line show.
+//! - [`assist`]: the annotation assistant: proposes claims of control from an article's text.
 //! - [`cli`]: the command line.
 //! - [`synth`]: a synthetic corpus of any size, for benchmarks.
 
 pub mod app;
+pub mod assist;
 pub mod bundled;
 pub mod cli;
 pub mod present;

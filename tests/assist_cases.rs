@@ -1,0 +1,147 @@
+//! The annotation assistant on its development set (`tests/assistant/cases.toml`): sentences
+//! with what a careful reader takes from them (`expect`) and the traps (`forbid`).
+
+use chrono::NaiveDate;
+use frontline::assist::{Assistant, Candidate, DatePrecision};
+use frontline::store::Store;
+use serde::Deserialize;
+use toml::Value;
+
+#[derive(Deserialize)]
+struct Cases {
+    case: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+struct Case {
+    article_date: NaiveDate,
+    text: String,
+    #[serde(default)]
+    expect: Vec<toml::Table>,
+    #[serde(default)]
+    forbid: Vec<toml::Table>,
+}
+
+/// A field of the case file: one id or a list of them.
+fn ids(v: &Value) -> Vec<String> {
+    let mut out: Vec<String> = match v {
+        Value::String(s) => vec![s.clone()],
+        Value::Array(a) => a
+            .iter()
+            .filter_map(|x| x.as_str().map(str::to_owned))
+            .collect(),
+        _ => vec![],
+    };
+    out.sort();
+    out
+}
+
+fn sorted(v: &[String]) -> Vec<String> {
+    let mut v = v.to_vec();
+    v.sort();
+    v
+}
+
+/// The candidate's date as the case file writes it: to the day, month or year.
+fn date_label(c: &Candidate) -> String {
+    match c.precision {
+        DatePrecision::Day | DatePrecision::Week => c.date.format("%Y-%m-%d").to_string(),
+        DatePrecision::Month => c.date.format("%Y-%m").to_string(),
+        DatePrecision::Year => c.date.format("%Y").to_string(),
+    }
+}
+
+fn label<T: serde::Serialize>(v: T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// Whether a candidate has every field the case gives.
+fn matches(c: &Candidate, want: &toml::Table) -> bool {
+    want.iter().all(|(key, v)| match key.as_str() {
+        "place" => v.as_str() == Some(c.place.as_str()),
+        "date" => v.as_str() == Some(date_label(c).as_str()),
+        "precision" => v.as_str() == Some(label(c.precision).as_str()),
+        "status" => v.as_str() == Some(label(c.status).as_str()),
+        "to" => ids(v) == sorted(&c.to),
+        "from" => ids(v) == sorted(&c.from),
+        "lost_by" => ids(v) == sorted(&c.lost_by),
+        "contested_by" => ids(v) == sorted(&c.contested_by),
+        other => panic!("the case file has a field the test does not know: {other}"),
+    })
+}
+
+fn brief(c: &Candidate) -> String {
+    format!(
+        "{} {} {} to={:?} from={:?} lost_by={:?} «{}»",
+        c.place,
+        date_label(c),
+        label(c.status),
+        c.to,
+        c.from,
+        c.lost_by,
+        c.text
+    )
+}
+
+#[test]
+fn the_development_cases_pass() {
+    let file = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/assistant/cases.toml"
+    ))
+    .unwrap();
+    let cases: Cases = toml::from_str(&file).unwrap();
+    let assistant = Assistant::new(&Store::bundled());
+    let mut failures = Vec::new();
+    for (n, case) in cases.case.iter().enumerate() {
+        let found = assistant.suggest(&case.text, case.article_date).unwrap();
+        let mut problems = Vec::new();
+        for want in &case.expect {
+            if !found.iter().any(|c| matches(c, want)) {
+                problems.push(format!("missing {want}"));
+            }
+        }
+        for trap in &case.forbid {
+            for c in found.iter().filter(|c| matches(c, trap)) {
+                problems.push(format!("forbidden {}", brief(c)));
+            }
+        }
+        if case.expect.is_empty() && case.forbid.is_empty() {
+            for c in &found {
+                problems.push(format!("expected nothing, found {}", brief(c)));
+            }
+        }
+        let chars: Vec<char> = case.text.chars().collect();
+        for c in &found {
+            let quoted: String = chars[c.start..c.end].iter().collect();
+            if quoted != c.text {
+                problems.push(format!("text is not source[start..end]: {}", brief(c)));
+            }
+        }
+        if !problems.is_empty() {
+            let got: Vec<String> = found.iter().map(brief).collect();
+            failures.push(format!(
+                "case {} «{}»\n    {}\n    found: {:#?}",
+                n + 1,
+                case.text,
+                problems.join("\n    "),
+                got
+            ));
+        }
+    }
+    println!(
+        "development cases: {} of {} pass",
+        cases.case.len() - failures.len(),
+        cases.case.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases fail:\n{}",
+        failures.len(),
+        cases.case.len(),
+        failures.join("\n")
+    );
+}
