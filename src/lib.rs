@@ -3,11 +3,13 @@
 //!
 //! - [`store`]: the event store (model, loading, validation, the time index). No UI.
 //! - [`cli`]: the command line.
+//! - [`export`]: exports to GIS (GeoJSON), ACLED-format CSV and W3C Web Annotations. No UI.
 //! - [`synth`]: a synthetic corpus of any size, for benchmarks.
 
 pub mod app;
 pub mod bundled;
 pub mod cli;
+pub mod export;
 pub mod replay;
 pub mod startup;
 pub mod store;
