@@ -5,6 +5,7 @@
 //! - [`present`]: the sentences and date forms the app and the command line show.
 //! - [`assist`]: the annotation assistant: proposes claims of control from an article's text.
 //! - [`cli`]: the command line.
+//! - [`export`]: exports to GIS (GeoJSON), ACLED-format CSV and W3C Web Annotations. No UI.
 //! - [`synth`]: a synthetic corpus of any size, for benchmarks.
 
 pub mod app;
@@ -12,6 +13,7 @@ pub mod assist;
 pub mod bundled;
 pub mod cli;
 pub mod present;
+pub mod export;
 pub mod replay;
 pub mod startup;
 pub mod store;
