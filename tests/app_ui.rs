@@ -8,7 +8,7 @@ use egui_kittest::kittest::Queryable;
 use frontline::app::event_feed::row_label;
 use frontline::app::timeline_panel::CURSOR_LABEL;
 use frontline::app::{FrontlineApp, LaunchOptions};
-use frontline::store::{Control, Store};
+use frontline::store::Control;
 
 fn day(d: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2017, 11, d)
@@ -18,7 +18,7 @@ fn day(d: u32) -> NaiveDateTime {
 }
 
 fn harness_with(options: LaunchOptions) -> Harness<'static, FrontlineApp> {
-    let app = FrontlineApp::new(Store::bundled(), &options, None);
+    let app = FrontlineApp::new(frontline::bundled::store(), &options, None);
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .with_max_steps(64)
@@ -303,7 +303,7 @@ fn the_last_session_is_restored_unless_flags_say_otherwise() {
 
     // Restored: cursor, selection, view.
     let app = FrontlineApp::new(
-        Store::bundled(),
+        frontline::bundled::store(),
         &LaunchOptions::default(),
         Some(saved.clone()),
     );
@@ -318,7 +318,7 @@ fn the_last_session_is_restored_unless_flags_say_otherwise() {
 
     // Flags win over the saved state.
     let app = FrontlineApp::new(
-        Store::bundled(),
+        frontline::bundled::store(),
         &LaunchOptions {
             at: Some(day(4)),
             select: Some("Deir ez-Zor".into()),
@@ -338,7 +338,11 @@ fn the_last_session_is_restored_unless_flags_say_otherwise() {
         origin: "/elsewhere".into(),
         ..saved
     };
-    let app = FrontlineApp::new(Store::bundled(), &LaunchOptions::default(), Some(other));
+    let app = FrontlineApp::new(
+        frontline::bundled::store(),
+        &LaunchOptions::default(),
+        Some(other),
+    );
     assert_eq!(app.replay.cursor, day(3));
     assert_eq!(app.selected, None);
 }
