@@ -128,7 +128,7 @@ fn bench(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(4))
         .warm_up_time(Duration::from_secs(1));
     {
-        let (ctx, mut app) = app(Store::bundled());
+        let (ctx, mut app) = app(frontline::bundled::store());
         group.bench_function("bundled", |b| {
             b.iter(|| black_box(frame(&ctx, &mut |ui| app.ui(ui))));
         });

@@ -34,7 +34,7 @@ fn bench(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(8))
         .warm_up_time(Duration::from_secs(1));
     load.bench_function("bundled", |b| {
-        b.iter_with_large_drop(Store::bundled);
+        b.iter_with_large_drop(frontline::bundled::store);
     });
     for o in SIZES.iter().rev() {
         let dir = corpus(&tmp, o);
@@ -59,7 +59,7 @@ fn bench(c: &mut Criterion) {
     state.bench_function("all 1000 places at one instant", |b| {
         b.iter(|| black_box(big.states_at(black_box(mid))));
     });
-    let bundled = Store::bundled();
+    let bundled = frontline::bundled::store();
     let (bs, be) = bundled.span().expect("events");
     state.bench_function("bundled: all places at one instant", |b| {
         b.iter(|| black_box(bundled.states_at(black_box(bs + (be - bs) / 2))));

@@ -3,7 +3,7 @@
 
 use include_dir::{Dir, include_dir};
 
-use crate::store::DataSource;
+use crate::store::{DataSource, Store};
 
 /// The bundled data directory (`data/`).
 pub static DATA: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/data");
@@ -12,6 +12,11 @@ pub static BASEMAP: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets/base
 
 pub fn data_source() -> DataSource {
     DataSource::Embedded(&DATA)
+}
+
+/// The bundled data, loaded and validated.
+pub fn store() -> Store {
+    Store::load(&data_source())
 }
 
 /// A basemap layer's bytes, e.g. `rivers.geojson`.

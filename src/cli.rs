@@ -98,7 +98,9 @@ impl Cli {
 
 /// Parses `--at`, explaining what is wrong.
 pub fn parse_at(s: &str) -> Result<NaiveDateTime, String> {
-    dates::parse_instant(s).map(|i| i.end_instant())
+    dates::parse_instant(s)
+        .map(|i| i.end_instant())
+        .map_err(|e| e.to_string())
 }
 
 /// Resolves a place name for the command line; the error says what to do.

@@ -286,7 +286,7 @@ mod tests {
 
     #[test]
     fn abu_kamal_in_words_as_the_state_changes() {
-        let store = Store::bundled();
+        let store = crate::bundled::store();
         let ak = place(&store, "abu_kamal");
         let on_10th = store.state_at(ak, at(10, 12));
         assert_eq!(
@@ -310,7 +310,7 @@ mod tests {
 
     #[test]
     fn an_inferred_state_known_to_the_week_says_so() {
-        let store = Store::bundled();
+        let store = crate::bundled::store();
         let qaim = place(&store, "al_qaim");
         let s = store.state_at(qaim, at(12, 12));
         let sentence = status_sentence(&store, &s);
@@ -323,7 +323,7 @@ mod tests {
 
     #[test]
     fn a_place_without_reports_is_unknown_and_has_no_freshness() {
-        let store = Store::bundled();
+        let store = crate::bundled::store();
         let mosul = place(&store, "mosul");
         let s = store.state_at(mosul, at(12, 12));
         assert_eq!(
@@ -336,7 +336,7 @@ mod tests {
 
     #[test]
     fn events_in_one_line_and_as_claims() {
-        let store = Store::bundled();
+        let store = crate::bundled::store();
         let recapture = store
             .events
             .iter()
@@ -360,7 +360,7 @@ mod tests {
 
     #[test]
     fn summaries_count_what_was_loaded() {
-        let store = Store::bundled();
+        let store = crate::bundled::store();
         let short = summary_short(&store);
         assert_eq!(
             short,

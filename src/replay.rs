@@ -156,7 +156,6 @@ impl Replay {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::Store;
     use chrono::NaiveDate;
 
     fn t(day: u32, h: u32) -> NaiveDateTime {
@@ -223,7 +222,7 @@ mod tests {
 
     #[test]
     fn steps_from_change_to_change() {
-        let store = Store::bundled();
+        let store = crate::bundled::store();
         let mut r = replay();
         // From 3 Nov 00:00, the next change is Abu Kamal on 9 Nov.
         assert!(r.step_next(&store.timeline));

@@ -11,7 +11,7 @@ use egui_kittest::kittest::Queryable;
 use frontline::app::timeline::CURSOR_LABEL;
 use frontline::app::{FrontlineApp, LaunchOptions};
 use frontline::present::event_line;
-use frontline::store::{Control, Store};
+use frontline::store::Control;
 
 fn day(d: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2017, 11, d)
@@ -257,7 +257,7 @@ fn the_last_session_is_restored_unless_flags_say_otherwise() {
 
     // Restored: cursor, selection, view.
     let app = FrontlineApp::new(
-        Store::bundled(),
+        frontline::bundled::store(),
         &LaunchOptions::default(),
         Some(saved.clone()),
     );
@@ -272,7 +272,7 @@ fn the_last_session_is_restored_unless_flags_say_otherwise() {
 
     // Flags win over the saved state.
     let app = FrontlineApp::new(
-        Store::bundled(),
+        frontline::bundled::store(),
         &LaunchOptions {
             at: Some(day(4)),
             select: Some("Deir ez-Zor".into()),
@@ -292,7 +292,11 @@ fn the_last_session_is_restored_unless_flags_say_otherwise() {
         origin: "/elsewhere".into(),
         ..saved
     };
-    let app = FrontlineApp::new(Store::bundled(), &LaunchOptions::default(), Some(other));
+    let app = FrontlineApp::new(
+        frontline::bundled::store(),
+        &LaunchOptions::default(),
+        Some(other),
+    );
     assert_eq!(app.replay.cursor, day(3));
     assert_eq!(app.selected, None);
 }

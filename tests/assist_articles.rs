@@ -39,7 +39,7 @@ fn same_state(store: &Store, c: &Candidate, event: &frontline::store::Event) -> 
 
 #[test]
 fn the_bundled_articles_yield_most_annotated_changes_of_control() {
-    let store = Store::bundled();
+    let store = frontline::bundled::store();
     let assistant = Assistant::new(&store);
     let mut found: Vec<(String, Candidate)> = Vec::new();
     for article in &store.articles {
@@ -115,7 +115,7 @@ fn the_bundled_articles_yield_most_annotated_changes_of_control() {
 
 #[test]
 fn casualties_strikes_and_diplomacy_are_not_claims() {
-    let assistant = Assistant::new(&Store::bundled());
+    let assistant = Assistant::new(&frontline::bundled::store());
     let sunday = day("2017-11-12");
     for text in [
         "At least 26 civilians were killed in air strikes on Albu Kamal on Saturday.",
@@ -133,7 +133,7 @@ fn casualties_strikes_and_diplomacy_are_not_claims() {
 
 #[test]
 fn a_place_only_the_gazetteer_knows_is_offered_as_new() {
-    let store = Store::bundled();
+    let store = frontline::bundled::store();
     assert!(
         store.places.iter().all(|p| p.id != "tadmur"),
         "the test needs a place the data lacks"
@@ -158,7 +158,7 @@ fn a_place_only_the_gazetteer_knows_is_offered_as_new() {
 
 #[test]
 fn government_forces_are_the_government_of_the_place() {
-    let assistant = Assistant::new(&Store::bundled());
+    let assistant = Assistant::new(&frontline::bundled::store());
     let found = assistant
         .suggest(
             "Government forces captured Hit on Saturday.",
@@ -177,7 +177,7 @@ fn government_forces_are_the_government_of_the_place() {
 
 #[test]
 fn mentions_give_places_actors_and_dates_at_their_offsets() {
-    let assistant = Assistant::new(&Store::bundled());
+    let assistant = Assistant::new(&frontline::bundled::store());
     let text =
         "Daesh’s fighters left Bukamal last Thursday; Iraqi troops entered Hīt two days later.";
     let m = assistant.mentions(text, day("2017-11-12")).unwrap();
@@ -211,7 +211,7 @@ fn mentions_give_places_actors_and_dates_at_their_offsets() {
 
 #[test]
 fn a_long_article_is_read_quickly() {
-    let store = Store::bundled();
+    let store = frontline::bundled::store();
     let assistant = Assistant::new(&store);
     // About 5,000 words of wire copy: the bundled articles, over and over.
     let mut text = String::new();
@@ -237,7 +237,7 @@ fn a_long_article_is_read_quickly() {
 
 #[test]
 fn each_statement_keeps_its_own_subject() {
-    let assistant = Assistant::new(&Store::bundled());
+    let assistant = Assistant::new(&frontline::bundled::store());
     let sunday = day("2017-11-12");
     // IS is the subject of "was driven", not of "captured": it lost Hit, it did not take Qaim.
     let found = assistant

@@ -3,7 +3,6 @@
 
 use chrono::NaiveDate;
 use frontline::assist::{Assistant, Candidate, DatePrecision};
-use frontline::store::Store;
 use serde::Deserialize;
 use toml::Value;
 
@@ -94,7 +93,7 @@ fn the_development_cases_pass() {
     ))
     .unwrap();
     let cases: Cases = toml::from_str(&file).unwrap();
-    let assistant = Assistant::new(&Store::bundled());
+    let assistant = Assistant::new(&frontline::bundled::store());
     let mut failures = Vec::new();
     for (n, case) in cases.case.iter().enumerate() {
         let found = assistant.suggest(&case.text, case.article_date).unwrap();

@@ -9,7 +9,7 @@ use frontline::store::{
     ActorIx, Control, DataSource, Lookup, PlaceIx, PlaceState, Severity, Store,
 };
 
-static STORE: LazyLock<Store> = LazyLock::new(Store::bundled);
+static STORE: LazyLock<Store> = LazyLock::new(frontline::bundled::store);
 
 fn store() -> &'static Store {
     &STORE

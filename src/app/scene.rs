@@ -124,7 +124,7 @@ mod tests {
 
     #[test]
     fn the_scene_follows_the_cursor_and_the_selection() {
-        let store = Store::bundled();
+        let store = crate::bundled::store();
         let ak = store
             .places
             .iter()
@@ -149,7 +149,7 @@ mod tests {
 
     #[test]
     fn new_data_is_shown_even_at_the_same_instant() {
-        let store = Store::bundled();
+        let store = crate::bundled::store();
         let mut scene = Scene::of(&store, at(10, 0), None);
         let revision = scene.revision();
         let empty = Store::default();

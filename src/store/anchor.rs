@@ -63,6 +63,65 @@ fn make_anchor(text: &str, byte_start: usize, byte_end: usize) -> Anchor {
     }
 }
 
+/// A quote in its paragraph, trimmed to about two sentences each side: what a reader is shown
+/// around a quote. The parts are slices of the article's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InContext<'a> {
+    /// The text before the quote, from the start of its paragraph or of a sentence.
+    pub before: &'a str,
+    pub quote: &'a str,
+    pub after: &'a str,
+    /// Whether the paragraph was cut before `before` (or after `after`).
+    pub cut_before: bool,
+    pub cut_after: bool,
+    /// Where `before` begins in the text, in characters (Unicode code points), as the quote's
+    /// own offsets: `start + before.chars().count()` is the quote's `start`.
+    pub start: usize,
+}
+
+/// Characters of context beyond which a side is cut, and where the cut is looked for.
+const CONTEXT_MAX_CHARS: usize = 220;
+const CONTEXT_CUT_CHARS: usize = 200;
+
+/// The quote at `byte_start..byte_end` of `text` in its paragraph (the line it is on), each
+/// side cut at a sentence boundary when it is longer than about two sentences.
+pub fn in_context(text: &str, byte_start: usize, byte_end: usize) -> InContext<'_> {
+    let para_start = text[..byte_start].rfind('\n').map_or(0, |i| i + 1);
+    let para_end = text[byte_end..]
+        .find('\n')
+        .map_or(text.len(), |i| byte_end + i);
+    let mut before = &text[para_start..byte_start];
+    let mut after = &text[byte_end..para_end];
+    let cut_before = before.chars().count() > CONTEXT_MAX_CHARS;
+    if cut_before {
+        let cut = before
+            .char_indices()
+            .rev()
+            .nth(CONTEXT_CUT_CHARS)
+            .map_or(0, |(i, _)| i);
+        let cut = before[cut..].find(". ").map_or(cut, |i| cut + i + 2);
+        before = &before[cut..];
+    }
+    let cut_after = after.chars().count() > CONTEXT_MAX_CHARS;
+    if cut_after {
+        let cut = after
+            .char_indices()
+            .nth(CONTEXT_CUT_CHARS)
+            .map_or(after.len(), |(i, _)| i);
+        let cut = after[..cut].rfind(". ").map_or(cut, |i| i + 1);
+        after = &after[..cut];
+    }
+    let before_start = byte_start - before.len();
+    InContext {
+        before,
+        quote: &text[byte_start..byte_end],
+        after,
+        cut_before,
+        cut_after,
+        start: text[..before_start].chars().count(),
+    }
+}
+
 /// Maps typographic variants to one form, so that a quote typed with straight quotes can be
 /// matched to the passage it was meant to be.
 fn fold(c: char) -> char {
@@ -253,5 +312,58 @@ mod tests {
             })
         );
         assert_eq!(anchor(TEXT, "  ", None, None), Err(AnchorError::Empty));
+    }
+
+    /// The characters of `text` from `start` to `end` (code points).
+    fn chars(text: &str, start: usize, end: usize) -> String {
+        text.chars().skip(start).take(end - start).collect()
+    }
+
+    #[test]
+    fn a_quote_in_context_among_arabic_and_accented_text() {
+        let text = "Titre : la chute d’Albou Kamal\n\
+            Les forces ont repris البوكمال le 9 novembre. « L’État islamique a été chassé de \
+            la ville », a déclaré le général. بعد ذلك تقدمت القوات نحو الحدود.\n\
+            Dernier paragraphe.";
+        let exact = "L’État islamique a été chassé";
+        let a = anchor(text, exact, None, None).unwrap();
+        // Offsets are code points: the Arabic and accented letters before the quote are two
+        // bytes each but one character.
+        assert_eq!(chars(text, a.start, a.end), exact);
+        assert!(a.byte_start > a.start);
+        let c = in_context(text, a.byte_start, a.byte_end);
+        assert_eq!(c.quote, exact);
+        assert_eq!(c.before, "Les forces ont repris البوكمال le 9 novembre. « ");
+        assert_eq!(
+            c.after,
+            " de la ville », a déclaré le général. بعد ذلك تقدمت القوات نحو الحدود."
+        );
+        assert!(!c.cut_before && !c.cut_after);
+        // The context starts at its paragraph, counted in code points as the quote is.
+        assert_eq!(c.start, "Titre : la chute d’Albou Kamal\n".chars().count());
+        assert_eq!(c.start + c.before.chars().count(), a.start);
+        assert_eq!(chars(text, c.start, a.start), c.before);
+    }
+
+    #[test]
+    fn a_long_paragraph_of_arabic_is_cut_at_sentence_boundaries() {
+        // Sentences of 40 Arabic letters (80 bytes): a cut on a byte count would split one.
+        let sentence = format!("{}. ", "ب".repeat(40));
+        let text = format!("{}الاقتباس هنا{}", sentence.repeat(8), sentence.repeat(8));
+        let a = anchor(&text, "الاقتباس هنا", None, None).unwrap();
+        assert_eq!(a.start, 8 * 42);
+        let c = in_context(&text, a.byte_start, a.byte_end);
+        assert!(c.cut_before && c.cut_after);
+        assert_eq!(c.quote, "الاقتباس هنا");
+        // Whole sentences on each side, about two hundred characters of them.
+        assert_eq!(c.before, sentence.repeat(4));
+        assert!(c.after.ends_with('.') && c.after.starts_with(&sentence));
+        assert!(
+            (150..=220).contains(&c.after.chars().count()),
+            "{}",
+            c.after.chars().count()
+        );
+        assert_eq!(c.start + c.before.chars().count(), a.start);
+        assert_eq!(chars(&text, c.start, a.start), c.before);
     }
 }

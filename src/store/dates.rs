@@ -37,8 +37,13 @@ impl InstantInput {
     }
 }
 
+/// What a user typed that is not an instant (the text, trimmed).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("\"{0}\" is not a date: write YYYY-MM-DD (e.g. 2017-11-09) or YYYY-MM-DDTHH:MM")]
+pub struct NotAnInstant(pub String);
+
 /// Parses `2017-11-09`, `2017-11-09T14:30`, `2017-11-09 14:30` or `2017-11-09T14:30:00`.
-pub fn parse_instant(s: &str) -> Result<InstantInput, String> {
+pub fn parse_instant(s: &str) -> Result<InstantInput, NotAnInstant> {
     let s = s.trim();
     if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
         return Ok(InstantInput::Date(d));
@@ -53,9 +58,7 @@ pub fn parse_instant(s: &str) -> Result<InstantInput, String> {
             return Ok(InstantInput::DateTime(t));
         }
     }
-    Err(format!(
-        "\"{s}\" is not a date: write YYYY-MM-DD (e.g. 2017-11-09) or YYYY-MM-DDTHH:MM"
-    ))
+    Err(NotAnInstant(s.to_owned()))
 }
 
 /// "Thu 9 Nov 2017": the form the app and the command line show dates in.
@@ -270,7 +273,10 @@ mod tests {
         let t = parse_instant("2017-11-10T06:30").unwrap();
         assert_eq!(t.end_instant().to_string(), "2017-11-10 06:30:00");
         assert!(parse_instant("2017-13-40").is_err());
-        assert!(parse_instant("10 Nov").is_err());
+        assert_eq!(
+            parse_instant(" 10 Nov ").unwrap_err().to_string(),
+            "\"10 Nov\" is not a date: write YYYY-MM-DD (e.g. 2017-11-09) or YYYY-MM-DDTHH:MM"
+        );
         assert_eq!(long_date(d(2017, 11, 9)), "Thu 9 Nov 2017");
     }
 }

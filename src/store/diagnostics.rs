@@ -96,8 +96,8 @@ impl Diagnostics {
     }
 
     /// Reads a file's text back from the data source if it was forgotten, so that a problem
-    /// found late (by the time index) is still shown with its lines.
-    pub fn ensure_source(&mut self, file: &str, source: &super::DataSource) {
+    /// found late (by a check across all events) is still shown with its lines.
+    pub fn ensure_source(&mut self, file: &str, source: &super::source::DataSource) {
         if !self.sources.contains_key(file)
             && let Ok(text) = source.read_text(file, super::source::MAX_TOML_BYTES)
         {

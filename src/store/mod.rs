@@ -1,5 +1,19 @@
 //! The event store: annotated articles loaded, validated and indexed in time.
-//! It knows nothing of the user interface; the app and the command line are layers over it.
+//! It knows nothing of the user interface, the command line or where the bundled data lives;
+//! those are layers over it.
+//!
+//! The pipeline, from files to the state of every place at any instant:
+//!
+//! 1. **Files → parsed model, per format** ([`load::parsed`], [`load::toml_dir`]): a
+//!    [`load::Format`] reads a [`DataSource`] into actors, places, articles and events as
+//!    written, each value with the bytes it was written at.
+//! 2. **Validation, for every format** ([`load::catalog`], [`load::events`],
+//!    [`load::quotes`], run by [`load::pipeline`]): names resolved, dates parsed, quotes
+//!    anchored in their articles ([`anchor`]), date phrases checked ([`dates`]), and the
+//!    events checked against each other in time. Problems become [`Diagnostics`]; what is
+//!    valid becomes the model ([`model`]).
+//! 3. **Time index** ([`timeline`]): a pure function of the valid events, so that the state
+//!    of a place at an instant is a binary search.
 
 pub mod anchor;
 pub mod dates;
@@ -39,14 +53,7 @@ impl Store {
     /// Loads and validates a data source. Never fails: see [`Store::diagnostics`].
     pub fn load(source: &DataSource) -> Store {
         let mut l = load::load(source);
-        let timeline = Timeline::build(
-            l.places.len(),
-            &l.events,
-            &l.articles,
-            &l.actors,
-            &mut l.diagnostics,
-            source,
-        );
+        let timeline = Timeline::build(l.places.len(), &l.events, &l.articles);
         l.diagnostics.sort();
         l.diagnostics.keep_only_referenced_sources();
         Store {
@@ -60,11 +67,6 @@ impl Store {
             diagnostics: l.diagnostics,
             origin: source.describe(),
         }
-    }
-
-    /// The data bundled with the program.
-    pub fn bundled() -> Store {
-        Store::load(&crate::bundled::data_source())
     }
 
     pub fn state_at(&self, place: PlaceIx, at: NaiveDateTime) -> PlaceState {

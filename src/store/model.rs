@@ -225,7 +225,7 @@ pub struct Quote {
     pub byte_end: usize,
     /// The phrase in the quote that dates the claim ("on Saturday"), if any.
     pub date_phrase: Option<String>,
-    /// Where the quote is annotated: file and 1-based line.
+    /// Where the quote is annotated (its `[[event.source]]` entry, or a format's equivalent).
     pub origin: Origin,
 }
 
@@ -240,10 +240,16 @@ impl Quote {
     }
 }
 
-/// Where something was written in the data files.
+/// Where something was written in the data files: the file, the bytes of the entry, and the
+/// 1-based line it begins on. The line is kept so that a problem found after the file's text
+/// was let go (a late check over all events) can still be located, and the span so that any
+/// format can point at exactly what was written (a TOML table, a CSV row).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Origin {
+    /// Path relative to the data directory, shared by everything written in that file.
     pub file: std::sync::Arc<str>,
+    /// Byte range in the file.
+    pub span: std::ops::Range<usize>,
     pub line: usize,
 }
 
@@ -266,6 +272,10 @@ pub struct Event {
     pub note: Option<String>,
     pub quotes: Vec<Quote>,
     pub origin: Origin,
+    /// Set when an earlier event leaves the place in another state at the same instant: the
+    /// contradiction is reported, and this event is kept in the list but left out of the
+    /// place's history (the first one stands).
+    pub contradicts: Option<EventIx>,
 }
 
 impl Event {

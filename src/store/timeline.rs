@@ -4,9 +4,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::dates::end_of_day;
-use super::diagnostics::Diagnostics;
 use super::model::*;
-use super::source::DataSource;
 
 /// One event in a place's history, with the state it leaves.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -67,60 +65,18 @@ pub struct Timeline {
 }
 
 impl Timeline {
-    /// Builds the index. `events` must be sorted by instant. Contradictory events (two
-    /// different states for one place at one instant) are reported; the first one is kept.
-    pub fn build(
-        places: usize,
-        events: &[Event],
-        articles: &[Article],
-        actors: &[Actor],
-        d: &mut Diagnostics,
-        source: &DataSource,
-    ) -> Timeline {
+    /// Builds the index from validated events, sorted by instant. An event marked
+    /// [`Event::contradicts`] is left out of its place's history (validation reported it).
+    pub fn build(places: usize, events: &[Event], articles: &[Article]) -> Timeline {
         let mut per_place: Vec<Vec<Entry>> = vec![Vec::new(); places];
         let mut changes = Vec::new();
         let mut is_change = vec![false; events.len()];
         for (ix, ev) in events.iter().enumerate() {
-            let entries = &mut per_place[ev.place];
-            let prev = entries.last().copied();
-            if let Some(p) = prev
-                && events[p.event as usize].at == ev.at
-                && p.control != ev.to
-            {
-                let other = &events[p.event as usize];
-                let span = line_span(d, &ev.origin, source);
-                d.error(
-                    &ev.origin.file,
-                    span,
-                    format!(
-                        "contradictory events for one place at one instant: this one leaves it {} but the event at {}:{} leaves it {}",
-                        describe_control(ev.to, actors),
-                        other.origin.file,
-                        other.origin.line,
-                        describe_control(p.control, actors)
-                    ),
-                    Some("if the articles disagree, give each claim its own date (or time); if one is wrong, correct or remove it".into()),
-                );
+            if ev.contradicts.is_some() {
                 continue;
             }
-            if let (Some(p), Some(from)) = (prev, ev.from)
-                && p.control != from
-            {
-                let other = &events[p.event as usize];
-                let span = line_span(d, &ev.origin, source);
-                d.warning(
-                    &ev.origin.file,
-                    span,
-                    format!(
-                        "`from` says the place was {} before, but the previous event ({}:{}) leaves it {}",
-                        describe_control(from, actors),
-                        other.origin.file,
-                        other.origin.line,
-                        describe_control(p.control, actors)
-                    ),
-                    Some("check both events' dates and actors".into()),
-                );
-            }
+            let entries = &mut per_place[ev.place];
+            let prev = entries.last().copied();
             let quotes = ev.quotes.len() as u32;
             let entry = match prev {
                 Some(p) if p.control == ev.to => Entry {
@@ -287,22 +243,6 @@ fn span_of(events: &[Event], articles: &[Article]) -> Option<(NaiveDateTime, Nai
         super::dates::start_of_day(first),
         end_of_day(last.max(first)),
     ))
-}
-
-fn line_span(
-    d: &mut Diagnostics,
-    origin: &Origin,
-    source: &DataSource,
-) -> Option<std::ops::Range<usize>> {
-    d.ensure_source(&origin.file, source);
-    let text = d.sources.get(&*origin.file)?;
-    let start: usize = text
-        .split_inclusive('\n')
-        .take(origin.line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    let len = text[start..].find('\n').unwrap_or(text.len() - start);
-    Some(start..start + len)
 }
 
 /// "held by Islamic State" / "contested between A and B", for messages.

@@ -4,7 +4,6 @@
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use frontline::app::{FrontlineApp, LaunchOptions};
-use frontline::store::Store;
 
 /// The app in a harness, run until it settles (the map's inertia needs ~11 frames).
 pub fn harness(app: FrontlineApp) -> Harness<'static, FrontlineApp> {
@@ -19,7 +18,11 @@ pub fn harness(app: FrontlineApp) -> Harness<'static, FrontlineApp> {
 
 /// The app on the bundled data, started with these options.
 pub fn bundled_with(options: LaunchOptions) -> Harness<'static, FrontlineApp> {
-    harness(FrontlineApp::new(Store::bundled(), &options, None))
+    harness(FrontlineApp::new(
+        frontline::bundled::store(),
+        &options,
+        None,
+    ))
 }
 
 /// The app on the bundled data.

@@ -124,7 +124,7 @@ mod tests {
         memory.center_at(lat_lon(34.6, 41.2));
         let clip = Rect::from_min_size(pos2(100.0, 50.0), egui::vec2(800.0, 600.0));
         let projector = Projector::new(clip, &MercatorProjection, &memory, lat_lon(0.0, 0.0));
-        let store = crate::store::Store::bundled();
+        let store = crate::bundled::store();
         let mut projection = Projection::default();
         projection.update_places(&store.places, &projector);
         let screen = projection.places().to_vec();

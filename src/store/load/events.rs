@@ -1,0 +1,353 @@
+//! The event rules: an event names a known place and known actors, a valid date, a kind its
+//! `from` and `to` agree with, and at least one quote found verbatim in a known article; and,
+//! over all events in time, no two leave one place in different states at one instant.
+
+use std::collections::BTreeMap;
+
+use super::super::anchor::anchor;
+use super::super::dates::start_of_day;
+use super::super::diagnostics::Diagnostics;
+use super::super::model::*;
+use super::super::names::Lookup;
+use super::super::source::DataSource;
+use super::super::timeline::describe_control;
+use super::catalog::{Catalog, suggest_id};
+use super::parsed::{ActorsInput, ParsedEvent, Spanned};
+use super::quotes::{check_date_phrase, check_dated_after_event, report_anchor_error};
+
+/// Checking the events of one unit, with problems of its own (units are checked on several
+/// threads at once).
+pub struct Check<'a> {
+    pub d: Diagnostics,
+    pub catalog: &'a Catalog,
+    pub actors_unreadable: bool,
+    pub places_unreadable: bool,
+    /// Events left out because the actors or places could not be read at all.
+    pub left_out: usize,
+    /// Quotes citing an article whose entry has an error, per article id.
+    pub unchecked_quotes: BTreeMap<String, usize>,
+}
+
+impl Check<'_> {
+    /// Whether an unknown name is explained by its file being unreadable (then the event is
+    /// counted, not reported).
+    fn explained_by_unreadable(&mut self, unreadable: bool) -> bool {
+        if unreadable {
+            self.left_out += 1;
+        }
+        unreadable
+    }
+
+    /// The event, if it is valid. Its problems are reported; an event without a quote that
+    /// could be checked is left out.
+    pub fn event(&mut self, r: ParsedEvent) -> Option<Event> {
+        let catalog = self.catalog;
+        let file = r.origin.file.clone();
+        let file = &*file;
+        let place = match catalog.place_names.lookup(r.place.get_ref()) {
+            Lookup::Found(i) => i,
+            Lookup::Ambiguous(c) => {
+                let ids: Vec<&str> = c.iter().map(|&i| catalog.places[i].id.as_str()).collect();
+                self.d.error(
+                    file,
+                    Some(r.place.span()),
+                    format!(
+                        "place \"{}\" is ambiguous: it names {}",
+                        r.place.get_ref(),
+                        ids.join(", ")
+                    ),
+                    Some("use the place's id".into()),
+                );
+                return None;
+            }
+            Lookup::NotFound { .. } if self.explained_by_unreadable(self.places_unreadable) => {
+                return None;
+            }
+            Lookup::NotFound { suggestion } => {
+                let hint = match suggestion {
+                    Some(s) => format!("did you mean \"{s}\"? Places are defined in places.toml"),
+                    None => "add the place to places.toml, or use an id or alias defined there"
+                        .to_owned(),
+                };
+                self.d.error(
+                    file,
+                    Some(r.place.span()),
+                    format!("unknown place \"{}\"", r.place.get_ref()),
+                    Some(hint),
+                );
+                return None;
+            }
+        };
+        let (date, time) = match r.date.get_ref().resolve() {
+            Ok(dt) => dt,
+            Err(e) => {
+                self.d.error(
+                    file,
+                    Some(r.date.span()),
+                    e.to_string(),
+                    Some(
+                        "write date = \"YYYY-MM-DD\" (or \"YYYY-MM-DDTHH:MM\" when the hour is known)"
+                            .into(),
+                    ),
+                );
+                return None;
+            }
+        };
+        let to = self.control(file, &r.to, "to")?;
+        let from = match &r.from {
+            Some(v) => Some(self.control(file, v, "from")?),
+            None => None,
+        };
+        let kind = *r.kind.get_ref();
+        match (kind, from, to) {
+            (EventKind::Report, Some(_), _) => {
+                self.d.error(
+                    file,
+                    r.from.as_ref().map(|f| f.span()),
+                    "a report has no `from`: it says who holds the place, not a change",
+                    Some("remove `from`, or use kind = \"capture\" for a change of control".into()),
+                );
+                return None;
+            }
+            (EventKind::Entered, _, Control::Held(_)) => {
+                self.d.error(
+                    file,
+                    Some(r.to.span()),
+                    "kind = \"entered\" means contested: `to` must name two actors",
+                    Some("e.g. to = [\"islamic_state\", \"iraqi_government\"]".into()),
+                );
+                return None;
+            }
+            (_, Some(f), t) if f == t => {
+                self.d.error(file, Some(r.to.span()), "`from` and `to` are the same: this event changes nothing", Some("if the article says the place is still held, use kind = \"report\" without `from`".into()));
+                return None;
+            }
+            _ => {}
+        }
+        if r.sources.is_empty() {
+            self.d.error(
+                file,
+                Some(r.place.span()),
+                "this event has no source",
+                Some(
+                    "add at least one [[event.source]] with an article id and a verbatim quote"
+                        .into(),
+                ),
+            );
+            return None;
+        }
+        let mut quotes = Vec::new();
+        let mut date_reported = false;
+        for s in r.sources {
+            let Some(&article) = catalog.article_ids.get(s.article.get_ref()) else {
+                if catalog.declared_articles.contains(s.article.get_ref()) {
+                    // Its entry has an error, reported already: count, do not cascade.
+                    *self
+                        .unchecked_quotes
+                        .entry(s.article.get_ref().clone())
+                        .or_default() += 1;
+                    continue;
+                }
+                self.d.error(
+                    file,
+                    Some(s.article.span()),
+                    format!("unknown article \"{}\"", s.article.get_ref()),
+                    Some(suggest_id(
+                        catalog.articles.iter().map(|a| a.id.as_str()),
+                        s.article.get_ref(),
+                    )),
+                );
+                continue;
+            };
+            let art = &catalog.articles[article];
+            let exact = s.quote.get_ref();
+            let a = match anchor(&art.text, exact, s.prefix.as_deref(), s.suffix.as_deref()) {
+                Ok(a) => a,
+                Err(e) => {
+                    report_anchor_error(&mut self.d, file, &s.quote, art, e);
+                    continue;
+                }
+            };
+            if let Some(phrase) = &s.date_phrase {
+                check_date_phrase(&mut self.d, file, phrase, exact, art, date);
+            }
+            // One date problem per event is enough, whatever the number of its quotes.
+            if !date_reported {
+                date_reported = check_dated_after_event(&mut self.d, file, &r.date, date, art);
+            }
+            quotes.push(Quote {
+                article,
+                start: a.start,
+                end: a.end,
+                byte_start: a.byte_start,
+                byte_end: a.byte_end,
+                date_phrase: s.date_phrase.map(Spanned::into_inner),
+                origin: s.origin,
+            });
+        }
+        if quotes.is_empty() {
+            // Every source failed; the errors above say why. Without a quote the claim is
+            // unsupported.
+            return None;
+        }
+        let id =
+            r.id.map(Spanned::into_inner)
+                .unwrap_or_else(|| format!("{}@{}", catalog.places[place].id, date));
+        Some(Event {
+            id,
+            place,
+            date,
+            at: time.unwrap_or_else(|| start_of_day(date)),
+            precision: r.precision.unwrap_or_default(),
+            kind,
+            basis: r.basis.unwrap_or_default(),
+            from,
+            to,
+            note: r.note,
+            quotes,
+            origin: r.origin,
+            contradicts: None,
+        })
+    }
+
+    /// `to`/`from`: one actor (held) or two (contested), resolved.
+    fn control(&mut self, file: &str, v: &Spanned<ActorsInput>, field: &str) -> Option<Control> {
+        let catalog = self.catalog;
+        let span = v.span();
+        let names: Vec<&str> = match v.get_ref() {
+            ActorsInput::One(a) => vec![a],
+            ActorsInput::Two(a, b) => vec![a, b],
+            ActorsInput::Malformed => {
+                self.d.error(file, Some(span), format!("`{field}` must be one actor id (held) or a list of two (contested)"), Some(format!("e.g. {field} = \"islamic_state\" or {field} = [\"islamic_state\", \"iraqi_government\"]")));
+                return None;
+            }
+        };
+        let mut ixs = Vec::new();
+        for name in names {
+            match catalog.actor_names.lookup(name) {
+                Lookup::Found(i) => ixs.push(i),
+                Lookup::Ambiguous(c) => {
+                    let ids: Vec<&str> = c.iter().map(|&i| catalog.actors[i].id.as_str()).collect();
+                    self.d.error(
+                        file,
+                        Some(span.clone()),
+                        format!("actor \"{name}\" is ambiguous: it names {}", ids.join(", ")),
+                        Some("use the actor's id".into()),
+                    );
+                    return None;
+                }
+                Lookup::NotFound { .. } if self.explained_by_unreadable(self.actors_unreadable) => {
+                    return None;
+                }
+                Lookup::NotFound { suggestion } => {
+                    let hint = match suggestion {
+                        Some(s) => {
+                            format!("did you mean \"{s}\"? Actors are defined in actors.toml")
+                        }
+                        None => {
+                            "add the actor to actors.toml, or use an id defined there".to_owned()
+                        }
+                    };
+                    self.d.error(
+                        file,
+                        Some(span.clone()),
+                        format!("unknown actor \"{name}\" in `{field}`"),
+                        Some(hint),
+                    );
+                    return None;
+                }
+            }
+        }
+        match ixs.as_slice() {
+            [a] => Some(Control::Held(*a)),
+            [a, b] if a != b => Some(Control::contested(*a, *b)),
+            _ => {
+                self.d.error(
+                    file,
+                    Some(span),
+                    format!("`{field}` names the same actor twice"),
+                    Some("a contested place is contested between two different actors".into()),
+                );
+                None
+            }
+        }
+    }
+}
+
+/// The checks across all events, in time order (`events` sorted by instant): two events that
+/// leave one place in different states at one instant (the later one in file order is marked
+/// [`Event::contradicts`] and left out of the place's history), and a `from` that disagrees
+/// with the state the previous event left. The event files' texts may have been let go by
+/// now: a file with a problem is read back from `source` to show it.
+pub fn check_in_time(
+    events: &mut [Event],
+    actors: &[Actor],
+    d: &mut Diagnostics,
+    source: &DataSource,
+) {
+    // Per place, the latest event kept in its history.
+    let mut last: Vec<Option<EventIx>> = Vec::new();
+    for ix in 0..events.len() {
+        let ev = &events[ix];
+        if last.len() <= ev.place {
+            last.resize(ev.place + 1, None);
+        }
+        let Some(p) = last[ev.place] else {
+            last[ev.place] = Some(ix);
+            continue;
+        };
+        let prev = &events[p];
+        if prev.at == ev.at && prev.to != ev.to {
+            let span = line_span(d, &ev.origin, source);
+            d.error(
+                &ev.origin.file,
+                span,
+                format!(
+                    "contradictory events for one place at one instant: this one leaves it {} but the event at {}:{} leaves it {}",
+                    describe_control(ev.to, actors),
+                    prev.origin.file,
+                    prev.origin.line,
+                    describe_control(prev.to, actors)
+                ),
+                Some("if the articles disagree, give each claim its own date (or time); if one is wrong, correct or remove it".into()),
+            );
+            events[ix].contradicts = Some(p);
+            continue;
+        }
+        if let Some(from) = ev.from
+            && prev.to != from
+        {
+            let span = line_span(d, &ev.origin, source);
+            d.warning(
+                &ev.origin.file,
+                span,
+                format!(
+                    "`from` says the place was {} before, but the previous event ({}:{}) leaves it {}",
+                    describe_control(from, actors),
+                    prev.origin.file,
+                    prev.origin.line,
+                    describe_control(prev.to, actors)
+                ),
+                Some("check both events' dates and actors".into()),
+            );
+        }
+        last[ev.place] = Some(ix);
+    }
+}
+
+/// The bytes of the line an origin begins on, its file's text read back if it was let go.
+fn line_span(
+    d: &mut Diagnostics,
+    origin: &Origin,
+    source: &DataSource,
+) -> Option<std::ops::Range<usize>> {
+    d.ensure_source(&origin.file, source);
+    let text = d.sources.get(&*origin.file)?;
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(origin.line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let len = text[start..].find('\n').unwrap_or(text.len() - start);
+    Some(start..start + len)
+}

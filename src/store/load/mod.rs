@@ -1,0 +1,49 @@
+//! Loading a data directory: files → parsed model (per format) → validation. Every problem is
+//! collected, none stops the load: whatever is valid is kept, so that the app can show it
+//! beside the list of problems.
+//!
+//! 1. **Read** (one module per format). A [`Format`] reads its files into the parsed model of
+//!    [`parsed`]: actors, places and articles (with their texts) at once, then events unit by
+//!    unit. Names are still names and dates still text; every value keeps its byte span and
+//!    every entry an [`Origin`](super::model::Origin), so that any later problem points at a
+//!    line of the right file. Problems of form (malformed TOML, a missing field, an unreadable
+//!    file) are reported here. [`toml_dir`] reads the TOML directory of `data/README.md`,
+//!    with [`entries`] (recoverable `[[entry]]` parsing) and [`schema`] (the serde structs).
+//! 2. **Validate** (format-neutral). [`catalog`] checks ids, colours, coordinates and article
+//!    dates and builds the name indexes; [`events`] resolves each event's place and actors,
+//!    parses its date and applies the event rules; [`quotes`] anchors each quote in its
+//!    article and checks its date phrase. Last, over all events in time order,
+//!    [`events::check_in_time`] finds contradictions and `from`s that disagree with the
+//!    previous state.
+//! 3. [`pipeline`] runs the two on rayon's threads: event units are parsed and checked a few
+//!    at a time in parallel and merged in unit order, so the outcome does not depend on the
+//!    number of threads. The time index ([`super::timeline`]) is then built from the valid
+//!    events alone, without reading a file or reporting anything.
+//!
+//! **Adding a format** (an ACLED-format CSV file is the next): write a module with a type
+//! implementing [`Format`] that turns its rows into [`parsed::ParsedActor`]s,
+//! [`parsed::ParsedPlace`]s, [`parsed::ParsedArticle`]s and [`parsed::ParsedEvent`]s
+//! (building [`parsed::Spanned`] values with the byte range of each cell, and adding the file's
+//! text to the diagnostics so that problems are shown with their line), then choose it in
+//! [`load`] (by what the data directory holds) and pass it to [`pipeline::run`]. Validation and
+//! the time index come for free.
+
+pub mod catalog;
+pub mod entries;
+pub mod events;
+pub mod parsed;
+pub mod pipeline;
+pub mod quotes;
+pub mod schema;
+pub mod toml_dir;
+
+use super::source::DataSource;
+
+pub use parsed::Format;
+pub use pipeline::Loaded;
+pub use toml_dir::{ACTORS_FILE, ARTICLES_FILE, EVENTS_DIR, EVENTS_FILE, PLACES_FILE, TomlDir};
+
+/// Loads and validates a data directory. Never fails: problems go into the diagnostics.
+pub fn load(source: &DataSource) -> Loaded {
+    pipeline::run(&TomlDir { source }, source)
+}
