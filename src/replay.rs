@@ -9,6 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::store::Timeline;
 
+/// Milliseconds in a day: the replay counts time in days, chrono in milliseconds.
+pub const MS_PER_DAY: f64 = 86_400_000.0;
+
 /// Playback speeds offered, in days per second.
 pub const SPEEDS: [f64; 6] = [0.25, 0.5, 1.0, 2.0, 4.0, 8.0];
 
@@ -62,7 +65,7 @@ impl Replay {
         if !self.playing || seconds <= 0.0 {
             return false;
         }
-        let step = Duration::milliseconds((seconds * self.speed * 86_400_000.0).round() as i64);
+        let step = Duration::milliseconds((seconds * self.speed * MS_PER_DAY).round() as i64);
         let next = self.cursor + step;
         if next >= self.end {
             if self.looping {
@@ -125,7 +128,7 @@ impl Replay {
 
     /// Length of the span in days (for the slider and the axis).
     pub fn span_days(&self) -> f64 {
-        (self.end - self.start).num_milliseconds() as f64 / 86_400_000.0
+        (self.end - self.start).num_milliseconds() as f64 / MS_PER_DAY
     }
 
     /// The cursor as days since the start.
@@ -134,12 +137,12 @@ impl Replay {
     }
 
     pub fn days_of(&self, t: NaiveDateTime) -> f64 {
-        (t - self.start).num_milliseconds() as f64 / 86_400_000.0
+        (t - self.start).num_milliseconds() as f64 / MS_PER_DAY
     }
 
     /// The instant `days` after the start.
     pub fn instant_at(&self, days: f64) -> NaiveDateTime {
-        self.start + Duration::milliseconds((days * 86_400_000.0).round() as i64)
+        self.start + Duration::milliseconds((days * MS_PER_DAY).round() as i64)
     }
 
     /// Adapts to a new span (after the data is reloaded), keeping the cursor where possible.
@@ -236,6 +239,14 @@ mod tests {
         // Before the span's start the previous change (September) is clamped to the start.
         r.step_prev(&store.timeline);
         assert_eq!(r.cursor, t(3, 0));
+    }
+
+    #[test]
+    fn days_and_instants_convert_both_ways() {
+        let r = replay();
+        assert_eq!(r.instant_at(1.5), t(4, 12));
+        assert_eq!(r.days_of(t(5, 6)), 2.25);
+        assert_eq!(r.instant_at(r.days_of(t(7, 18))), t(7, 18));
     }
 
     #[test]
