@@ -6,9 +6,7 @@ use serde_json::Value;
 use walkers::{MapMemory, Plugin, Projector, lon_lat};
 
 use super::theme;
-
-/// A ring or line in lon/lat degrees.
-type Line = Vec<[f64; 2]>;
+use crate::geo::{self, Line};
 
 pub struct Area {
     pub name: String,
@@ -40,18 +38,13 @@ impl Basemap {
     /// Loads the bundled GeoJSON. Missing or malformed layers are left empty: the map still
     /// works without them.
     pub fn bundled() -> Basemap {
-        let layer = |name: &str| -> Vec<Value> {
-            crate::bundled::basemap_layer(&format!("{name}.geojson"))
-                .and_then(|b| serde_json::from_slice::<Value>(b).ok())
-                .and_then(|v| v.get("features").and_then(Value::as_array).cloned())
-                .unwrap_or_default()
-        };
+        let layer = geo::bundled_features;
         Basemap {
             countries: layer("countries").iter().filter_map(area).collect(),
             lakes: layer("lakes").iter().filter_map(area).collect(),
             borders: layer("borders")
                 .iter()
-                .flat_map(|f| lines(&f["geometry"]))
+                .flat_map(|f| geo::lines(&f["geometry"]))
                 .collect(),
             rivers: layer("rivers")
                 .iter()
@@ -60,7 +53,7 @@ impl Basemap {
                     River {
                         major: name == "Euphrates" || name == "Tigris",
                         name,
-                        lines: lines(&f["geometry"]),
+                        lines: geo::lines(&f["geometry"]),
                     }
                 })
                 .collect(),
@@ -83,51 +76,13 @@ impl Basemap {
     }
 }
 
-fn coords(v: &Value) -> Line {
-    v.as_array()
-        .map(|pts| {
-            pts.iter()
-                .filter_map(|p| Some([p.get(0)?.as_f64()?, p.get(1)?.as_f64()?]))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-fn lines(geometry: &Value) -> Vec<Line> {
-    match geometry["type"].as_str() {
-        Some("LineString") => vec![coords(&geometry["coordinates"])],
-        Some("MultiLineString") => geometry["coordinates"]
-            .as_array()
-            .map(|ls| ls.iter().map(coords).collect())
-            .unwrap_or_default(),
-        _ => Vec::new(),
-    }
-}
-
-/// Polygons (with holes) of a feature, each a list of rings.
-fn polygons(geometry: &Value) -> Vec<Vec<Line>> {
-    let rings = |p: &Value| -> Vec<Line> {
-        p.as_array()
-            .map(|r| r.iter().map(coords).collect())
-            .unwrap_or_default()
-    };
-    match geometry["type"].as_str() {
-        Some("Polygon") => vec![rings(&geometry["coordinates"])],
-        Some("MultiPolygon") => geometry["coordinates"]
-            .as_array()
-            .map(|ps| ps.iter().map(rings).collect())
-            .unwrap_or_default(),
-        _ => Vec::new(),
-    }
-}
-
 fn area(feature: &Value) -> Option<Area> {
     let props = &feature["properties"];
     let mut vertices: Vec<[f64; 2]> = Vec::new();
     let mut triangles = Vec::new();
     let mut outlines = Vec::new();
     let mut best = (0.0, [0.0, 0.0]);
-    for poly in polygons(&feature["geometry"]) {
+    for poly in geo::polygons(&feature["geometry"]) {
         let base = vertices.len() as u32;
         let mut flat = Vec::new();
         let mut holes = Vec::new();
@@ -390,33 +345,15 @@ fn label_spot(
         {
             return false;
         }
-        let geo = projector.unproject(p.to_vec2());
+        let point = projector.unproject(p.to_vec2());
         // Even-odd over all rings handles holes and multi-polygons alike.
         area.outlines
             .iter()
-            .filter(|ring| point_in_ring(geo.x(), geo.y(), ring))
+            .filter(|ring| geo::point_in_ring(point.x(), point.y(), ring))
             .count()
             % 2
             == 1
     })
-}
-
-/// Even-odd test of a lon/lat point against a ring.
-fn point_in_ring(x: f64, y: f64, ring: &[[f64; 2]]) -> bool {
-    let mut inside = false;
-    let n = ring.len();
-    if n < 3 {
-        return false;
-    }
-    let mut j = n - 1;
-    for i in 0..n {
-        let (xi, yi, xj, yj) = (ring[i][0], ring[i][1], ring[j][0], ring[j][1]);
-        if (yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi {
-            inside = !inside;
-        }
-        j = i;
-    }
-    inside
 }
 
 /// River labels go in the upper-left part of the view, away from the towns at the border.
