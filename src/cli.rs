@@ -211,7 +211,7 @@ fn synth(
             )?;
             Ok(ExitCode::SUCCESS)
         }
-        Err(e) => Ok(usage_error(&e)),
+        Err(e) => Ok(usage_error(&e.to_string())),
     }
 }
 
