@@ -12,6 +12,9 @@ use crate::present::{self, DayForm, long_date};
 use crate::store::dates;
 use crate::store::{Control, DataSource, Lookup, PlaceIx, Store};
 
+mod error;
+pub use error::{CliError, InstantError, PlaceError};
+
 #[derive(Debug, Parser)]
 #[command(name = "frontline", version, about = "Replay who controlled which town, day by day, from annotated news articles.", long_about = None)]
 pub struct Cli {
@@ -33,26 +36,11 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Validate the data; print a summary and every problem. Exits 1 when there are errors.
-    Check,
-    /// The state of every place at an instant.
-    State {
-        /// A date (the end of that day) or an instant: 2017-11-10 or 2017-11-10T12:00.
-        #[arg(long, value_name = "DATE_OR_DATETIME")]
-        at: String,
-        /// Print JSON instead of a table.
-        #[arg(long)]
-        json: bool,
-    },
-    /// A place's events in order, with every quote behind them.
-    Quotes {
-        /// An id, a name or any alias, case-insensitive ("Bukamal" works).
-        place: String,
-        /// Print JSON instead of text.
-        #[arg(long)]
-        json: bool,
-    },
+    /// The commands that run in the terminal, without a window: [`run`] runs them.
+    #[command(flatten)]
+    Terminal(TerminalCommand),
     /// Render the app in a given state and write a PNG (needs a display; Xvfb will do).
+    #[command(display_order = 3)]
     Screenshot {
         /// The PNG file to write.
         #[arg(long, value_name = "FILE.png")]
@@ -67,7 +55,35 @@ pub enum Command {
         #[arg(long, value_name = "WxH", default_value = "1280x800")]
         size: String,
     },
+}
+
+/// The commands that print or write files and never open a window.
+#[derive(Debug, Subcommand)]
+pub enum TerminalCommand {
+    /// Validate the data; print a summary and every problem. Exits 1 when there are errors.
+    #[command(display_order = 0)]
+    Check,
+    /// The state of every place at an instant.
+    #[command(display_order = 1)]
+    State {
+        /// A date (the end of that day) or an instant: 2017-11-10 or 2017-11-10T12:00.
+        #[arg(long, value_name = "DATE_OR_DATETIME")]
+        at: String,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// A place's events in order, with every quote behind them.
+    #[command(display_order = 2)]
+    Quotes {
+        /// An id, a name or any alias, case-insensitive ("Bukamal" works).
+        place: String,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a synthetic data directory of any size (for benchmarks), deterministic for a seed.
+    #[command(display_order = 4)]
     Synth {
         /// How many places.
         #[arg(long, default_value_t = 1000)]
@@ -96,131 +112,122 @@ impl Cli {
     }
 }
 
-/// Parses `--at`, explaining what is wrong.
-pub fn parse_at(s: &str) -> Result<NaiveDateTime, String> {
+/// Parses `--at`: a bare date means the end of that day.
+pub fn parse_at(s: &str) -> Result<NaiveDateTime, InstantError> {
     dates::parse_instant(s)
         .map(|i| i.end_instant())
-        .map_err(|e| e.to_string())
+        .map_err(|e| InstantError {
+            input: s.to_owned(),
+            explanation: e.to_string(),
+        })
 }
 
 /// Resolves a place name for the command line; the error says what to do.
-pub fn resolve_place(store: &Store, name: &str) -> Result<PlaceIx, String> {
+pub fn resolve_place(store: &Store, name: &str) -> Result<PlaceIx, PlaceError> {
     match store.find_place(name) {
         Lookup::Found(p) => Ok(p),
-        Lookup::Ambiguous(c) => Err(format!(
-            "\"{name}\" names several places: {}; use an id",
-            c.iter()
-                .map(|&i| store.places[i].id.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
-        Lookup::NotFound { suggestion } => Err(match suggestion {
-            Some(s) => format!("no place called \"{name}\"; did you mean \"{s}\"?"),
-            None => format!(
-                "no place called \"{name}\"; known places: {}",
-                store
-                    .places
-                    .iter()
-                    .map(|p| p.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+        Lookup::Ambiguous(c) => Err(PlaceError::Ambiguous {
+            name: name.to_owned(),
+            ids: c.iter().map(|&i| store.places[i].id.clone()).collect(),
+        }),
+        Lookup::NotFound {
+            suggestion: Some(suggestion),
+        } => Err(PlaceError::Misspelt {
+            name: name.to_owned(),
+            suggestion,
+        }),
+        Lookup::NotFound { suggestion: None } => Err(PlaceError::Unknown {
+            name: name.to_owned(),
+            known: store.places.iter().map(|p| p.name.clone()).collect(),
         }),
     }
 }
 
-/// Runs a subcommand (the app itself is launched by `main`).
-pub fn run(cli: &Cli, command: &Command) -> ExitCode {
+/// Runs a command that needs no window, printing to standard output. Errors are printed on
+/// standard error, after `error: `, and end with exit code 2.
+pub fn run(cli: &Cli, command: &TerminalCommand) -> ExitCode {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let result = run_to(cli, command, &mut out).and_then(|code| out.flush().map(|()| code));
+    let result = run_to(cli, command, &mut out).and_then(|code| {
+        out.flush()?;
+        Ok(code)
+    });
     match result {
         Ok(code) => code,
-        // The reader closed the pipe (`frontline state --at ... | head`): it has what it wanted.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) if e.is_closed_pipe() => e.exit_code(),
         Err(e) => {
-            eprintln!("error: cannot write the output: {e}");
-            ExitCode::from(2)
+            eprintln!("error: {e}");
+            e.exit_code()
         }
     }
 }
 
-/// Runs a subcommand, writing its output to `out`. Usage errors go to standard error.
-fn run_to(cli: &Cli, command: &Command, out: &mut dyn Write) -> io::Result<ExitCode> {
-    if let Command::Synth {
-        places,
-        events,
-        articles,
-        out: out_dir,
-        seed,
-    } = command
-    {
-        return synth(*places, *events, *articles, out_dir, *seed, out);
-    }
-    let store = Store::load(&cli.source());
+/// Runs a command that needs no window, writing its output to `out`. Warnings about the data
+/// go to standard error; the exit code is 1 when `check` finds errors.
+pub fn run_to(
+    cli: &Cli,
+    command: &TerminalCommand,
+    out: &mut dyn Write,
+) -> Result<ExitCode, CliError> {
     match command {
-        Command::Check => check(&store, out),
-        Command::State { at, json } => {
-            let at = match parse_at(at) {
-                Ok(t) => t,
-                Err(e) => return Ok(usage_error(&e)),
-            };
+        TerminalCommand::Check => Ok(check(&load(cli), out)?),
+        TerminalCommand::State { at, json } => {
+            let at = parse_at(at)?;
+            let store = load(cli);
             warn_if_invalid(&store);
-            state(&store, at, *json, out)
+            Ok(state(&store, at, *json, out)?)
         }
-        Command::Quotes { place, json } => {
-            let p = match resolve_place(&store, place) {
-                Ok(p) => p,
-                Err(e) => return Ok(usage_error(&e)),
-            };
+        TerminalCommand::Quotes { place, json } => {
+            let store = load(cli);
+            let p = resolve_place(&store, place)?;
             warn_if_invalid(&store);
-            quotes(&store, p, *json, out)
+            Ok(quotes(&store, p, *json, out)?)
         }
-        Command::Screenshot { .. } => unreachable!("handled by main"),
-        Command::Synth { .. } => unreachable!("handled above"),
+        TerminalCommand::Synth {
+            places,
+            events,
+            articles,
+            out: dir,
+            seed,
+        } => {
+            let options = crate::synth::Options {
+                places: *places,
+                events: *events,
+                articles: *articles,
+                seed: *seed,
+            };
+            synth(&options, dir, out)
+        }
     }
+}
+
+fn load(cli: &Cli) -> Store {
+    Store::load(&cli.source())
 }
 
 fn synth(
-    places: usize,
-    events: usize,
-    articles: usize,
+    options: &crate::synth::Options,
     dir: &std::path::Path,
-    seed: u64,
     out: &mut dyn Write,
-) -> io::Result<ExitCode> {
-    let opts = crate::synth::Options {
-        places,
-        events,
-        articles,
-        seed,
-    };
-    match crate::synth::write(dir, &opts) {
-        Ok(s) => {
-            writeln!(
-                out,
-                "wrote {}: {} places, {} events, {} quotes, {} articles over {} days (seed {seed})",
-                dir.display(),
-                s.places,
-                s.events,
-                s.quotes,
-                s.articles,
-                s.days
-            )?;
-            writeln!(
-                out,
-                "check it with: frontline check --data {}",
-                dir.display()
-            )?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Err(e) => Ok(usage_error(&e)),
-    }
-}
-
-fn usage_error(msg: &str) -> ExitCode {
-    eprintln!("error: {msg}");
-    ExitCode::from(2)
+) -> Result<ExitCode, CliError> {
+    let s = crate::synth::write(dir, options)?;
+    writeln!(
+        out,
+        "wrote {}: {} places, {} events, {} quotes, {} articles over {} days (seed {})",
+        dir.display(),
+        s.places,
+        s.events,
+        s.quotes,
+        s.articles,
+        s.days,
+        options.seed
+    )?;
+    writeln!(
+        out,
+        "check it with: frontline check --data {}",
+        dir.display()
+    )?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn warn_if_invalid(store: &Store) {
@@ -530,3 +537,6 @@ fn kind_word(k: crate::store::EventKind) -> &'static str {
         Report => "report",
     }
 }
+
+#[cfg(test)]
+mod tests;

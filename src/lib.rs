@@ -7,12 +7,14 @@
 //! - [`cli`]: the command line.
 //! - [`export`]: exports to GIS (GeoJSON), ACLED-format CSV and W3C Web Annotations. No UI.
 //! - [`synth`]: a synthetic corpus of any size, for benchmarks.
+//! - [`geo`]: the bundled basemap's GeoJSON, read into lines and polygons. No UI.
 
 pub mod app;
 pub mod assist;
 pub mod bundled;
 pub mod cli;
 pub mod export;
+pub mod geo;
 pub mod present;
 pub mod replay;
 pub mod startup;

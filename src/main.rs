@@ -32,7 +32,7 @@ fn main() -> ExitCode {
                 Some((out.clone(), size)),
             )
         }
-        Some(command) => cli::run(&cli, command),
+        Some(Command::Terminal(command)) => cli::run(&cli, command),
     }
 }
 

@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::store::Timeline;
 
-/// Milliseconds in a day: the replay measures time in days, chrono in milliseconds.
-const MS_PER_DAY: f64 = 86_400_000.0;
+/// Milliseconds in a day: the replay counts time in days, chrono in milliseconds.
+pub const MS_PER_DAY: f64 = 86_400_000.0;
 
 /// Playback speeds offered, in days per second.
 pub const SPEEDS: [f64; 6] = [0.25, 0.5, 1.0, 2.0, 4.0, 8.0];
@@ -238,6 +238,14 @@ mod tests {
         // Before the span's start the previous change (September) is clamped to the start.
         r.step_prev(&store.timeline);
         assert_eq!(r.cursor, t(3, 0));
+    }
+
+    #[test]
+    fn days_and_instants_convert_both_ways() {
+        let r = replay();
+        assert_eq!(r.instant_at(1.5), t(4, 12));
+        assert_eq!(r.days_of(t(5, 6)), 2.25);
+        assert_eq!(r.instant_at(r.days_of(t(7, 18))), t(7, 18));
     }
 
     #[test]

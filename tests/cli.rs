@@ -796,3 +796,43 @@ fn state_and_quotes_on_invalid_data_show_what_is_valid() {
     let events: Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(events.as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn a_name_shared_by_two_places_asks_for_an_id() {
+    let data = Data::new();
+    data.append(
+        "places.toml",
+        r#"
+[[place]]
+id = "al_qaim_crossing"
+name = "Al-Qa'im crossing"
+kind = "border_crossing"
+country = "IQ"
+lat = 34.37
+lon = 41.05
+aliases = ["Al Qaim"]
+"#,
+    );
+    let (code, stdout, stderr) = run(frontline()
+        .arg("--data")
+        .arg(data.path())
+        .args(["quotes", "al qaim"]));
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert_eq!(stdout, "");
+    assert!(
+        stderr.contains(
+            "error: \"al qaim\" names several places: al_qaim, al_qaim_crossing; use an id"
+        ),
+        "{stderr}"
+    );
+    // Its id still finds it.
+    let (code, stdout, stderr) = run(frontline()
+        .arg("--data")
+        .arg(data.path())
+        .args(["quotes", "al_qaim_crossing"]));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stdout.starts_with("Al-Qa'im crossing (al_qaim_crossing"),
+        "{stdout}"
+    );
+}

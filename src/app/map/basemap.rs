@@ -5,8 +5,7 @@
 
 use serde_json::Value;
 
-/// A ring or line in lon/lat degrees.
-type Line = Vec<[f64; 2]>;
+use crate::geo::{self, Line};
 
 pub struct Area {
     pub name: String,
@@ -41,18 +40,13 @@ impl Basemap {
     /// Loads the bundled GeoJSON. Missing or malformed layers are left empty: the map still
     /// works without them.
     pub fn bundled() -> Basemap {
-        let layer = |name: &str| -> Vec<Value> {
-            crate::bundled::basemap_layer(&format!("{name}.geojson"))
-                .and_then(|b| serde_json::from_slice::<Value>(b).ok())
-                .and_then(|v| v.get("features").and_then(Value::as_array).cloned())
-                .unwrap_or_default()
-        };
+        let layer = geo::bundled_features;
         Basemap {
             countries: layer("countries").iter().filter_map(area).collect(),
             lakes: layer("lakes").iter().filter_map(area).collect(),
             borders: layer("borders")
                 .iter()
-                .flat_map(|f| lines(&f["geometry"]))
+                .flat_map(|f| geo::lines(&f["geometry"]))
                 .collect(),
             rivers: layer("rivers")
                 .iter()
@@ -63,7 +57,7 @@ impl Basemap {
                         major: props["scalerank"]
                             .as_u64()
                             .is_some_and(|rank| rank <= MAJOR_RIVER_RANK),
-                        lines: lines(&f["geometry"]),
+                        lines: geo::lines(&f["geometry"]),
                     }
                 })
                 .collect(),
@@ -108,51 +102,13 @@ fn parse_hex_colour(s: &str) -> Option<[u8; 3]> {
     Some([byte(0)?, byte(2)?, byte(4)?])
 }
 
-fn coords(v: &Value) -> Line {
-    v.as_array()
-        .map(|pts| {
-            pts.iter()
-                .filter_map(|p| Some([p.get(0)?.as_f64()?, p.get(1)?.as_f64()?]))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-fn lines(geometry: &Value) -> Vec<Line> {
-    match geometry["type"].as_str() {
-        Some("LineString") => vec![coords(&geometry["coordinates"])],
-        Some("MultiLineString") => geometry["coordinates"]
-            .as_array()
-            .map(|ls| ls.iter().map(coords).collect())
-            .unwrap_or_default(),
-        _ => Vec::new(),
-    }
-}
-
-/// Polygons (with holes) of a feature, each a list of rings.
-fn polygons(geometry: &Value) -> Vec<Vec<Line>> {
-    let rings = |p: &Value| -> Vec<Line> {
-        p.as_array()
-            .map(|r| r.iter().map(coords).collect())
-            .unwrap_or_default()
-    };
-    match geometry["type"].as_str() {
-        Some("Polygon") => vec![rings(&geometry["coordinates"])],
-        Some("MultiPolygon") => geometry["coordinates"]
-            .as_array()
-            .map(|ps| ps.iter().map(rings).collect())
-            .unwrap_or_default(),
-        _ => Vec::new(),
-    }
-}
-
 fn area(feature: &Value) -> Option<Area> {
     let props = &feature["properties"];
     let mut vertices: Vec<[f64; 2]> = Vec::new();
     let mut triangles = Vec::new();
     let mut outlines = Vec::new();
     let mut best = (0.0, [0.0, 0.0]);
-    for poly in polygons(&feature["geometry"]) {
+    for poly in geo::polygons(&feature["geometry"]) {
         let base = vertices.len() as u32;
         let mut flat = Vec::new();
         let mut holes = Vec::new();

@@ -182,33 +182,9 @@ fn label_spot(
         {
             return false;
         }
-        let geo = projector.unproject(p.to_vec2());
-        // Even-odd over all rings handles holes and multi-polygons alike.
-        area.outlines
-            .iter()
-            .filter(|ring| point_in_ring(geo.x(), geo.y(), ring))
-            .count()
-            % 2
-            == 1
+        let point = projector.unproject(p.to_vec2());
+        crate::geo::polygon_contains(&area.outlines, point.x(), point.y())
     })
-}
-
-/// Even-odd test of a lon/lat point against a ring.
-fn point_in_ring(x: f64, y: f64, ring: &[[f64; 2]]) -> bool {
-    let mut inside = false;
-    let n = ring.len();
-    if n < 3 {
-        return false;
-    }
-    let mut j = n - 1;
-    for i in 0..n {
-        let (xi, yi, xj, yj) = (ring[i][0], ring[i][1], ring[j][0], ring[j][1]);
-        if (yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi {
-            inside = !inside;
-        }
-        j = i;
-    }
-    inside
 }
 
 /// River labels go in the upper-left part of the view, away from the towns at the border.

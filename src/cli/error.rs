@@ -1,0 +1,61 @@
+//! What can go wrong on the command line, as values: each error's `Display` is the message
+//! printed after `error: `, and [`CliError::exit_code`] says how the process ends.
+
+use std::io;
+use std::process::ExitCode;
+
+use thiserror::Error;
+
+use crate::synth::SynthError;
+
+/// `--at` is not a date or an instant.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("{explanation}")]
+pub struct InstantError {
+    /// What the user wrote.
+    pub input: String,
+    /// What is wrong and how to write it, in words.
+    pub explanation: String,
+}
+
+/// A place name that names no place, or more than one.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum PlaceError {
+    #[error("\"{name}\" names several places: {}; use an id", .ids.join(", "))]
+    Ambiguous { name: String, ids: Vec<String> },
+    #[error("no place called \"{name}\"; did you mean \"{suggestion}\"?")]
+    Misspelt { name: String, suggestion: String },
+    #[error("no place called \"{name}\"; known places: {}", .known.join(", "))]
+    Unknown { name: String, known: Vec<String> },
+}
+
+/// Why a command of the command line did not finish.
+#[derive(Debug, Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Instant(#[from] InstantError),
+    #[error(transparent)]
+    Place(#[from] PlaceError),
+    #[error(transparent)]
+    Synth(#[from] SynthError),
+    /// Standard output could not be written.
+    #[error("cannot write the output: {0}")]
+    Output(#[from] io::Error),
+}
+
+impl CliError {
+    /// The reader closed the pipe (`frontline state --at ... | head`): it has what it wanted.
+    pub fn is_closed_pipe(&self) -> bool {
+        matches!(self, CliError::Output(e) if e.kind() == io::ErrorKind::BrokenPipe)
+    }
+
+    /// Exit code 2 for every error, as for a usage error: a name, a date or a directory to
+    /// fix, or an output that cannot be written. A closed pipe ends the command normally.
+    pub fn exit_code(&self) -> ExitCode {
+        if self.is_closed_pipe() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(2)
+        }
+    }
+}
