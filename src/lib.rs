@@ -4,6 +4,7 @@
 //! - [`store`]: the event store (model, loading, validation, the time index). No UI.
 //! - [`cli`]: the command line.
 //! - [`synth`]: a synthetic corpus of any size, for benchmarks.
+//! - [`view`]: UI-free building blocks for the map: clustering, search, right-to-left text.
 
 pub mod app;
 pub mod bundled;
@@ -12,3 +13,4 @@ pub mod replay;
 pub mod startup;
 pub mod store;
 pub mod synth;
+pub mod view;

@@ -1,0 +1,4 @@
+//! Building blocks for reading the map, free of any UI type so that they are tested (and
+//! timed) alone: clustering markers that overlap ([`cluster`]).
+
+pub mod cluster;
