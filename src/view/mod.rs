@@ -1,4 +1,6 @@
 //! Building blocks for reading the map, free of any UI type so that they are tested (and
-//! timed) alone: clustering markers that overlap ([`cluster`]).
+//! timed) alone: clustering markers that overlap ([`cluster`]), finding places by any name as
+//! the user types ([`search`]).
 
 pub mod cluster;
+pub mod search;
