@@ -8,11 +8,14 @@
 //! - [`export`]: exports to GIS (GeoJSON), ACLED-format CSV and W3C Web Annotations. No UI.
 //! - [`synth`]: a synthetic corpus of any size, for benchmarks.
 //! - [`geo`]: the bundled basemap's GeoJSON, read into lines and polygons. No UI.
+//! - [`diff`]: what changed between two instants.
+//! - [`view`]: UI-free building blocks for the map: clustering, search, right-to-left text.
 
 pub mod app;
 pub mod assist;
 pub mod bundled;
 pub mod cli;
+pub mod diff;
 pub mod export;
 pub mod geo;
 pub mod present;
@@ -20,3 +23,4 @@ pub mod replay;
 pub mod startup;
 pub mod store;
 pub mod synth;
+pub mod view;

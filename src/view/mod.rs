@@ -1,0 +1,8 @@
+//! Building blocks for reading the map, free of any UI type so that they are tested (and
+//! timed) alone: clustering markers that overlap ([`cluster`]), finding places by any name as
+//! the user types ([`search`]), and ordering right-to-left text for egui's left-to-right layout
+//! ([`bidi`]).
+
+pub mod bidi;
+pub mod cluster;
+pub mod search;
