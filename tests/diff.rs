@@ -8,7 +8,7 @@ use frontline::diff::{self, PlaceChange};
 use frontline::store::dates::end_of_day;
 use frontline::store::{ActorIx, Control, EventKind, PlaceIx, Store};
 
-static STORE: LazyLock<Store> = LazyLock::new(Store::bundled);
+static STORE: LazyLock<Store> = LazyLock::new(frontline::bundled::store);
 
 fn store() -> &'static Store {
     &STORE

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use frontline::store::{PlaceIx, Store};
 use frontline::view::search::{MatchKind, SearchIndex, search_key};
 
-static STORE: LazyLock<Store> = LazyLock::new(Store::bundled);
+static STORE: LazyLock<Store> = LazyLock::new(frontline::bundled::store);
 static INDEX: LazyLock<SearchIndex> = LazyLock::new(|| SearchIndex::new(&STORE.places));
 
 fn place(id: &str) -> PlaceIx {
