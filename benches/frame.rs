@@ -55,6 +55,7 @@ fn app(store: Store) -> (Context, FrontlineApp) {
     let options = LaunchOptions {
         at: Some(start + (end - start) / 2),
         select: busiest,
+        ..LaunchOptions::default()
     };
     let mut app = FrontlineApp::new(store, &options, None);
     let ctx = context();

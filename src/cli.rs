@@ -30,6 +30,9 @@ pub struct Cli {
     #[arg(long, value_name = "PLACE")]
     pub select: Option<String>,
 
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -51,10 +54,37 @@ pub enum Command {
         /// A place to select.
         #[arg(long, value_name = "PLACE")]
         select: Option<String>,
+        #[command(flatten)]
+        filters: FilterArgs,
         /// Window size, e.g. 1280x800.
         #[arg(long, value_name = "WxH", default_value = "1280x800")]
         size: String,
     },
+}
+
+/// What the app shows of the data: `--hide ACTOR` (repeated), `--stated-only`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct FilterArgs {
+    /// Hide the places of this actor (an id, a name or any alias); repeat for several.
+    #[arg(long, value_name = "ACTOR")]
+    pub hide: Vec<String>,
+    /// Hide states and events that are inferred rather than stated.
+    #[arg(long)]
+    pub stated_only: bool,
+}
+
+/// Checks `--hide` names against the data's actors; the error names the known ones.
+pub fn check_actors(store: &Store, names: &[String]) -> Result<(), String> {
+    for name in names {
+        if !matches!(store.actor_names.lookup(name), Lookup::Found(_)) {
+            let known: Vec<&str> = store.actors.iter().map(|a| a.id.as_str()).collect();
+            return Err(format!(
+                "--hide {name}: no actor by that name; known actors: {}",
+                known.join(", ")
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The commands that print or write files and never open a window.

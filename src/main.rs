@@ -14,11 +14,18 @@ fn main() -> ExitCode {
     frontline::startup::started();
     let cli = Cli::parse();
     match &cli.command {
-        None => launch(&cli, cli.at.as_deref(), cli.select.clone(), None),
+        None => launch(
+            &cli,
+            cli.at.as_deref(),
+            cli.select.clone(),
+            cli.filters.clone(),
+            None,
+        ),
         Some(Command::Screenshot {
             out,
             at,
             select,
+            filters,
             size,
         }) => {
             let Some(size) = parse_size(size) else {
@@ -29,6 +36,7 @@ fn main() -> ExitCode {
                 &cli,
                 at.as_deref(),
                 select.clone(),
+                filters.clone(),
                 Some((out.clone(), size)),
             )
         }
@@ -46,6 +54,7 @@ fn launch(
     cli: &Cli,
     at: Option<&str>,
     select: Option<String>,
+    filters: cli::FilterArgs,
     screenshot: Option<(std::path::PathBuf, egui::Vec2)>,
 ) -> ExitCode {
     // Tiles are fetched over rustls only when the user turns them on; it needs a crypto provider.
@@ -72,7 +81,24 @@ fn launch(
         eprintln!("error: {e}");
         return ExitCode::from(2);
     }
-    match app::run(store, source, LaunchOptions { at, select }, screenshot) {
+    if let Err(e) = cli::check_actors(&store, &filters.hide) {
+        eprintln!("error: {e}");
+        return ExitCode::from(2);
+    }
+    if let Some(note) = at.and_then(|at| app::clamped_at(&store, at)) {
+        eprintln!("warning: {note}");
+    }
+    match app::run(
+        store,
+        source,
+        LaunchOptions {
+            at,
+            select,
+            hide: filters.hide,
+            stated_only: filters.stated_only,
+        },
+        screenshot,
+    ) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e @ RunError::Window(_)) => {
             eprintln!("error: {e}");

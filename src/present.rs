@@ -97,6 +97,26 @@ pub fn reload_notice(at: NaiveTime, errors: usize) -> String {
     }
 }
 
+/// "--at 2014-06-01 is before the data (Fri 3 Nov 2017 to Sun 12 Nov 2017): showing Fri 3 Nov
+/// 2017": the cursor was asked for outside the data's span and moved to its nearest end. None
+/// when `at` is inside the span.
+pub fn clamped_at(at: NaiveDateTime, start: NaiveDateTime, end: NaiveDateTime) -> Option<String> {
+    let (side, shown) = if at < start {
+        ("before", start)
+    } else if at > end {
+        ("after", end)
+    } else {
+        return None;
+    };
+    Some(format!(
+        "--at {} is {side} the data ({} to {}): showing {}",
+        at.date(),
+        long_date(start.date()),
+        long_date(end.date()),
+        long_date(shown.date())
+    ))
+}
+
 /// "Town, SY": what a place is, for tooltips.
 pub fn place_kind_and_country(place: &Place) -> String {
     format!("{}, {}", place.kind.label(), place.country)
@@ -382,5 +402,25 @@ mod tests {
             reload_notice(NaiveTime::from_hms_opt(10, 42, 7).unwrap(), 2),
             "Reloaded at 10:42:07: 2 error(s), showing what is valid"
         );
+    }
+
+    #[test]
+    fn a_date_outside_the_span_says_where_it_was_moved() {
+        let (start, end) = (at(3, 0), at(12, 23));
+        assert_eq!(clamped_at(at(5, 0), start, end), None);
+        let before = NaiveDate::from_ymd_opt(2014, 6, 1)
+            .unwrap()
+            .and_hms_opt(0, 0, 0)
+            .unwrap();
+        assert_eq!(
+            clamped_at(before, start, end).as_deref(),
+            Some(
+                "--at 2014-06-01 is before the data (Fri 3 Nov 2017 to Sun 12 Nov 2017): showing Fri 3 Nov 2017"
+            )
+        );
+        let after = at(30, 0);
+        assert!(clamped_at(after, start, end).unwrap().contains(
+            "is after the data (Fri 3 Nov 2017 to Sun 12 Nov 2017): showing Sun 12 Nov 2017"
+        ));
     }
 }

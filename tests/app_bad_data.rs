@@ -90,6 +90,7 @@ fn edits_are_reloaded_keeping_cursor_selection_and_view() {
     let options = LaunchOptions {
         at: Some(at),
         select: Some("Rummanah".into()),
+        ..LaunchOptions::default()
     };
     let mut app = FrontlineApp::load(&DataSource::Dir(root.clone()), &options, None);
     app.watch(DataSource::Dir(root.clone()), None).unwrap();
@@ -157,6 +158,7 @@ fn a_reload_that_removes_the_selected_place_clears_the_selection() {
     let options = LaunchOptions {
         at: Some(at),
         select: Some("Rawa".into()),
+        ..LaunchOptions::default()
     };
     let mut app = FrontlineApp::load(&DataSource::Dir(root.clone()), &options, None);
     app.watch(DataSource::Dir(root.clone()), None).unwrap();

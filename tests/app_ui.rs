@@ -67,6 +67,7 @@ fn moving_the_cursor_changes_who_holds_abu_kamal() {
     let mut h = harness_with(LaunchOptions {
         at: None,
         select: Some("Bukamal".into()),
+        ..LaunchOptions::default()
     });
     let ak = place(&h, "abu_kamal");
     click_timeline(&mut h, day(10) + chrono::Duration::hours(12));
@@ -211,6 +212,7 @@ fn launch_options_set_the_cursor_and_the_selection() {
     let h = harness_with(LaunchOptions {
         at: Some(at),
         select: Some("al qaim border crossing".into()),
+        ..LaunchOptions::default()
     });
     assert_eq!(h.state().replay.cursor, at);
     assert_eq!(
@@ -228,6 +230,7 @@ fn clicking_a_quote_opens_the_article_at_it() {
     let mut h = harness_with(LaunchOptions {
         at: Some(day(11)),
         select: Some("Rumana".into()),
+        ..LaunchOptions::default()
     });
     h.get_all_by_label_contains("Iraqi forces seized on Saturday several villages")
         .next()
@@ -248,6 +251,7 @@ fn the_last_session_is_restored_unless_flags_say_otherwise() {
     let mut first = harness_with(LaunchOptions {
         at: Some(day(9)),
         select: Some("Rawa".into()),
+        ..LaunchOptions::default()
     });
     first.get_by_label("Next change >").click();
     first.run();
@@ -276,6 +280,7 @@ fn the_last_session_is_restored_unless_flags_say_otherwise() {
         &LaunchOptions {
             at: Some(day(4)),
             select: Some("Deir ez-Zor".into()),
+            ..LaunchOptions::default()
         },
         Some(saved.clone()),
     );

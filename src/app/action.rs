@@ -4,7 +4,7 @@
 
 use chrono::{Duration, NaiveDateTime};
 
-use crate::store::PlaceIx;
+use crate::store::{EventKind, PlaceIx};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -38,4 +38,22 @@ pub enum Action {
         quote: Option<(usize, usize)>,
     },
     CloseArticle,
+    /// Hide or show the places of an actor (by id): markers, labels, chart lanes, feed rows.
+    ToggleActor(String),
+    /// Hide or show inferred states and events.
+    ToggleStatedOnly,
+    /// The feed shows only the selected place's events, or every place's.
+    ToggleFeedSelectedOnly,
+    /// The feed shows only events of this kind (None: all).
+    SetFeedKind(Option<EventKind>),
+    /// Fold the event feed, the place panel, the legend away, or bring them back.
+    ToggleFeed,
+    TogglePlacePanel,
+    ToggleLegend,
+    /// Label places in Latin script, Arabic, or both, in turn.
+    NextLabelScript,
+    /// Put the keyboard in the place search field.
+    FocusSearch,
+    /// Bring a place into view (keeping the zoom).
+    CentreOn(PlaceIx),
 }

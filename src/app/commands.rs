@@ -21,6 +21,14 @@ pub enum Command {
     ClearSelection,
     ControlChart,
     Problems,
+    EventFeed,
+    PlacePanel,
+    Legend,
+    StatedOnly,
+    FeedSelectedOnly,
+    FeedKind,
+    LabelScript,
+    Search,
 }
 
 /// One row of the table.
@@ -29,12 +37,14 @@ pub struct Spec {
     /// The label while the command's state is on (a playing replay shows "Pause").
     pub label_when_on: Option<&'static str>,
     pub key: Option<Key>,
+    /// The key is pressed with Ctrl (Cmd on a Mac).
+    pub command_key: bool,
     /// What the command does; the shortcut is added to it.
     pub hover: Option<&'static str>,
 }
 
 impl Command {
-    pub const ALL: [Command; 13] = [
+    pub const ALL: [Command; 21] = [
         Command::PlayPause,
         Command::PreviousChange,
         Command::NextChange,
@@ -48,6 +58,14 @@ impl Command {
         Command::ClearSelection,
         Command::ControlChart,
         Command::Problems,
+        Command::EventFeed,
+        Command::PlacePanel,
+        Command::Legend,
+        Command::StatedOnly,
+        Command::FeedSelectedOnly,
+        Command::FeedKind,
+        Command::LabelScript,
+        Command::Search,
     ];
 
     /// The table.
@@ -56,6 +74,7 @@ impl Command {
             label,
             label_when_on: None,
             key,
+            command_key: false,
             hover,
         };
         match self {
@@ -89,8 +108,53 @@ impl Command {
                 Some("Show OpenStreetMap tiles under the data (uses the network; cached on disk)"),
             ),
             Command::ClearSelection => spec("Clear", None, Some("Clear the selection")),
-            Command::ControlChart => spec("Control chart", None, None),
+            Command::ControlChart => spec(
+                "Control chart",
+                Some(Key::C),
+                Some("Show or fold away the control chart"),
+            ),
             Command::Problems => spec("Problems", None, Some("Validation problems in the data")),
+            Command::EventFeed => spec(
+                "Events",
+                Some(Key::E),
+                Some("Show or fold away the event feed"),
+            ),
+            Command::PlacePanel => spec(
+                "Place",
+                Some(Key::P),
+                Some("Show or fold away the place panel"),
+            ),
+            Command::Legend => spec(
+                "Legend",
+                Some(Key::L),
+                Some(
+                    "Expand or collapse the legend; click an actor in it to hide or show its places",
+                ),
+            ),
+            Command::StatedOnly => spec(
+                "Stated only",
+                Some(Key::S),
+                Some("Hide states and events that are inferred rather than stated"),
+            ),
+            Command::FeedSelectedOnly => spec(
+                "Selected place only",
+                None,
+                Some("Show only the selected place's events"),
+            ),
+            Command::FeedKind => spec("Kind of event", None, Some("Show only events of one kind")),
+            Command::LabelScript => spec(
+                "Labels",
+                Some(Key::A),
+                Some("Label places in Latin script, Arabic, or both"),
+            ),
+            Command::Search => Spec {
+                command_key: true,
+                ..spec(
+                    "Search places",
+                    Some(Key::F),
+                    Some("Find a place by any of its names, as you type; Enter selects the first"),
+                )
+            },
         }
     }
 
@@ -110,6 +174,14 @@ impl Command {
             Command::ClearSelection => Action::Select(None),
             Command::ControlChart => Action::ToggleChart,
             Command::Problems => Action::ToggleProblems,
+            Command::EventFeed => Action::ToggleFeed,
+            Command::PlacePanel => Action::TogglePlacePanel,
+            Command::Legend => Action::ToggleLegend,
+            Command::StatedOnly => Action::ToggleStatedOnly,
+            Command::FeedSelectedOnly => Action::ToggleFeedSelectedOnly,
+            Command::FeedKind => Action::SetFeedKind(None),
+            Command::LabelScript => Action::NextLabelScript,
+            Command::Search => Action::FocusSearch,
         }
     }
 
@@ -127,24 +199,30 @@ impl Command {
         let spec = self.spec();
         let hover = spec.hover?;
         Some(match spec.key {
+            Some(key) if spec.command_key => format!("{hover} (Ctrl+{})", key.name()),
             Some(key) => format!("{hover} ({})", key.name()),
             None => hover.to_owned(),
         })
     }
 }
 
-/// The actions of the shortcuts pressed this frame (none while a text field has focus).
+/// The actions of the shortcuts pressed this frame. While a text field has focus, only the
+/// shortcuts with Ctrl act (typing a letter is typing).
 pub fn shortcuts(ui: &Ui) -> Vec<Action> {
-    if ui.ctx().egui_wants_keyboard_input() {
-        return Vec::new();
-    }
+    let typing = ui.ctx().egui_wants_keyboard_input();
     ui.input_mut(|i| {
         Command::ALL
             .into_iter()
             .filter(|c| {
-                c.spec()
-                    .key
-                    .is_some_and(|key| i.consume_key(Modifiers::NONE, key))
+                let spec = c.spec();
+                let modifiers = if spec.command_key {
+                    Modifiers::COMMAND
+                } else if typing {
+                    return false;
+                } else {
+                    Modifiers::NONE
+                };
+                spec.key.is_some_and(|key| i.consume_key(modifiers, key))
             })
             .map(Command::action)
             .collect()
@@ -218,12 +296,20 @@ mod tests {
                 let hover = c
                     .hover_text()
                     .expect("a command with a key says what it does");
-                assert!(hover.ends_with(&format!("({})", key.name())), "{hover}");
+                let ctrl = if c.spec().command_key { "Ctrl+" } else { "" };
+                assert!(
+                    hover.ends_with(&format!("({ctrl}{})", key.name())),
+                    "{hover}"
+                );
                 assert!(!keys.contains(&key), "{key:?} is bound twice");
                 keys.push(key);
             }
         }
-        assert_eq!(keys.len(), 5);
+        assert_eq!(keys.len(), 12);
+        assert_eq!(
+            Command::Search.hover_text().as_deref(),
+            Some("Find a place by any of its names, as you type; Enter selects the first (Ctrl+F)")
+        );
         assert_eq!(
             Command::PreviousChange.hover_text().as_deref(),
             Some("Step to the previous change of control (Left)")

@@ -15,6 +15,7 @@ use egui_plot::{
 };
 
 use super::action::Action;
+use super::scene::Scene;
 use super::theme;
 use super::view::{View, ViewContext};
 use crate::present::DayForm;
@@ -151,12 +152,20 @@ impl ControlChart {
             .filter(|&p| Some(p) == selected || store.timeline.place_events(p).next().is_some())
             .collect()
     }
+
+    /// The lanes shown: those of places the user's filters do not hide.
+    pub fn shown_lanes(store: &Store, scene: &Scene) -> Vec<PlaceIx> {
+        Self::lanes(store, scene.selected())
+            .into_iter()
+            .filter(|&p| scene.visible(p))
+            .collect()
+    }
 }
 
 impl View for ControlChart {
     fn ui(&mut self, ui: &mut Ui, view: &ViewContext, actions: &mut Vec<Action>) {
         let (store, replay, selected) = (view.store, *view.replay, view.scene.selected());
-        let lanes = Self::lanes(store, selected);
+        let lanes = Self::shown_lanes(store, view.scene);
         let n = lanes.len().max(1);
         let span = replay.span_days().max(0.01);
 

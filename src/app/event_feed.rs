@@ -4,10 +4,11 @@
 use egui::{Color32, RichText, Sense, Ui, vec2};
 
 use super::action::Action;
+use super::commands::{self, Command};
 use super::theme;
 use super::view::{View, ViewContext};
 use crate::present::{self, DayForm};
-use crate::store::EventIx;
+use crate::store::{EventIx, EventKind};
 
 #[derive(Default)]
 pub struct EventFeed {
@@ -18,25 +19,55 @@ pub struct EventFeed {
 impl View for EventFeed {
     fn ui(&mut self, ui: &mut Ui, view: &ViewContext, actions: &mut Vec<Action>) {
         let (store, cursor) = (view.store, view.scene.cursor());
-        ui.label(RichText::new(format!("Events ({})", store.events.len())).strong());
+        let filters = view.scene.filters();
+        // The rows shown, as event indices (all of them, in order, when nothing is filtered).
+        let rows: Option<Vec<EventIx>> = (!filters.is_empty()).then(|| {
+            (0..store.events.len())
+                .filter(|&e| filters.shows_event(store, e, view.scene.selected()))
+                .collect()
+        });
+        let count = rows.as_ref().map_or(store.events.len(), Vec::len);
+        let heading = if count == store.events.len() {
+            format!("Events ({count})")
+        } else {
+            format!("Events ({count} of {})", store.events.len())
+        };
+        ui.label(RichText::new(heading).strong());
+        ui.horizontal_wrapped(|ui| {
+            commands::checkbox(
+                ui,
+                Command::FeedSelectedOnly,
+                filters.feed_selected_only,
+                actions,
+            );
+            kind_filter(ui, filters.feed_kind, actions);
+        });
         ui.label(RichText::new("Click one to go to it.").small().weak());
-        let n = store.events.partition_point(|e| e.at <= cursor);
-        let highlight = n.checked_sub(1);
+        let event_at = |row: usize| rows.as_ref().map_or(row, |r| r[row]);
+        // The latest shown event at or before the cursor.
+        let n = match &rows {
+            None => store.events.partition_point(|e| e.at <= cursor),
+            Some(r) => r.partition_point(|&e| store.events[e].at <= cursor),
+        };
+        let highlight_row = n.checked_sub(1);
+        let highlight = highlight_row.map(event_at);
         let scroll_to = (highlight != self.last_highlight)
-            .then_some(highlight)
+            .then_some(highlight_row)
             .flatten();
         self.last_highlight = highlight;
         let row_height = 36.0;
         let mut area = egui::ScrollArea::vertical().auto_shrink([false, false]);
-        if let Some(e) = scroll_to {
+        if let Some(row) = scroll_to {
             // Only the rows in view are laid out, so the highlighted one may not be: scroll by
             // its position, centred.
             let spacing = ui.spacing().item_spacing.y;
-            let y = e as f32 * (row_height + spacing) - (ui.available_height() - row_height) / 2.0;
+            let y =
+                row as f32 * (row_height + spacing) - (ui.available_height() - row_height) / 2.0;
             area = area.vertical_scroll_offset(y.max(0.0));
         }
-        area.show_rows(ui, row_height, store.events.len(), |ui, rows| {
-            for e in rows {
+        area.show_rows(ui, row_height, count, |ui, visible_rows| {
+            for row in visible_rows {
+                let e = event_at(row);
                 let ev = &store.events[e];
                 let future = ev.at > cursor;
                 let selected = Some(e) == highlight;
@@ -48,7 +79,7 @@ impl View for EventFeed {
                 let label = present::event_line(store, e);
                 response
                     .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-                if scroll_to == Some(e) {
+                if scroll_to == Some(row) {
                     ui.scroll_to_rect(rect, Some(egui::Align::Center));
                 }
                 let painter = ui.painter();
@@ -105,5 +136,38 @@ impl View for EventFeed {
                 );
             }
         });
+    }
+}
+
+/// The kinds of event the feed can be narrowed to.
+const KINDS: [EventKind; 6] = [
+    EventKind::Capture,
+    EventKind::Recapture,
+    EventKind::Entered,
+    EventKind::Declared,
+    EventKind::Withdrawal,
+    EventKind::Report,
+];
+
+/// A drop-down of the kinds of event: all, or one.
+fn kind_filter(ui: &mut Ui, kind: Option<EventKind>, actions: &mut Vec<Action>) {
+    let name = |k: Option<EventKind>| k.map_or("all kinds", present::event_verb);
+    let spec = Command::FeedKind.spec();
+    let mut chosen = kind;
+    let response = egui::ComboBox::from_id_salt("feed-kind")
+        .selected_text(name(kind))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut chosen, None, name(None));
+            for k in KINDS {
+                ui.selectable_value(&mut chosen, Some(k), name(Some(k)));
+            }
+        })
+        .response;
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, spec.label));
+    if let Some(hover) = spec.hover {
+        response.on_hover_text(hover);
+    }
+    if chosen != kind {
+        actions.push(Action::SetFeedKind(chosen));
     }
 }

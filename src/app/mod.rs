@@ -37,6 +37,7 @@ use crate::present;
 use crate::replay::Replay;
 use crate::store::dates::{end_of_day, start_of_day};
 use crate::store::{DataSource, Lookup, PlaceIx, Store};
+use crate::view::filter::Filters;
 use control_chart::ControlChart;
 use event_feed::EventFeed;
 use map::MapView;
@@ -52,6 +53,10 @@ use top_bar::TopBar;
 pub struct LaunchOptions {
     pub at: Option<NaiveDateTime>,
     pub select: Option<String>,
+    /// Actors (ids, names or aliases) whose places are hidden: `--hide`.
+    pub hide: Vec<String>,
+    /// Hide inferred states: `--stated-only`.
+    pub stated_only: bool,
 }
 
 /// What is remembered between runs (window size and panel widths are eframe's).
@@ -66,6 +71,21 @@ pub struct Persisted {
     pub speed: f64,
     pub looping: bool,
     pub show_chart: bool,
+    /// What the user chose to see (remembered; older state files have none).
+    #[serde(default)]
+    pub filters: Filters,
+    #[serde(default = "yes")]
+    pub show_feed: bool,
+    #[serde(default = "yes")]
+    pub show_place: bool,
+    #[serde(default = "yes")]
+    pub show_legend: bool,
+    #[serde(default)]
+    pub labels: view::LabelScript,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// How long "Reloaded at ..." stays in the top bar.
@@ -78,12 +98,17 @@ pub struct FrontlineApp {
     pub replay: Replay,
     pub selected: Option<PlaceIx>,
     pub shown: Shown,
+    /// What the user chose to see: hidden actors, stated only, the feed's narrowing.
+    pub filters: Filters,
     pub map: MapView,
     pub reader: Option<Reader>,
     /// Set when the app renders one frame to a PNG and quits.
     pub screenshot: Option<screenshot::Job>,
     /// "Reloaded at 10:42:07" and when it was said, shown for a few seconds.
     pub reload_notice: Option<(String, Instant)>,
+    /// "--at 2014-06-01 is before the data ...": said while the cursor stays where `--at` put
+    /// it.
+    pub clamp_notice: Option<(String, NaiveDateTime)>,
     scene: Scene,
     top_bar: TopBar,
     feed: EventFeed,
@@ -94,6 +119,13 @@ pub struct FrontlineApp {
     /// The data directory, watched for changes (not for the bundled data).
     source: Option<DataSource>,
     watcher: Option<watch::DataWatcher>,
+}
+
+/// "--at ... is after the data ...": what the app says when `at` is outside the data's span
+/// (printed by the command line too).
+pub fn clamped_at(store: &Store, at: NaiveDateTime) -> Option<String> {
+    let (start, end) = replay_span(store);
+    present::clamped_at(at, start, end.max(start))
 }
 
 /// The span the replay moves in: the events', or the articles' dates when no event is valid,
@@ -124,6 +156,7 @@ impl FrontlineApp {
         let mut replay = Replay::new(start, end);
         let mut selected = None;
         let mut map_memory = None;
+        let mut filters = Filters::default();
         let mut shown = Shown {
             problems: store.diagnostics.has_errors(),
             ..Shown::default()
@@ -139,9 +172,29 @@ impl FrontlineApp {
             map_memory = p.map.clone();
             shown.tiles = p.osm;
             shown.chart = p.show_chart;
+            shown.feed = p.show_feed;
+            shown.place = p.show_place;
+            shown.legend = p.show_legend;
+            shown.labels = p.labels;
+            filters = p.filters.clone();
         }
+        // The command line's filters replace the remembered ones.
+        if !options.hide.is_empty() || options.stated_only {
+            filters = Filters {
+                stated_only: options.stated_only,
+                ..Filters::default()
+            };
+            for name in &options.hide {
+                if let Lookup::Found(a) = store.actor_names.lookup(name) {
+                    filters.hidden.insert(store.actors[a].id.clone());
+                }
+            }
+        }
+        let mut clamp_notice = None;
         if let Some(at) = options.at {
             replay.set_cursor(at);
+            clamp_notice =
+                present::clamped_at(at, replay.start, replay.end).map(|text| (text, replay.cursor));
         }
         if let Some(name) = &options.select
             && let Lookup::Found(p) = store.find_place(name)
@@ -154,11 +207,13 @@ impl FrontlineApp {
             replay,
             selected,
             shown,
+            filters,
             reader: None,
             screenshot: None,
             reload_notice: None,
+            clamp_notice,
             scene: Scene::default(),
-            top_bar: TopBar,
+            top_bar: TopBar::default(),
             feed: EventFeed::default(),
             place_panel: PlacePanel::default(),
             timeline: TimelinePanel,
@@ -203,6 +258,7 @@ impl FrontlineApp {
         self.scene.data_changed();
         self.map.data_changed();
         self.chart = ControlChart::default();
+        self.top_bar.data_changed();
         if let Some((start, end)) = self.store.span() {
             self.replay.set_span(start, end);
         }
@@ -231,6 +287,11 @@ impl FrontlineApp {
             speed: self.replay.speed,
             looping: self.replay.looping,
             show_chart: self.shown.chart,
+            filters: self.filters.clone(),
+            show_feed: self.shown.feed,
+            show_place: self.shown.place,
+            show_legend: self.shown.legend,
+            labels: self.shown.labels,
         }
     }
 
@@ -268,12 +329,29 @@ impl FrontlineApp {
                     self.reader = Some(Reader::new(article, quote))
                 }
                 Action::CloseArticle => self.reader = None,
+                Action::ToggleActor(id) => self.filters.toggle_actor(&id),
+                Action::ToggleStatedOnly => self.filters.stated_only = !self.filters.stated_only,
+                Action::ToggleFeedSelectedOnly => {
+                    self.filters.feed_selected_only = !self.filters.feed_selected_only
+                }
+                Action::SetFeedKind(kind) => self.filters.feed_kind = kind,
+                Action::ToggleFeed => self.shown.feed = !self.shown.feed,
+                Action::TogglePlacePanel => self.shown.place = !self.shown.place,
+                Action::ToggleLegend => self.shown.legend = !self.shown.legend,
+                Action::NextLabelScript => self.shown.labels = self.shown.labels.next(),
+                Action::FocusSearch => self.top_bar.focus_search(),
+                Action::CentreOn(p) => {
+                    if let Some(place) = self.store.places.get(p) {
+                        self.map.centre_on(place.lat, place.lon);
+                    }
+                }
             }
         }
     }
 
     /// The whole user interface.
     pub fn ui(&mut self, ui: &mut Ui) {
+        theme::install_fonts(ui.ctx());
         if self.watcher.as_mut().is_some_and(|w| w.poll()) {
             self.reload();
         }
@@ -289,19 +367,25 @@ impl FrontlineApp {
         self.apply(keys);
         self.scene
             .update(&self.store, self.replay.cursor, self.selected);
-        let notice = self
+        self.scene.set_filters(&self.store, &self.filters);
+        let reloaded = self
             .reload_notice
             .as_ref()
             .filter(|(_, at)| at.elapsed() < NOTICE_SHOWN_FOR);
-        if notice.is_some() {
+        if reloaded.is_some() {
             ui.ctx().request_repaint_after(Duration::from_secs(1));
         }
+        let clamped = self
+            .clamp_notice
+            .as_ref()
+            .filter(|(_, at)| *at == self.replay.cursor);
+        let notice = reloaded.map(|(t, _)| t).or(clamped.map(|(t, _)| t));
         let view = ViewContext {
             store: &self.store,
             replay: &self.replay,
             scene: &self.scene,
             shown: &self.shown,
-            notice: notice.map(|(text, _)| text.as_str()),
+            notice: notice.map(String::as_str),
         };
         let mut actions = Vec::new();
         egui::Panel::top("top-bar").show(ui, |ui| self.top_bar.ui(ui, &view, &mut actions));
@@ -318,16 +402,20 @@ impl FrontlineApp {
                 .min_size(80.0)
                 .show(ui, |ui| self.chart.ui(ui, &view, &mut actions));
         }
-        egui::Panel::left("feed")
-            .resizable(true)
-            .default_size(250.0)
-            .min_size(160.0)
-            .show(ui, |ui| self.feed.ui(ui, &view, &mut actions));
-        egui::Panel::right("place")
-            .resizable(true)
-            .default_size(390.0)
-            .min_size(240.0)
-            .show(ui, |ui| self.place_panel.ui(ui, &view, &mut actions));
+        if view.shown.feed {
+            egui::Panel::left("feed")
+                .resizable(true)
+                .default_size(250.0)
+                .min_size(160.0)
+                .show(ui, |ui| self.feed.ui(ui, &view, &mut actions));
+        }
+        if view.shown.place {
+            egui::Panel::right("place")
+                .resizable(true)
+                .default_size(390.0)
+                .min_size(240.0)
+                .show(ui, |ui| self.place_panel.ui(ui, &view, &mut actions));
+        }
         egui::CentralPanel::no_frame().show(ui, |ui| self.map.ui(ui, &view, &mut actions));
         self.problems.ui(ui, &view, &mut actions);
         if let Some(reader) = &mut self.reader {
@@ -341,6 +429,11 @@ impl FrontlineApp {
         if let Some(job) = &mut self.screenshot {
             job.step(ui.ctx());
         }
+    }
+
+    /// What the views show this frame (for tests and tools).
+    pub fn scene(&self) -> &Scene {
+        &self.scene
     }
 
     /// A one-line description of the cursor, for logs and tests.

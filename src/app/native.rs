@@ -36,6 +36,14 @@ impl eframe::App for NativeApp {
         crate::startup::frame_done();
     }
 
+    /// While taking a screenshot, the real pointer does not exist: wherever it happens to be,
+    /// the picture shows no hover highlight and no tooltip.
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if self.app.screenshot.is_some() {
+            screenshot::without_pointer(raw_input);
+        }
+    }
+
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         if self.app.screenshot.is_none() {
             eframe::set_value(storage, eframe::APP_KEY, &self.app.persisted());

@@ -10,6 +10,7 @@ use super::theme;
 use super::view::{View, ViewContext};
 use crate::present::{self, long_date};
 use crate::store::{Place, PlaceIx};
+use crate::view::bidi;
 
 #[derive(Default)]
 pub struct PlacePanel {
@@ -29,8 +30,8 @@ impl View for PlacePanel {
             commands::small_button(ui, Command::ClearSelection, actions);
         });
         ui.label(RichText::new(present::place_facts(place)).weak());
-        if let Some(also) = other_names(place) {
-            ui.label(RichText::new(also).small().weak());
+        for line in other_names(place) {
+            ui.label(RichText::new(line).weak());
         }
         ui.add_space(6.0);
         status_box(ui, view, p);
@@ -40,27 +41,24 @@ impl View for PlacePanel {
     }
 }
 
-/// "Also: Albu Kamal, Bukamal (+1 in Arabic script)": the aliases egui's fonts can show, and
-/// how many others there are.
-fn other_names(place: &Place) -> Option<String> {
-    let latin: Vec<&str> = place
+/// "Also: Albu Kamal, Bukamal" and "Arabic: أبو كمال · البوكمال": the aliases in Latin script
+/// and those in a right-to-left script, each line in the order egui must be given it (see
+/// [`crate::view::bidi`]).
+fn other_names(place: &Place) -> Vec<String> {
+    let (rtl, latin): (Vec<&String>, Vec<&String>) = place
         .aliases
         .iter()
-        .map(String::as_str)
-        .filter(|a| {
-            a.chars()
-                .all(|c| c.is_ascii() || c.is_alphabetic() && (c as u32) < 0x0600)
-        })
-        .collect();
-    if latin.is_empty() {
-        return None;
+        .partition(|a| bidi::paragraph_direction(a) == bidi::Direction::RightToLeft);
+    let mut lines = Vec::new();
+    if !latin.is_empty() {
+        let names: Vec<&str> = latin.iter().map(|a| a.as_str()).collect();
+        lines.push(format!("Also: {}", names.join(", ")));
     }
-    let others = place.aliases.len() - latin.len();
-    let mut text = format!("Also: {}", latin.join(", "));
-    if others > 0 {
-        text.push_str(&format!(" (+{others} in Arabic script)"));
+    if !rtl.is_empty() {
+        let names: Vec<String> = rtl.iter().map(|a| bidi::visual_order(a)).collect();
+        lines.push(format!("Arabic: {}", names.join(" · ")));
     }
-    Some(text)
+    lines
 }
 
 /// The place's state at the cursor: who holds it, since when, how fresh, how many quotes.

@@ -4,6 +4,7 @@
 use chrono::NaiveDateTime;
 
 use crate::store::{Basis, Control, PlaceIx, PlaceKind, PlaceState, Store};
+use crate::view::filter::Filters;
 
 /// What every view shows this frame. It is kept between frames: most frames (hovering,
 /// panning, reading) do not move the time cursor, and a thousand lookups into a cold index
@@ -16,6 +17,9 @@ pub struct Scene {
     /// Whether `states` are for the store shown (false until the first update, and after the
     /// data is reloaded).
     current: bool,
+    /// What the user chose to see, and for each place whether it is shown under them.
+    filters: Filters,
+    visible: Vec<bool>,
     /// Counts the changes of what the scene shows (states, selection, data), so that what is
     /// laid out from it (markers, labels) can be kept until the next change.
     revision: u64,
@@ -29,11 +33,37 @@ impl Scene {
             self.cursor = cursor;
             self.current = true;
             self.revision += 1;
+            self.visible = self.visibility(store);
         }
         if selected != self.selected {
             self.selected = selected;
             self.revision += 1;
         }
+    }
+
+    /// Applies the user's filters (a new revision when they changed).
+    pub fn set_filters(&mut self, store: &Store, filters: &Filters) {
+        if *filters != self.filters {
+            self.filters = filters.clone();
+            self.visible = self.visibility(store);
+            self.revision += 1;
+        }
+    }
+
+    fn visibility(&self, store: &Store) -> Vec<bool> {
+        self.states
+            .iter()
+            .map(|s| self.filters.shows_place(store, s))
+            .collect()
+    }
+
+    /// Whether the place is shown under the user's filters (the selected place always is).
+    pub fn visible(&self, p: PlaceIx) -> bool {
+        self.selected == Some(p) || self.visible.get(p).copied().unwrap_or(true)
+    }
+
+    pub fn filters(&self) -> &Filters {
+        &self.filters
     }
 
     /// The data was reloaded: the states are computed again on the next update.
@@ -81,6 +111,12 @@ impl Scene {
         })
     }
 
+    /// Whether the place's state is its first report (nothing was known before it).
+    pub fn first_report(&self, store: &Store, p: PlaceIx) -> bool {
+        let s = &self.states[p];
+        s.since_event.is_some() && store.timeline.place_events(p).next() == s.since_event
+    }
+
     /// What the place's marker shows.
     pub fn marker(&self, store: &Store, p: PlaceIx) -> MarkerLook {
         let state = &self.states[p];
@@ -88,7 +124,8 @@ impl Scene {
             kind: store.places[p].kind,
             control: state.control,
             age_days: state.age_days(self.cursor),
-            just_changed: self.just_changed(p),
+            // A place's first report is news, not a change: it gets no halo.
+            just_changed: self.just_changed(p) && !self.first_report(store, p),
             selected: self.selected == Some(p),
             inferred: state
                 .since_event
@@ -145,6 +182,29 @@ mod tests {
         assert!(!scene.just_changed(ak), "a day and a half later");
         assert!(scene.marker(&store, ak).selected);
         assert_eq!(scene.marker(&store, ak).age_days, Some(1));
+    }
+
+    #[test]
+    fn a_first_report_is_not_drawn_as_a_change() {
+        let store = crate::bundled::store();
+        let ak = store
+            .places
+            .iter()
+            .position(|p| p.id == "abu_kamal")
+            .unwrap();
+        // On the first day of the data, Abu Kamal is first reported held by the Islamic State.
+        let scene = Scene::of(&store, at(3, 20), None);
+        assert!(scene.state(ak).control.is_some());
+        assert!(scene.just_changed(ak), "its state began that day");
+        assert!(scene.first_report(&store, ak));
+        assert!(
+            !scene.marker(&store, ak).just_changed,
+            "but nothing changed"
+        );
+        // Taken on the 9th: a change, with its halo.
+        let scene = Scene::of(&store, at(9, 12), None);
+        assert!(!scene.first_report(&store, ak));
+        assert!(scene.marker(&store, ak).just_changed);
     }
 
     #[test]

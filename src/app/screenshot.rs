@@ -74,6 +74,23 @@ pub fn write_png(image: &egui::ColorImage, path: &Path) -> Result<(), Screenshot
         })
 }
 
+/// Drops every pointer event (moves, clicks, scrolls, the pointer leaving) and replaces them
+/// with "the pointer is gone", so that a screenshot shows no hover state.
+pub fn without_pointer(raw_input: &mut egui::RawInput) {
+    raw_input.events.retain(|e| {
+        !matches!(
+            e,
+            egui::Event::PointerMoved(_)
+                | egui::Event::MouseMoved(_)
+                | egui::Event::PointerButton { .. }
+                | egui::Event::PointerGone
+                | egui::Event::MouseWheel { .. }
+                | egui::Event::Touch { .. }
+        )
+    });
+    raw_input.events.push(egui::Event::PointerGone);
+}
+
 /// What became of the screenshot: nothing yet, written, or the reason it was not.
 pub type Outcome = Arc<Mutex<Option<Result<(), ScreenshotError>>>>;
 
@@ -182,6 +199,27 @@ mod tests {
             check_destination(Path::new("shot.png")).is_ok(),
             "the current directory"
         );
+    }
+
+    #[test]
+    fn a_screenshot_sees_no_pointer() {
+        let mut input = egui::RawInput {
+            events: vec![
+                egui::Event::PointerMoved(egui::pos2(300.0, 200.0)),
+                egui::Event::Key {
+                    key: egui::Key::Space,
+                    physical_key: None,
+                    pressed: true,
+                    repeat: false,
+                    modifiers: egui::Modifiers::NONE,
+                },
+            ],
+            ..Default::default()
+        };
+        without_pointer(&mut input);
+        assert_eq!(input.events.len(), 2, "{:?}", input.events);
+        assert!(matches!(input.events[0], egui::Event::Key { .. }));
+        assert_eq!(input.events[1], egui::Event::PointerGone);
     }
 
     #[test]

@@ -66,3 +66,26 @@ pub const RIVER: Color32 = Color32::from_rgb(90, 150, 210);
 pub const BORDER: Color32 = Color32::from_rgb(150, 120, 150);
 pub const COUNTRY_LABEL: Color32 = Color32::from_rgb(150, 145, 135);
 pub const MAP_BACKGROUND: Color32 = Color32::from_rgb(222, 226, 230);
+
+/// Noto Sans Arabic (SIL OFL 1.1, `assets/fonts/`): egui's own fonts have no Arabic letters.
+const ARABIC_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansArabic-Regular.ttf");
+
+/// Adds the Arabic font after egui's defaults, for proportional and monospace text, so that
+/// Latin text keeps its look and Arabic names render with their joined letter forms (egui
+/// shapes each run of one font with harfrust). Cheap to call every frame: egui adds a font of
+/// the same name once.
+pub fn install_fonts(ctx: &egui::Context) {
+    use egui::{FontInsert, FontPriority, InsertFontFamily};
+    let family = |family| InsertFontFamily {
+        family,
+        priority: FontPriority::Lowest,
+    };
+    ctx.add_font(FontInsert::new(
+        "noto-sans-arabic",
+        egui::FontData::from_static(ARABIC_FONT),
+        vec![
+            family(egui::FontFamily::Proportional),
+            family(egui::FontFamily::Monospace),
+        ],
+    ));
+}

@@ -26,6 +26,14 @@ pub struct Shown {
     pub problems: bool,
     /// OpenStreetMap tiles under the map (network; off by default).
     pub tiles: bool,
+    /// The event feed (left) and the place panel (right): folded away, the map takes their
+    /// room.
+    pub feed: bool,
+    pub place: bool,
+    /// The legend overlay on the map, expanded (or folded to its title).
+    pub legend: bool,
+    /// Which names label the places on the map.
+    pub labels: LabelScript,
 }
 
 impl Default for Shown {
@@ -34,6 +42,54 @@ impl Default for Shown {
             chart: true,
             problems: false,
             tiles: false,
+            feed: true,
+            place: true,
+            legend: true,
+            labels: LabelScript::Latin,
+        }
+    }
+}
+
+/// The script of the place names on the map: the name (Latin), the first Arabic alias, or both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum LabelScript {
+    #[default]
+    Latin,
+    Arabic,
+    Both,
+}
+
+impl LabelScript {
+    /// The next choice, in the order Latin, Arabic, both.
+    pub fn next(self) -> LabelScript {
+        match self {
+            LabelScript::Latin => LabelScript::Arabic,
+            LabelScript::Arabic => LabelScript::Both,
+            LabelScript::Both => LabelScript::Latin,
+        }
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            LabelScript::Latin => "Latin",
+            LabelScript::Arabic => "Arabic",
+            LabelScript::Both => "Latin + Arabic",
+        }
+    }
+
+    /// A place's label in this script, in the order egui must be given it (Arabic in visual
+    /// order): the name when it has no Arabic alias.
+    pub fn label(self, place: &crate::store::Place) -> String {
+        use crate::view::bidi;
+        let arabic = place
+            .aliases
+            .iter()
+            .find(|a| bidi::paragraph_direction(a) == bidi::Direction::RightToLeft)
+            .map(|a| bidi::visual_order(a));
+        match (self, arabic) {
+            (LabelScript::Arabic, Some(a)) => a,
+            (LabelScript::Both, Some(a)) => format!("{} · {a}", place.name),
+            _ => place.name.clone(),
         }
     }
 }

@@ -5,4 +5,5 @@
 
 pub mod bidi;
 pub mod cluster;
+pub mod filter;
 pub mod search;

@@ -15,8 +15,10 @@ pub struct BasemapPlugin<'a> {
     /// Places that country names keep clear of.
     pub avoid: &'a [Place],
     pub projection: &'a std::cell::RefCell<Projection>,
-    /// Tiles are shown under the basemap: draw lines and names only, no fills.
-    pub over_tiles: bool,
+    /// With tiles shown: a place painted before the tiles where the background and the fills
+    /// go, so that wherever a tile is missing (offline, still loading) the offline basemap
+    /// shows through instead of a black hole. Lines and names are drawn over the tiles.
+    pub under_tiles: Option<egui::layers::ShapeIdx>,
 }
 
 impl Plugin for BasemapPlugin<'_> {
@@ -31,14 +33,16 @@ impl Plugin for BasemapPlugin<'_> {
             basemap,
             avoid,
             projection,
-            over_tiles,
+            under_tiles,
         } = *self;
         let mut projection = projection.borrow_mut();
         let mut points = projection.basemap(basemap, projector);
         let painter = ui.painter().with_clip_rect(projector.clip_rect());
-        if !over_tiles {
-            painter.rect_filled(projector.clip_rect(), 0.0, theme::MAP_BACKGROUND);
-        }
+        let mut fills = vec![Shape::rect_filled(
+            projector.clip_rect(),
+            0.0,
+            theme::MAP_BACKGROUND,
+        )];
 
         let areas: Vec<(&Area, Color32, bool)> = basemap
             .countries
@@ -59,9 +63,11 @@ impl Plugin for BasemapPlugin<'_> {
                 mesh.colored_vertex(*p, *fill);
             }
             mesh.indices = a.triangles.clone();
-            if !over_tiles {
-                painter.add(Shape::mesh(mesh));
-            }
+            fills.push(Shape::mesh(mesh));
+        }
+        match under_tiles {
+            Some(idx) => painter.set(idx, Shape::Vec(fills)),
+            None => painter.extend(fills),
         }
         // Outlines: country edges are coastline-free here, so only lakes get one.
         for (a, _, is_lake) in &areas {

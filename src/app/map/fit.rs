@@ -48,6 +48,21 @@ fn mercator_y(lat: f64) -> f64 {
 /// Centres the view on the data and picks the largest zoom at which it all fits, with a margin
 /// for labels. Leaves the view as it is when the data has no places.
 pub fn fit(memory: &mut MapMemory, store: &Store, size: egui::Vec2) {
+    fit_above(memory, store, size, 0.0);
+}
+
+/// Latitude of a Web-Mercator y (the inverse of [`mercator_y`]).
+fn mercator_lat(y: f64) -> f64 {
+    (std::f64::consts::PI * (1.0 - 2.0 * y))
+        .sinh()
+        .atan()
+        .to_degrees()
+}
+
+/// Like [`fit`], with the data in the part of the map above the bottom `reserved` points (where
+/// the legend overlay is), so that the legend covers no place.
+pub fn fit_above(memory: &mut MapMemory, store: &Store, size: egui::Vec2, reserved: f32) {
+    let size = egui::vec2(size.x, (size.y - reserved).max(100.0));
     let pts = fit_places(store);
     if pts.is_empty() {
         return;
@@ -63,5 +78,20 @@ pub fn fit(memory: &mut MapMemory, store: &Store, size: egui::Vec2) {
         // A single place (or a few close together) is shown with some country around it.
         .clamp(2.0, 10.0);
     let _ = memory.set_zoom(zoom);
-    memory.center_at(lat_lon((lat0 + lat1) / 2.0, (lon0 + lon1) / 2.0));
+    // The centre of the whole map is `reserved / 2` points below the centre of the data.
+    let world = 256.0 * 2f64.powf(zoom);
+    let y = (mercator_y(lat0) + mercator_y(lat1)) / 2.0 + f64::from(reserved) / 2.0 / world;
+    memory.center_at(lat_lon(mercator_lat(y), (lon0 + lon1) / 2.0));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mercator_latitudes_round_trip() {
+        for lat in [-60.0, 0.0, 34.45, 70.0] {
+            assert!((mercator_lat(mercator_y(lat)) - lat).abs() < 1e-9, "{lat}");
+        }
+    }
 }

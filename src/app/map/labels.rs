@@ -25,7 +25,7 @@ pub struct LabelsPlugin<'a> {
 /// labels again would give the same result.
 #[derive(Default)]
 pub struct PlacedLabels {
-    key: Option<LayoutKey>,
+    key: Option<(LayoutKey, crate::app::view::LabelScript)>,
     labels: Vec<(Rect, Arc<egui::Galley>, Color32)>,
 }
 
@@ -48,6 +48,8 @@ impl Plugin for LabelsPlugin<'_> {
             clip,
             ui.ctx().pixels_per_point(),
         );
+        // Labels also depend on the script chosen for them.
+        let key = (key, view.shown.labels);
         if self.placed.key != Some(key) {
             self.placed.labels = place_labels(view, projection.places(), clip, &painter);
             self.placed.key = Some(key);
@@ -76,8 +78,7 @@ fn place_labels(
         .zip(screen)
         .enumerate()
         .filter_map(|(i, (p, &at))| {
-            clip.contains(at)
-                .then_some((i, at, theme::marker_radius(p.kind)))
+            (clip.contains(at) && scene.visible(i)).then_some((i, at, theme::marker_radius(p.kind)))
         })
         .collect();
     candidates.sort_by_key(|&(i, _, _)| label_priority(view, i));
@@ -113,14 +114,12 @@ fn place_labels(
         // Each spot of a label grows from a fixed edge, so a label smaller than the real
         // one that fits nowhere means the real one does not either: most labels of a
         // crowded map are ruled out before their text is laid out.
-        let at_least = vec2(
-            place.name.chars().count() as f32 * 0.25 * font.size,
-            font.size,
-        );
+        let name = view.shown.labels.label(place);
+        let at_least = vec2(name.chars().count() as f32 * 0.25 * font.size, font.size);
         if !spots(at_least).iter().any(free) {
             continue;
         }
-        let galley = painter.layout_no_wrap(place.name.clone(), font, colour);
+        let galley = painter.layout_no_wrap(name, font, colour);
         let Some(rect) = spots(galley.size()).into_iter().find(free) else {
             continue;
         };

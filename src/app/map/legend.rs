@@ -1,10 +1,12 @@
-//! The map's legend: every actor's colour and every marker style, always under the map.
-//! A strip whose entries wrap to the width, so that it hides as little of the map as possible.
+//! The map's legend: every actor's colour and every marker style, as a compact overlay in the
+//! map's bottom-left corner that folds to its title (Legend, `L`), so that the map keeps the
+//! window. Clicking an actor hides or shows its places.
 
-use egui::{Color32, Pos2, RichText, Sense, Ui, vec2};
+use egui::{Color32, Pos2, RichText, Sense, Ui, pos2, vec2};
 
 use super::symbols::Symbol;
 use crate::app::action::Action;
+use crate::app::commands::{self, Command};
 use crate::app::theme;
 use crate::app::view::{View, ViewContext};
 use crate::store::PlaceKind;
@@ -16,12 +18,37 @@ pub struct Legend;
 type Sample = Vec<(Symbol, egui::Vec2)>;
 
 impl View for Legend {
-    fn ui(&mut self, ui: &mut Ui, view: &ViewContext, _actions: &mut Vec<Action>) {
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new("Legend").strong());
-            for (label, sample) in entries(view) {
-                row(ui, &label, &sample);
+    /// Draws the legend in the current `ui` (an overlay placed by the map).
+    fn ui(&mut self, ui: &mut Ui, view: &ViewContext, actions: &mut Vec<Action>) {
+        let expanded = view.shown.legend;
+        super::overlay_frame().show(ui, |ui| {
+            ui.spacing_mut().item_spacing = vec2(6.0, 0.0);
+            let title = if expanded { "Legend −" } else { "Legend +" };
+            commands::labelled_button(ui, Command::Legend, RichText::new(title).strong(), actions);
+            if !expanded {
+                return;
             }
+            let entries = entries(view);
+            let actors = view.store.actors.len();
+            egui::Grid::new("legend-grid")
+                .num_columns(3)
+                .spacing(vec2(4.0, 0.0))
+                .show(ui, |ui| {
+                    for (i, (label, sample)) in entries.iter().enumerate() {
+                        if i < actors {
+                            let actor = &view.store.actors[i];
+                            let hidden = view.scene.filters().hidden.contains(&actor.id);
+                            if row(ui, label, sample, Some(hidden)).clicked() {
+                                actions.push(Action::ToggleActor(actor.id.clone()));
+                            }
+                        } else {
+                            row(ui, label, sample, None);
+                        }
+                        if i % 3 == 2 {
+                            ui.end_row();
+                        }
+                    }
+                });
         });
     }
 }
@@ -49,7 +76,7 @@ fn entries(view: &ViewContext) -> Vec<(String, Sample)> {
             }),
         ),
         (
-            "Changed in the last day",
+            "Changed in the last day (not a first report)",
             one(Symbol {
                 just_changed: true,
                 ..town(&[b])
@@ -96,22 +123,53 @@ fn two_actor_colours(view: &ViewContext) -> [Color32; 2] {
     [c(0), c(1)]
 }
 
-/// One entry: a sample marker and its label, as a single widget so that wrapping never
-/// separates them.
-fn row(ui: &mut Ui, label: &str, sample: &Sample) {
-    let galley = ui.painter().layout_no_wrap(
-        label.to_owned(),
-        egui::FontId::proportional(12.0),
-        ui.visuals().text_color(),
-    );
-    let size = vec2(30.0 + galley.size().x + 8.0, 22.0);
-    let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, label));
-    let centre: Pos2 = rect.left_center() + vec2(14.0, 0.0);
-    for (symbol, offset) in sample {
-        symbol.paint(ui.painter(), centre + *offset);
+/// One entry: a sample marker and its label, as a single widget. An actor's entry
+/// (`hidden: Some(..)`) is a button that hides or shows its places, greyed out while hidden.
+fn row(ui: &mut Ui, label: &str, sample: &Sample, hidden: Option<bool>) -> egui::Response {
+    let is_hidden = hidden == Some(true);
+    let colour = if is_hidden {
+        ui.visuals().weak_text_color()
+    } else {
+        ui.visuals().text_color()
+    };
+    let galley =
+        ui.painter()
+            .layout_no_wrap(label.to_owned(), egui::FontId::proportional(11.0), colour);
+    let size = vec2(26.0 + galley.size().x + 4.0, 18.0);
+    let sense = if hidden.is_some() {
+        Sense::click()
+    } else {
+        Sense::hover()
+    };
+    let (rect, response) = ui.allocate_exact_size(size, sense);
+    response.widget_info(|| match hidden {
+        Some(h) => egui::WidgetInfo::selected(egui::Role::CheckBox, true, !h, label),
+        None => egui::WidgetInfo::labeled(egui::Role::Label, true, label),
+    });
+    if hidden.is_some() && response.hovered() {
+        ui.painter()
+            .rect_filled(rect, 3.0, ui.visuals().widgets.hovered.weak_bg_fill);
     }
-    let text_pos = rect.left_center() + vec2(30.0, -galley.size().y / 2.0);
-    ui.painter()
-        .galley(text_pos, galley, ui.visuals().text_color());
+    let centre: Pos2 = rect.left_center() + vec2(12.0, 0.0);
+    let mut painter = ui.painter().clone();
+    if is_hidden {
+        painter.multiply_opacity(0.3);
+    }
+    for (symbol, offset) in sample {
+        symbol.paint(&painter, centre + *offset);
+    }
+    let text_pos = rect.left_center() + vec2(26.0, -galley.size().y / 2.0);
+    if is_hidden {
+        let y = rect.center().y;
+        ui.painter().line_segment(
+            [pos2(text_pos.x, y), pos2(text_pos.x + galley.size().x, y)],
+            egui::Stroke::new(1.0, colour),
+        );
+    }
+    ui.painter().galley(text_pos, galley, colour);
+    if hidden.is_some() {
+        response.on_hover_text(Command::Legend.hover_text().unwrap_or_default())
+    } else {
+        response
+    }
 }

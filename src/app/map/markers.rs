@@ -71,6 +71,8 @@ impl Plugin for MarkersPlugin<'_> {
         if drawn.key != Some(key) {
             // Selected last, so that it is drawn on top.
             let mut order: Vec<PlaceIx> = (0..store.places.len())
+                // Places the user's filters hide are neither drawn nor interactive.
+                .filter(|&p| scene.visible(p))
                 .filter(|&p| {
                     let r = theme::marker_radius(store.places[p].kind);
                     // Off screen: neither drawn nor interactive.

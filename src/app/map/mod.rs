@@ -1,11 +1,11 @@
-//! The map: the offline basemap, the markers and the labels as walkers plugins, with the legend
-//! beneath, the attribution and the view controls laid over it. OpenStreetMap tiles only when
+//! The map: the offline basemap, the markers and the labels as walkers plugins, with the legend,
+//! the attribution and the view controls laid over it. OpenStreetMap tiles only when
 //! asked for.
 //!
 //! - [`basemap`]: the bundled GeoJSON, triangulated; [`basemap_plugin`] draws it.
 //! - [`projection`]: where places and basemap vertices are on screen, shared by the plugins.
 //! - [`symbols`]: what a marker looks like; [`sprites`]: the markers' texture atlas.
-//! - [`markers`], [`labels`]: the plugins over the basemap; [`legend`]: the strip beneath.
+//! - [`markers`], [`labels`]: the plugins over the basemap; [`legend`]: the overlay in a corner.
 //! - [`fit`]: fitting the view to the data.
 
 pub mod basemap;
@@ -17,6 +17,7 @@ pub mod markers;
 pub mod projection;
 pub mod sprites;
 pub mod symbols;
+pub mod tiles;
 
 use std::cell::RefCell;
 
@@ -36,6 +37,9 @@ use markers::{DrawnMarkers, MarkersPlugin};
 use projection::Projection;
 use sprites::SpriteAtlas;
 
+/// About the height of the expanded legend overlay, with its margin.
+const LEGEND_HEIGHT: f32 = 130.0;
+
 pub struct MapView {
     pub memory: MapMemory,
     /// Fit the view to the data on the next frame (the map's size is only known then).
@@ -44,7 +48,11 @@ pub struct MapView {
     /// resizes) until the user pans or zooms.
     auto_fit: bool,
     fitted_size: egui::Vec2,
+    /// Where the map was drawn in the last frame.
+    rect: Rect,
     tiles: Option<HttpTiles>,
+    /// The tiles in view in the last frame: drawn, missing, loading.
+    tile_count: tiles::TileCount,
     basemap: Basemap,
     projection: RefCell<Projection>,
     sprites: SpriteAtlas,
@@ -81,8 +89,10 @@ impl MapView {
             needs_fit: memory.is_none(),
             auto_fit: memory.is_none(),
             fitted_size: egui::Vec2::ZERO,
+            rect: Rect::NOTHING,
             memory: memory.unwrap_or_default(),
             tiles: None,
+            tile_count: tiles::TileCount::default(),
             basemap: Basemap::bundled(),
             projection: RefCell::default(),
             sprites: SpriteAtlas::default(),
@@ -90,6 +100,11 @@ impl MapView {
             labels: PlacedLabels::default(),
             legend: Legend,
         }
+    }
+
+    /// Where the map was drawn in the last frame: how much of the window it has.
+    pub fn rect(&self) -> Rect {
+        self.rect
     }
 
     /// Where a place's marker was drawn in the last frame (for tests and tools: which point to
@@ -118,6 +133,13 @@ impl MapView {
         self.auto_fit = false;
     }
 
+    /// Centres the view on a point, keeping the zoom; the view stays where it is put.
+    pub fn centre_on(&mut self, lat: f64, lon: f64) {
+        self.memory.center_at(lon_lat(lon, lat));
+        self.auto_fit = false;
+        self.needs_fit = false;
+    }
+
     /// The data was reloaded: what was projected and laid out for the old places is dropped.
     pub fn data_changed(&mut self) {
         self.projection.get_mut().forget_places();
@@ -127,17 +149,18 @@ impl MapView {
 }
 
 impl View for MapView {
-    /// Draws the map with its legend beneath; a click on a marker selects its place.
+    /// Draws the map with its legend over it; a click on a marker selects its place.
     fn ui(&mut self, ui: &mut Ui, view: &ViewContext, actions: &mut Vec<Action>) {
-        egui::Panel::bottom("legend")
-            .resizable(false)
-            .show(ui, |ui| {
-                ui.add_space(2.0);
-                self.legend.ui(ui, view, actions);
-            });
         let rect = ui.available_rect_before_wrap();
+        self.rect = rect;
         if self.needs_fit || (self.auto_fit && rect.size() != self.fitted_size) {
-            fit::fit(&mut self.memory, view.store, rect.size());
+            // The expanded legend takes the bottom-left corner: the data is fitted above it.
+            let reserved = if view.shown.legend {
+                LEGEND_HEIGHT
+            } else {
+                0.0
+            };
+            fit::fit_above(&mut self.memory, view.store, rect.size(), reserved);
             self.needs_fit = false;
             self.fitted_size = rect.size();
         }
@@ -148,14 +171,26 @@ impl View for MapView {
         let centre = fit::data_centre(view.store)
             .or_else(|| self.basemap.centre().map(|[lon, lat]| lon_lat(lon, lat)))
             .unwrap_or(lon_lat(0.0, 0.0));
+        // With tiles, the basemap's fills are painted here, under them (see BasemapPlugin).
+        let under_tiles = show_tiles.then(|| ui.painter().add(egui::Shape::Noop));
+        let tile_note = self.tile_count.note();
+        self.tile_count = tiles::TileCount::default();
+        let mut counted = self
+            .tiles
+            .as_mut()
+            .filter(|_| show_tiles)
+            .map(|inner| tiles::Counted {
+                inner,
+                count: &mut self.tile_count,
+            });
         let mut map = Map::new(None, &mut self.memory, centre).with_plugin(BasemapPlugin {
             basemap: &self.basemap,
             avoid: &view.store.places,
             projection: &self.projection,
-            over_tiles: show_tiles,
+            under_tiles,
         });
-        if show_tiles && let Some(tiles) = self.tiles.as_mut() {
-            map = map.with_layer(tiles as &mut dyn walkers::Tiles, 1.0);
+        if let Some(counted) = counted.as_mut() {
+            map = map.with_layer(counted as &mut dyn walkers::Tiles, 1.0);
         }
         let mut clicked = Vec::new();
         let map = map
@@ -171,6 +206,7 @@ impl View for MapView {
                 projection: &self.projection,
                 placed: &mut self.labels,
             });
+        let legend = &mut self.legend;
         let shown = map.show(ui, |ui, _response, _projector, _memory| {
             let r = ui.max_rect();
             // View controls, top right.
@@ -186,7 +222,14 @@ impl View for MapView {
                     });
                 });
             });
-            attribution(ui, r, show_tiles);
+            attribution(ui, r, show_tiles, tile_note);
+            // The legend, bottom left, over the map.
+            egui::Area::new(egui::Id::unique("map-legend"))
+                .order(egui::Order::Middle)
+                .pivot(egui::Align2::LEFT_BOTTOM)
+                .fixed_pos(r.left_bottom() + vec2(8.0, -8.0))
+                .constrain_to(r)
+                .show(ui.ctx(), |ui| legend.ui(ui, view, actions));
         });
         actions.append(&mut clicked);
         let r = &shown.response;
@@ -207,10 +250,16 @@ pub fn overlay_frame() -> egui::Frame {
         .inner_margin(6.0)
 }
 
-fn attribution(ui: &mut Ui, r: egui::Rect, osm: bool) {
+/// The sources of what the map shows, bottom right; with tiles on, whether they could not be
+/// loaded.
+fn attribution(ui: &mut Ui, r: egui::Rect, osm: bool, tile_note: Option<&str>) {
     let mut text = "Basemap: Natural Earth · Places: GeoNames (geonames.org, CC BY 4.0)".to_owned();
     if osm {
         text.push_str(" · Tiles © OpenStreetMap contributors");
+        if let Some(note) = tile_note {
+            text.push_str(" · ");
+            text.push_str(note);
+        }
     }
     let painter = ui.painter();
     let galley = painter.layout_no_wrap(
