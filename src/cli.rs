@@ -164,7 +164,7 @@ pub fn run(cli: &Cli, command: &TerminalCommand) -> ExitCode {
 
 /// Runs a command that needs no window, writing its output to `out`. Warnings about the data
 /// go to standard error; the exit code is 1 when `check` finds errors.
-pub fn run_to(
+pub(crate) fn run_to(
     cli: &Cli,
     command: &TerminalCommand,
     out: &mut dyn Write,

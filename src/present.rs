@@ -12,9 +12,7 @@ pub use crate::store::dates::long_date;
 
 /// The forms a day is written in, from the fullest to the most compact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DayForm {
-    /// "Thu 9 Nov 2017": headings, the place panel, the command line.
-    Long,
+pub(crate) enum DayForm {
     /// "Thu 9 Nov": where the year is plain from the context.
     Weekday,
     /// "9 Nov 2017": axis labels over more than one year.
@@ -28,7 +26,6 @@ pub enum DayForm {
 impl DayForm {
     pub fn of(self, day: NaiveDate) -> String {
         let format = match self {
-            DayForm::Long => return long_date(day),
             DayForm::Weekday => "%a %-d %b",
             DayForm::DayMonthYear => "%-d %b %Y",
             DayForm::DayMonth => "%-d %b",
@@ -39,7 +36,7 @@ impl DayForm {
 }
 
 /// "14:00": the hour of an instant.
-pub fn time_of_day(t: NaiveTime) -> String {
+pub(crate) fn time_of_day(t: NaiveTime) -> String {
     t.format("%H:%M").to_string()
 }
 
@@ -56,7 +53,7 @@ pub fn span(store: &Store) -> String {
 }
 
 /// The window title: what is shown.
-pub fn window_title(store: &Store) -> String {
+pub(crate) fn window_title(store: &Store) -> String {
     format!(
         "Frontline — who held which town, {} — {}",
         span(store),
@@ -65,7 +62,7 @@ pub fn window_title(store: &Store) -> String {
 }
 
 /// "5 articles · 13 places · 12 events".
-pub fn summary_short(store: &Store) -> String {
+pub(crate) fn summary_short(store: &Store) -> String {
     format!(
         "{} articles · {} places · {} events",
         store.articles.len(),
@@ -98,12 +95,12 @@ pub fn reload_notice(at: NaiveTime, errors: usize) -> String {
 }
 
 /// "Town, SY": what a place is, for tooltips.
-pub fn place_kind_and_country(place: &Place) -> String {
+pub(crate) fn place_kind_and_country(place: &Place) -> String {
     format!("{}, {}", place.kind.label(), place.country)
 }
 
 /// "Town · SY · 34.452° N, 40.919° E".
-pub fn place_facts(place: &Place) -> String {
+pub(crate) fn place_facts(place: &Place) -> String {
     format!(
         "{} · {} · {:.3}° N, {:.3}° E",
         place.kind.label(),
@@ -114,7 +111,7 @@ pub fn place_facts(place: &Place) -> String {
 }
 
 /// "Held by Islamic State since Thu 9 Nov 2017", "Contested between ...", "Unknown: ...".
-pub fn status_sentence(store: &Store, s: &PlaceState) -> String {
+pub(crate) fn status_sentence(store: &Store, s: &PlaceState) -> String {
     let since = s.since.map(|t| long_date(t.date())).unwrap_or_default();
     let qualifiers = s
         .since_event
@@ -147,7 +144,11 @@ pub fn status_sentence(store: &Store, s: &PlaceState) -> String {
 
 /// "reported that day by 3 articles" or "carried forward from a report of Fri 3 Nov (6 days
 /// earlier, by 1 article)"; nothing for a place no article reports.
-pub fn freshness_sentence(store: &Store, s: &PlaceState, cursor: NaiveDateTime) -> Option<String> {
+pub(crate) fn freshness_sentence(
+    store: &Store,
+    s: &PlaceState,
+    cursor: NaiveDateTime,
+) -> Option<String> {
     let last = s.last_reported?;
     let articles = {
         let mut ids: Vec<usize> = store
@@ -176,12 +177,12 @@ pub fn freshness_sentence(store: &Store, s: &PlaceState, cursor: NaiveDateTime) 
 }
 
 /// "4 quote(s) behind this state".
-pub fn sources_sentence(s: &PlaceState) -> String {
+pub(crate) fn sources_sentence(s: &PlaceState) -> String {
     format!("{} quote(s) behind this state", s.sources)
 }
 
 /// Who holds a place in a few words: "IS", "contested IS / Iraq", "unknown".
-pub fn short_status(store: &Store, control: Option<Control>) -> String {
+pub(crate) fn short_status(store: &Store, control: Option<Control>) -> String {
     match control {
         Some(Control::Held(a)) => store.actors[a].short.clone(),
         Some(Control::Contested(a, b)) => format!(
@@ -193,7 +194,7 @@ pub fn short_status(store: &Store, control: Option<Control>) -> String {
 }
 
 /// What an event is, as a verb: "captured", "reported".
-pub fn event_verb(kind: EventKind) -> &'static str {
+pub(crate) fn event_verb(kind: EventKind) -> &'static str {
     match kind {
         EventKind::Report => "reported",
         EventKind::Entered => "entered",
@@ -217,7 +218,7 @@ pub fn event_line(store: &Store, e: EventIx) -> String {
 }
 
 /// What an event claims: "Recaptured: held by Islamic State".
-pub fn event_claim(store: &Store, e: EventIx) -> String {
+pub(crate) fn event_claim(store: &Store, e: EventIx) -> String {
     let ev = &store.events[e];
     let to = store.describe(Some(ev.to));
     match ev.kind {
@@ -231,7 +232,7 @@ pub fn event_claim(store: &Store, e: EventIx) -> String {
 }
 
 /// "Reversed on Sat 11 Nov 2017: held by Islamic State again": a claim undone by the next.
-pub fn reversal_sentence(store: &Store, next: EventIx) -> String {
+pub(crate) fn reversal_sentence(store: &Store, next: EventIx) -> String {
     let next = &store.events[next];
     format!(
         "Reversed on {}: {} again",
@@ -241,7 +242,7 @@ pub fn reversal_sentence(store: &Store, next: EventIx) -> String {
 }
 
 /// "Until Sat 11 Nov 2017, then held by Islamic State": how long a claim lasted.
-pub fn until_sentence(store: &Store, next: EventIx) -> String {
+pub(crate) fn until_sentence(store: &Store, next: EventIx) -> String {
     let next = &store.events[next];
     format!(
         "Until {}, then {}",
@@ -251,7 +252,7 @@ pub fn until_sentence(store: &Store, next: EventIx) -> String {
 }
 
 /// "Reported by 2 articles".
-pub fn reported_by(articles: usize) -> String {
+pub(crate) fn reported_by(articles: usize) -> String {
     format!(
         "Reported by {articles} article{}",
         if articles == 1 { "" } else { "s" }
@@ -276,7 +277,6 @@ mod tests {
 
     #[test]
     fn days_in_every_form() {
-        assert_eq!(DayForm::Long.of(day(9)), "Thu 9 Nov 2017");
         assert_eq!(DayForm::Weekday.of(day(9)), "Thu 9 Nov");
         assert_eq!(DayForm::DayMonthYear.of(day(9)), "9 Nov 2017");
         assert_eq!(DayForm::DayMonth.of(day(9)), "9 Nov");

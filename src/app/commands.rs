@@ -24,7 +24,7 @@ pub enum Command {
 }
 
 /// One row of the table.
-pub struct Spec {
+pub(crate) struct Spec {
     pub label: &'static str,
     /// The label while the command's state is on (a playing replay shows "Pause").
     pub label_when_on: Option<&'static str>,
@@ -51,7 +51,7 @@ impl Command {
     ];
 
     /// The table.
-    pub fn spec(self) -> Spec {
+    pub(crate) fn spec(self) -> Spec {
         let spec = |label, key, hover| Spec {
             label,
             label_when_on: None,
@@ -95,7 +95,7 @@ impl Command {
     }
 
     /// What the command asks the app to do.
-    pub fn action(self) -> Action {
+    pub(crate) fn action(self) -> Action {
         match self {
             Command::PlayPause => Action::TogglePlay,
             Command::PreviousChange => Action::PreviousChange,
@@ -123,7 +123,7 @@ impl Command {
     }
 
     /// "Play or pause (Space)": what it does and its key.
-    pub fn hover_text(self) -> Option<String> {
+    pub(crate) fn hover_text(self) -> Option<String> {
         let spec = self.spec();
         let hover = spec.hover?;
         Some(match spec.key {
@@ -134,7 +134,7 @@ impl Command {
 }
 
 /// The actions of the shortcuts pressed this frame (none while a text field has focus).
-pub fn shortcuts(ui: &Ui) -> Vec<Action> {
+pub(crate) fn shortcuts(ui: &Ui) -> Vec<Action> {
     if ui.ctx().egui_wants_keyboard_input() {
         return Vec::new();
     }
@@ -164,7 +164,7 @@ pub fn button(ui: &mut Ui, command: Command, on: bool, actions: &mut Vec<Action>
 }
 
 /// A small button for a command.
-pub fn small_button(ui: &mut Ui, command: Command, actions: &mut Vec<Action>) -> Response {
+pub(crate) fn small_button(ui: &mut Ui, command: Command, actions: &mut Vec<Action>) -> Response {
     let response = with_hover(ui.small_button(command.label(false)), command);
     if response.clicked() {
         actions.push(command.action());
@@ -173,7 +173,7 @@ pub fn small_button(ui: &mut Ui, command: Command, actions: &mut Vec<Action>) ->
 }
 
 /// A button for a command with a label of its own (e.g. with a count in it).
-pub fn labelled_button(
+pub(crate) fn labelled_button(
     ui: &mut Ui,
     command: Command,
     label: RichText,
@@ -187,7 +187,12 @@ pub fn labelled_button(
 }
 
 /// A checkbox for a command that turns something on or off.
-pub fn checkbox(ui: &mut Ui, command: Command, on: bool, actions: &mut Vec<Action>) -> Response {
+pub(crate) fn checkbox(
+    ui: &mut Ui,
+    command: Command,
+    on: bool,
+    actions: &mut Vec<Action>,
+) -> Response {
     let mut value = on;
     let response = with_hover(ui.checkbox(&mut value, command.label(on)), command);
     if value != on {
@@ -197,7 +202,12 @@ pub fn checkbox(ui: &mut Ui, command: Command, on: bool, actions: &mut Vec<Actio
 }
 
 /// A toggle button (selected while on) for a command that turns something on or off.
-pub fn toggle(ui: &mut Ui, command: Command, on: bool, actions: &mut Vec<Action>) -> Response {
+pub(crate) fn toggle(
+    ui: &mut Ui,
+    command: Command,
+    on: bool,
+    actions: &mut Vec<Action>,
+) -> Response {
     let mut value = on;
     let response = with_hover(ui.toggle_value(&mut value, command.label(on)), command);
     if value != on {

@@ -22,7 +22,7 @@ use crate::replay::Replay;
 use crate::store::{Control, PlaceIx, Store};
 
 #[derive(Default)]
-pub struct ControlChart {
+pub(crate) struct ControlChart {
     /// The bars of the lanes last in view and what they were made for: the span and the
     /// lanes. Making them reads every event of those places. The app makes a new chart when
     /// the data is reloaded, so that the bars of other data are never taken for these.
@@ -39,7 +39,7 @@ struct BarsKey {
 }
 
 /// The smallest height of a lane, in points: below it the chart scrolls.
-pub const LANE_HEIGHT: f32 = 16.0;
+pub(crate) const LANE_HEIGHT: f32 = 16.0;
 
 /// A stretch of time (in days since the replay's start) with one state.
 struct Segment {
@@ -146,7 +146,7 @@ impl PlotItem for Lanes {
 impl ControlChart {
     /// Lanes in order: the places with events (a place with none would be an empty lane),
     /// plus the selected place.
-    pub fn lanes(store: &Store, selected: Option<PlaceIx>) -> Vec<PlaceIx> {
+    pub(crate) fn lanes(store: &Store, selected: Option<PlaceIx>) -> Vec<PlaceIx> {
         (0..store.places.len())
             .filter(|&p| Some(p) == selected || store.timeline.place_events(p).next().is_some())
             .collect()

@@ -194,7 +194,7 @@ impl FrontlineApp {
     }
 
     /// Reloads the data, keeping the cursor, the selection (by id) and the view.
-    pub fn reload(&mut self) {
+    pub(crate) fn reload(&mut self) {
         let Some(source) = &self.source else { return };
         let selected_id = self.selected.map(|p| self.store.places[p].id.clone());
         let had_errors = self.store.diagnostics.error_count();
@@ -341,10 +341,5 @@ impl FrontlineApp {
         if let Some(job) = &mut self.screenshot {
             job.step(ui.ctx());
         }
-    }
-
-    /// A one-line description of the cursor, for logs and tests.
-    pub fn cursor_text(&self) -> String {
-        present::long_date(self.replay.cursor.date())
     }
 }

@@ -19,7 +19,7 @@ pub enum RunError {
 }
 
 /// The eframe wrapper: persistence and the window title.
-pub struct NativeApp {
+pub(crate) struct NativeApp {
     pub app: FrontlineApp,
     title: String,
 }

@@ -12,7 +12,7 @@ use crate::present::{self, long_date};
 use crate::store::{Place, PlaceIx};
 
 #[derive(Default)]
-pub struct PlacePanel {
+pub(crate) struct PlacePanel {
     history: History,
 }
 

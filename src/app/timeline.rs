@@ -18,7 +18,7 @@ use crate::store::Store;
 pub const CURSOR_LABEL: &str = "Time cursor";
 
 #[derive(Default)]
-pub struct TimelinePanel;
+pub(crate) struct TimelinePanel;
 
 impl View for TimelinePanel {
     fn ui(&mut self, ui: &mut Ui, view: &ViewContext, actions: &mut Vec<Action>) {

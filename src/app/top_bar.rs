@@ -9,7 +9,7 @@ use super::view::{View, ViewContext};
 use crate::present;
 
 #[derive(Default)]
-pub struct TopBar;
+pub(crate) struct TopBar;
 
 impl View for TopBar {
     fn ui(&mut self, ui: &mut Ui, view: &ViewContext, actions: &mut Vec<Action>) {

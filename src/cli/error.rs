@@ -45,13 +45,13 @@ pub enum CliError {
 
 impl CliError {
     /// The reader closed the pipe (`frontline state --at ... | head`): it has what it wanted.
-    pub fn is_closed_pipe(&self) -> bool {
+    pub(crate) fn is_closed_pipe(&self) -> bool {
         matches!(self, CliError::Output(e) if e.kind() == io::ErrorKind::BrokenPipe)
     }
 
     /// Exit code 2 for every error, as for a usage error: a name, a date or a directory to
     /// fix, or an output that cannot be written. A closed pipe ends the command normally.
-    pub fn exit_code(&self) -> ExitCode {
+    pub(crate) fn exit_code(&self) -> ExitCode {
         if self.is_closed_pipe() {
             ExitCode::SUCCESS
         } else {

@@ -9,9 +9,9 @@ pub type PlaceIx = usize;
 /// Index of an actor in [`crate::store::Store::actors`].
 pub type ActorIx = usize;
 /// Index of an article in [`crate::store::Store::articles`].
-pub type ArticleIx = usize;
+pub(crate) type ArticleIx = usize;
 /// Index of an event in [`crate::store::Store::events`].
-pub type EventIx = usize;
+pub(crate) type EventIx = usize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -95,7 +95,7 @@ pub enum Precision {
 
 impl Precision {
     /// ACLED's time_precision code.
-    pub fn acled_code(self) -> u8 {
+    pub(crate) fn acled_code(self) -> u8 {
         match self {
             Precision::Day => 1,
             Precision::Week => 2,
@@ -140,7 +140,7 @@ pub struct Article {
 
 impl Article {
     /// "Middle East Eye" or "outlet not named".
-    pub fn outlet_or_unnamed(&self) -> &str {
+    pub(crate) fn outlet_or_unnamed(&self) -> &str {
         self.outlet.as_deref().unwrap_or("outlet not named")
     }
 }

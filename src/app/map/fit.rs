@@ -30,7 +30,7 @@ fn bbox(pts: &[(f64, f64)]) -> (f64, f64, f64, f64) {
 }
 
 /// The middle of the places the view is fitted to; none when the data has no places.
-pub fn data_centre(store: &Store) -> Option<Position> {
+pub(crate) fn data_centre(store: &Store) -> Option<Position> {
     let pts = fit_places(store);
     if pts.is_empty() {
         return None;

@@ -10,7 +10,7 @@ use crate::app::view::{View, ViewContext};
 use crate::store::PlaceKind;
 
 #[derive(Default)]
-pub struct Legend;
+pub(crate) struct Legend;
 
 /// A legend entry's sample: the symbols it shows, and where, from the sample's centre.
 type Sample = Vec<(Symbol, egui::Vec2)>;

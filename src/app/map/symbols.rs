@@ -13,7 +13,7 @@ use crate::store::{Actor, PlaceKind};
 
 /// How one marker is drawn. Markers drawn alike are one sprite of the atlas.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Symbol {
+pub(crate) struct Symbol {
     pub kind: PlaceKind,
     /// No colour: unknown; one: held; two: contested.
     pub colours: [Option<Color32>; 2],
@@ -40,7 +40,7 @@ impl Symbol {
     }
 
     /// A fully filled marker of these colours, with nothing else: a sample for the legend.
-    pub fn plain(kind: PlaceKind, colours: &[Color32]) -> Symbol {
+    pub(crate) fn plain(kind: PlaceKind, colours: &[Color32]) -> Symbol {
         Symbol {
             kind,
             colours: [colours.first().copied(), colours.get(1).copied()],
@@ -68,7 +68,7 @@ impl Symbol {
         shapes
     }
 
-    pub fn paint(&self, painter: &egui::Painter, at: Pos2) {
+    pub(crate) fn paint(&self, painter: &egui::Painter, at: Pos2) {
         painter.extend(self.shapes(at));
     }
 }

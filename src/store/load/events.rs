@@ -17,7 +17,7 @@ use super::quotes::{check_date_phrase, check_dated_after_event, report_anchor_er
 
 /// Checking the events of one unit, with problems of its own (units are checked on several
 /// threads at once).
-pub struct Check<'a> {
+pub(crate) struct Check<'a> {
     pub d: Diagnostics,
     pub catalog: &'a Catalog,
     pub actors_unreadable: bool,
@@ -279,7 +279,7 @@ impl Check<'_> {
 /// [`Event::contradicts`] and left out of the place's history), and a `from` that disagrees
 /// with the state the previous event left. The event files' texts may have been let go by
 /// now: a file with a problem is read back from `source` to show it.
-pub fn check_in_time(
+pub(crate) fn check_in_time(
     events: &mut [Event],
     actors: &[Actor],
     d: &mut Diagnostics,

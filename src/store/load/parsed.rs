@@ -149,7 +149,7 @@ pub enum ActorsInput {
 
 /// An [`Origin`] in `file` at `span`, with the line `diagnostics` (which must hold the file's
 /// text) gives the span's start.
-pub fn origin_in(
+pub(crate) fn origin_in(
     file: &Arc<str>,
     span: std::ops::Range<usize>,
     diagnostics: &Diagnostics,
@@ -163,7 +163,7 @@ pub fn origin_in(
 
 /// Why a written date is not one.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum DateInputError {
+pub(crate) enum DateInputError {
     #[error("a date must be \"YYYY-MM-DD\", not a {found}")]
     NotText { found: &'static str },
     #[error("\"{text}\" is not a valid date")]
@@ -172,7 +172,7 @@ pub enum DateInputError {
 
 impl DateInput {
     /// The day, and the instant when a time of day is written.
-    pub fn resolve(&self) -> Result<(NaiveDate, Option<NaiveDateTime>), DateInputError> {
+    pub(crate) fn resolve(&self) -> Result<(NaiveDate, Option<NaiveDateTime>), DateInputError> {
         let text = match self {
             DateInput::Text(text) => text,
             DateInput::NotText { found } => return Err(DateInputError::NotText { found }),

@@ -12,7 +12,7 @@ use super::parsed::{
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawActor {
+pub(crate) struct RawActor {
     id: Spanned<String>,
     name: String,
     short: Option<String>,
@@ -23,7 +23,7 @@ pub struct RawActor {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawPlace {
+pub(crate) struct RawPlace {
     id: Spanned<String>,
     name: String,
     kind: PlaceKind,
@@ -40,7 +40,7 @@ pub struct RawPlace {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawArticle {
+pub(crate) struct RawArticle {
     id: Spanned<String>,
     pub file: Spanned<String>,
     title: Option<String>,
@@ -57,7 +57,7 @@ pub struct RawArticle {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawEvent {
+pub(crate) struct RawEvent {
     id: Option<Spanned<String>>,
     place: Spanned<String>,
     date: Spanned<toml::Value>,
@@ -82,7 +82,7 @@ struct RawSource {
 }
 
 impl RawActor {
-    pub fn parsed(self, origin: Origin) -> ParsedActor {
+    pub(crate) fn parsed(self, origin: Origin) -> ParsedActor {
         ParsedActor {
             origin,
             id: self.id,
@@ -95,7 +95,7 @@ impl RawActor {
 }
 
 impl RawPlace {
-    pub fn parsed(self, origin: Origin) -> ParsedPlace {
+    pub(crate) fn parsed(self, origin: Origin) -> ParsedPlace {
         ParsedPlace {
             origin,
             id: self.id,
@@ -112,7 +112,7 @@ impl RawPlace {
 }
 
 impl RawArticle {
-    pub fn parsed(self, origin: Origin, text: Result<String, ReadError>) -> ParsedArticle {
+    pub(crate) fn parsed(self, origin: Origin, text: Result<String, ReadError>) -> ParsedArticle {
         ParsedArticle {
             origin,
             id: self.id,
@@ -135,7 +135,7 @@ impl RawArticle {
 impl RawEvent {
     /// `origin_of` gives the origin of a span in the event's file (the event's own and each
     /// source's).
-    pub fn parsed(
+    pub(crate) fn parsed(
         self,
         origin: Origin,
         origin_of: impl Fn(std::ops::Range<usize>) -> Origin,
