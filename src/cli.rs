@@ -258,6 +258,7 @@ struct StateRow<'a> {
     holder: Option<&'a str>,
     holder_name: Option<&'a str>,
     contested_by: Vec<&'a str>,
+    lost_by: Vec<&'a str>,
     since: Option<String>,
     last_reported: Option<String>,
     /// Days since the latest report (0: reported that day).
@@ -267,10 +268,15 @@ struct StateRow<'a> {
     longitude: f64,
 }
 
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
 fn status_word(c: Option<Control>) -> &'static str {
     match c {
         Some(Control::Held(_)) => "held",
         Some(Control::Contested(..)) => "contested",
+        Some(Control::Lost(..)) => "lost",
         None => "unknown",
     }
 }
@@ -304,6 +310,12 @@ fn state(
                         }
                         _ => Vec::new(),
                     },
+                    lost_by: s.control.map_or_else(Vec::new, |c| {
+                        c.lost_by()
+                            .into_iter()
+                            .map(|a| store.actors[a].id.as_str())
+                            .collect()
+                    }),
                     since: s.since.map(|t| t.date().to_string()),
                     last_reported: s.last_reported.map(|d| d.to_string()),
                     days_since_report: s.age_days(at),
@@ -379,6 +391,8 @@ fn print_table<const N: usize>(rows: &[[String; N]], out: &mut dyn Write) -> io:
 enum ControlJson<'a> {
     Held(&'a str),
     Contested([&'a str; 2]),
+    /// Lost: nobody is said to hold it.
+    Lost(Option<()>),
 }
 
 fn control_json(store: &Store, c: Control) -> ControlJson<'_> {
@@ -387,6 +401,7 @@ fn control_json(store: &Store, c: Control) -> ControlJson<'_> {
         Control::Contested(a, b) => {
             ControlJson::Contested([&store.actors[a].id, &store.actors[b].id])
         }
+        Control::Lost(..) => ControlJson::Lost(None),
     }
 }
 
@@ -402,7 +417,12 @@ struct EventJson<'a> {
     from: Option<ControlJson<'a>>,
     to: ControlJson<'a>,
     status: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    lost_by: Vec<&'a str>,
     note: Option<&'a str>,
+    /// Sources that could not be checked (reported as errors); left out when none.
+    #[serde(skip_serializing_if = "is_zero")]
+    damaged_sources: usize,
     quotes: Vec<QuoteJson<'a>>,
 }
 
@@ -440,7 +460,14 @@ fn quotes(store: &Store, place: PlaceIx, json: bool, out: &mut dyn Write) -> io:
                     from: ev.from.map(|c| control_json(store, c)),
                     to: control_json(store, ev.to),
                     status: status_word(Some(ev.to)),
+                    lost_by: ev
+                        .to
+                        .lost_by()
+                        .into_iter()
+                        .map(|a| store.actors[a].id.as_str())
+                        .collect(),
                     note: ev.note.as_deref(),
+                    damaged_sources: ev.damaged_sources,
                     quotes: ev
                         .quotes
                         .iter()

@@ -141,6 +141,10 @@ pub fn status_sentence(store: &Store, s: &PlaceState) -> String {
             "Contested between {} and {} since {since}{qualifiers}",
             store.actors[a].name, store.actors[b].name
         ),
+        Some(c @ Control::Lost(..)) => format!(
+            "No longer held by {} (who holds it is not said) since {since}{qualifiers}",
+            lost_by_names(store, c)
+        ),
         None => "Unknown: no article reports who holds it by this date".to_owned(),
     }
 }
@@ -175,6 +179,50 @@ pub fn freshness_sentence(store: &Store, s: &PlaceState, cursor: NaiveDateTime) 
     })
 }
 
+/// "Islamic State", or "A and B" when two actors lost a place together.
+fn lost_by_names(store: &Store, c: Control) -> String {
+    let names: Vec<&str> = c
+        .lost_by()
+        .into_iter()
+        .map(|a| store.actors[a].name.as_str())
+        .collect();
+    names.join(" and ")
+}
+
+/// "1 of 4 sources could not be checked: see Problems", for a claim that stays on the map
+/// with its valid sources; nothing when every source was checked.
+pub fn damaged_sentence(ev: &crate::store::Event) -> Option<String> {
+    (ev.damaged_sources > 0).then(|| {
+        let total = ev.quotes.len() + ev.damaged_sources;
+        format!(
+            "{} of {total} sources could not be checked: see Problems",
+            ev.damaged_sources
+        )
+    })
+}
+
+/// "Annotated by A on Mon 4 Dec 2017, reviewed by B", when the annotation says so.
+pub fn annotation_sentence(ev: &crate::store::Event) -> Option<String> {
+    let mut parts = Vec::new();
+    match (&ev.annotator, ev.annotated) {
+        (Some(who), Some(day)) => parts.push(format!(
+            "Annotated by {who} on {}",
+            DayForm::Weekday.of(day)
+        )),
+        (Some(who), None) => parts.push(format!("Annotated by {who}")),
+        (None, Some(day)) => parts.push(format!("Annotated on {}", DayForm::Weekday.of(day))),
+        (None, None) => {}
+    }
+    if let Some(r) = &ev.reviewed_by {
+        parts.push(if parts.is_empty() {
+            format!("Reviewed by {r}")
+        } else {
+            format!("reviewed by {r}")
+        });
+    }
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
 /// "4 quote(s) behind this state".
 pub fn sources_sentence(s: &PlaceState) -> String {
     format!("{} quote(s) behind this state", s.sources)
@@ -188,6 +236,14 @@ pub fn short_status(store: &Store, control: Option<Control>) -> String {
             "contested {} / {}",
             store.actors[a].short, store.actors[b].short
         ),
+        Some(c @ Control::Lost(..)) => {
+            let shorts: Vec<&str> = c
+                .lost_by()
+                .into_iter()
+                .map(|a| store.actors[a].short.as_str())
+                .collect();
+            format!("lost by {}", shorts.join(" / "))
+        }
         None => "unknown".to_owned(),
     }
 }

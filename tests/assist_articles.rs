@@ -25,11 +25,16 @@ fn holders(store: &Store, control: Control) -> Vec<String> {
 }
 
 fn same_state(store: &Store, c: &Candidate, event: &frontline::store::Event) -> bool {
-    let mut to = c.to.clone();
+    // A lost claim names who lost it, not who holds it.
+    let mut to = match event.to {
+        Control::Lost(..) => c.lost_by.clone(),
+        _ => c.to.clone(),
+    };
     to.sort();
     let status_fits = match event.to {
         Control::Held(_) => c.status == Status::Held,
         Control::Contested(..) => c.status == Status::Contested,
+        Control::Lost(..) => c.status == Status::Lost,
     };
     store.places[event.place].id == c.place
         && event.date == c.date

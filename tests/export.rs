@@ -74,6 +74,7 @@ fn expected(control: Option<Control>) -> (String, Value, Value) {
     let id = |a: usize| store().actors[a].id.clone();
     match control {
         Some(Control::Held(a)) => ("held".into(), id(a).into(), Value::Null),
+        Some(Control::Lost(..)) => ("lost".into(), Value::Null, Value::Null),
         Some(Control::Contested(a, b)) => (
             "contested".into(),
             Value::Null,

@@ -118,6 +118,16 @@ fn code(ev: &Event, before: Option<Control>, actors: &[Actor]) -> Coding {
         assoc_actor_2,
     };
     match ev.to {
+        // Who took it is not said: a strategic development of the actor that lost it, the
+        // one actor the claim names.
+        Control::Lost(loser, _) => Coding {
+            disorder_type: "Strategic developments",
+            event_type: "Strategic developments",
+            sub_event_type: "Other",
+            actor1: loser,
+            actor2: None,
+            assoc_actor_2: Vec::new(),
+        },
         Control::Contested(a, b) => {
             let (came_in, defender) = match before {
                 Some(Control::Held(x)) if x == a => (b, a),
