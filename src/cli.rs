@@ -13,7 +13,7 @@ use crate::store::dates;
 use crate::store::{Control, DataSource, Lookup, PlaceIx, Store};
 
 mod error;
-pub use error::{CliError, InstantError, PlaceError};
+pub use error::{CliError, InstantError, PlaceError, SuggestError};
 
 #[derive(Debug, Parser)]
 #[command(name = "frontline", version, about = "Replay who controlled which town, day by day, from annotated news articles.", long_about = None)]
@@ -78,6 +78,19 @@ pub enum TerminalCommand {
     Quotes {
         /// An id, a name or any alias, case-insensitive ("Bukamal" works).
         place: String,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Propose claims of control in an article's text (any UTF-8 file), against the data's
+    /// places and actors and the regional gazetteer.
+    #[command(display_order = 3)]
+    Suggest {
+        /// The article's text (UTF-8). Its first line may give the date: `date YYYY-MM-DD`.
+        file: PathBuf,
+        /// The publication date (YYYY-MM-DD), when the file's first line does not give it.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
@@ -183,6 +196,10 @@ pub fn run_to(
             warn_if_invalid(&store);
             Ok(quotes(&store, p, *json, out)?)
         }
+        TerminalCommand::Suggest { file, date, json } => {
+            let store = load(cli);
+            suggest(&store, file, date.as_deref(), *json, out)
+        }
         TerminalCommand::Synth {
             places,
             events,
@@ -199,6 +216,45 @@ pub fn run_to(
             synth(&options, dir, out)
         }
     }
+}
+
+/// `frontline suggest`: the assistant on one file. The date comes from `--date`, else from the
+/// file's first line; without either the claims cannot be dated, so it stops.
+fn suggest(
+    store: &Store,
+    file: &std::path::Path,
+    date: Option<&str>,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<ExitCode, CliError> {
+    let text = crate::assist::read_article(file)?;
+    let published = match date {
+        Some(d) => chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").map_err(|_| {
+            SuggestError::BadDate {
+                file: file.display().to_string(),
+                input: d.to_owned(),
+            }
+        })?,
+        None => crate::assist::publication_date(&text).ok_or_else(|| SuggestError::NoDate {
+            file: file.display().to_string(),
+        })?,
+    };
+    let candidates = crate::assist::Assistant::new(store).suggest(&text, published)?;
+    if json {
+        write_json(out, &candidates)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    writeln!(
+        out,
+        "{}: {} (published {})",
+        file.display(),
+        present::candidates_summary(candidates.len()),
+        long_date(published)
+    )?;
+    for c in &candidates {
+        writeln!(out, "{}", present::candidate_line(store, c))?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn load(cli: &Cli) -> Store {
@@ -536,6 +592,12 @@ fn quotes(store: &Store, place: PlaceIx, json: bool, out: &mut dyn Write) -> io:
         }
         if let Some(note) = &ev.note {
             writeln!(out, "  note: {note}")?;
+        }
+        if let Some(damaged) = crate::present::damaged_sentence(ev) {
+            writeln!(out, "  warning: {damaged} (`frontline check`)")?;
+        }
+        if let Some(annotation) = crate::present::annotation_sentence(ev) {
+            writeln!(out, "  {annotation}")?;
         }
         for q in &ev.quotes {
             let a = &store.articles[q.article];

@@ -205,12 +205,9 @@ pub fn damaged_sentence(ev: &crate::store::Event) -> Option<String> {
 pub fn annotation_sentence(ev: &crate::store::Event) -> Option<String> {
     let mut parts = Vec::new();
     match (&ev.annotator, ev.annotated) {
-        (Some(who), Some(day)) => parts.push(format!(
-            "Annotated by {who} on {}",
-            DayForm::Weekday.of(day)
-        )),
+        (Some(who), Some(day)) => parts.push(format!("Annotated by {who} on {}", long_date(day))),
         (Some(who), None) => parts.push(format!("Annotated by {who}")),
-        (None, Some(day)) => parts.push(format!("Annotated on {}", DayForm::Weekday.of(day))),
+        (None, Some(day)) => parts.push(format!("Annotated on {}", long_date(day))),
         (None, None) => {}
     }
     if let Some(r) = &ev.reviewed_by {
@@ -311,6 +308,58 @@ pub fn reported_by(articles: usize) -> String {
     format!(
         "Reported by {articles} article{}",
         if articles == 1 { "" } else { "s" }
+    )
+}
+
+/// "3 candidate claims", for `frontline suggest`.
+pub fn candidates_summary(n: usize) -> String {
+    match n {
+        0 => "no candidate claim".to_owned(),
+        1 => "1 candidate claim".to_owned(),
+        n => format!("{n} candidate claims"),
+    }
+}
+
+/// One candidate claim of the annotation assistant, on one line with its quote:
+/// `2017 (the year only)  Mosul: no longer held by Islamic State (…) (withdrawal, "this year")  “…” [127..168]`.
+pub fn candidate_line(store: &Store, c: &crate::assist::Candidate) -> String {
+    use crate::assist::Status;
+    let name = |id: &String| {
+        store
+            .actors
+            .iter()
+            .find(|a| &a.id == id)
+            .map_or(id.as_str(), |a| a.name.as_str())
+            .to_owned()
+    };
+    let names = |ids: &[String]| ids.iter().map(name).collect::<Vec<_>>();
+    let state = match c.status {
+        Status::Held => format!("held by {}", names(&c.to).join(" and ")),
+        Status::Contested => format!("contested between {}", names(&c.to).join(" and ")),
+        Status::Lost => format!(
+            "no longer held by {} (who holds it is not said)",
+            names(&c.lost_by).join(" and ")
+        ),
+    };
+    use crate::assist::DatePrecision;
+    let when = match c.precision {
+        DatePrecision::Day => long_date(c.date),
+        DatePrecision::Week => format!("week of {}", long_date(c.date)),
+        DatePrecision::Month => c.date.format("%B %Y").to_string(),
+        DatePrecision::Year => c.date.format("%Y (the year only)").to_string(),
+    };
+    let new = if c.new_place { ", new place" } else { "" };
+    let dated = c.date_phrase.as_deref().map_or_else(
+        || ", dated by the publication".to_owned(),
+        |p| format!(", \"{p}\""),
+    );
+    format!(
+        "{when}  {}{new}: {state} ({}{dated})  \u{201c}{}\u{201d} [{}..{}]",
+        c.name,
+        c.kind.label(),
+        c.text,
+        c.start,
+        c.end
     )
 }
 
