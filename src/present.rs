@@ -429,8 +429,8 @@ mod tests {
     #[test]
     fn a_place_without_reports_is_unknown_and_has_no_freshness() {
         let store = crate::bundled::store();
-        let mosul = place(&store, "mosul");
-        let s = store.state_at(mosul, at(12, 12));
+        let hajin = place(&store, "hajin");
+        let s = store.state_at(hajin, at(12, 12));
         assert_eq!(
             status_sentence(&store, &s),
             "Unknown: no article reports who holds it by this date"

@@ -499,7 +499,9 @@ fn csv_replays_to_the_same_holders() {
             .split("; ")
             .find_map(|t| t.strip_prefix("place="))
             .unwrap();
-        let control = if r["sub_event_type"] == "Armed clash" {
+        let control = if r["tags"].contains("status=lost") {
+            Control::Lost(actor(&r["actor1"]), None)
+        } else if r["sub_event_type"] == "Armed clash" {
             Control::contested(actor(&r["actor1"]), actor(&r["actor2"]))
         } else {
             Control::Held(actor(&r["actor1"]))

@@ -225,6 +225,18 @@ mod tests {
     }
 
     #[test]
+    fn the_target_is_the_articles_url_when_known() {
+        let mut store = crate::bundled::store();
+        let ev = store.events[0].clone();
+        let q = ev.quotes[0].clone();
+        let before = annotation(&store, &ev, 0, &q).target.source;
+        assert_eq!(before, iri("article", &store.articles[q.article].id));
+        store.articles[q.article].url = Some("https://example.org/story".into());
+        let after = annotation(&store, &ev, 0, &q).target.source;
+        assert_eq!(after, "https://example.org/story");
+    }
+
+    #[test]
     fn ids_become_valid_iris() {
         assert_eq!(
             iri("article", "mee-albu-kamal"),

@@ -41,7 +41,7 @@ fn entries(view: &ViewContext) -> Vec<(String, Sample)> {
         ("Contested", one(town(&[a, b]))),
         ("Unknown", one(town(&[]))),
         (
-            "No longer held by (who holds it is not said)",
+            "Lost (ring: who lost it; new holder not said)",
             one(Symbol {
                 lost: true,
                 ..town(&[a])

@@ -86,6 +86,12 @@ impl Check<'_> {
             None => None,
         };
         let kind = *r.kind.get_ref();
+        // Where a problem with the state after is shown: `to`, or `lost_by` for a lost place.
+        let to_span =
+            r.to.as_ref()
+                .map(|t| t.span())
+                .or_else(|| r.lost_by.as_ref().map(|l| l.span()))
+                .unwrap_or_else(|| r.place.span());
         match (kind, from, to) {
             (EventKind::Report, Some(_), _) => {
                 self.d.error(
@@ -99,14 +105,14 @@ impl Check<'_> {
             (EventKind::Entered, _, Control::Held(_) | Control::Lost(..)) => {
                 self.d.error(
                     file,
-                    Some(r.place.span()),
+                    Some(to_span.clone()),
                     "kind = \"entered\" means contested: `to` must name two actors",
                     Some("e.g. to = [\"islamic_state\", \"iraqi_government\"]".into()),
                 );
                 return None;
             }
             (_, Some(f), t) if f == t => {
-                self.d.error(file, Some(r.place.span()), "`from` and `to` are the same: this event changes nothing", Some("if the article says the place is still held, use kind = \"report\" without `from`".into()));
+                self.d.error(file, Some(to_span.clone()), "`from` and `to` are the same: this event changes nothing", Some("if the article says the place is still held, use kind = \"report\" without `from`".into()));
                 return None;
             }
             _ => {}
