@@ -13,6 +13,7 @@ use crate::store::dates;
 use crate::store::{Control, DataSource, Lookup, PlaceIx, Store};
 
 mod error;
+mod suggest;
 pub use error::{CliError, InstantError, PlaceError, SuggestError};
 
 #[derive(Debug, Parser)]
@@ -198,7 +199,7 @@ pub fn run_to(
         }
         TerminalCommand::Suggest { file, date, json } => {
             let store = load(cli);
-            suggest(&store, file, date.as_deref(), *json, out)
+            suggest::suggest(&store, file, date.as_deref(), *json, out)
         }
         TerminalCommand::Synth {
             places,
@@ -216,45 +217,6 @@ pub fn run_to(
             synth(&options, dir, out)
         }
     }
-}
-
-/// `frontline suggest`: the assistant on one file. The date comes from `--date`, else from the
-/// file's first line; without either the claims cannot be dated, so it stops.
-fn suggest(
-    store: &Store,
-    file: &std::path::Path,
-    date: Option<&str>,
-    json: bool,
-    out: &mut dyn Write,
-) -> Result<ExitCode, CliError> {
-    let text = crate::assist::read_article(file)?;
-    let published = match date {
-        Some(d) => chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").map_err(|_| {
-            SuggestError::BadDate {
-                file: file.display().to_string(),
-                input: d.to_owned(),
-            }
-        })?,
-        None => crate::assist::publication_date(&text).ok_or_else(|| SuggestError::NoDate {
-            file: file.display().to_string(),
-        })?,
-    };
-    let candidates = crate::assist::Assistant::new(store).suggest(&text, published)?;
-    if json {
-        write_json(out, &candidates)?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    writeln!(
-        out,
-        "{}: {} (published {})",
-        file.display(),
-        present::candidates_summary(candidates.len()),
-        long_date(published)
-    )?;
-    for c in &candidates {
-        writeln!(out, "{}", present::candidate_line(store, c))?;
-    }
-    Ok(ExitCode::SUCCESS)
 }
 
 fn load(cli: &Cli) -> Store {
