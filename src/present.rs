@@ -111,7 +111,7 @@ pub(crate) fn place_facts(place: &Place) -> String {
 }
 
 /// "Held by Islamic State since Thu 9 Nov 2017", "Contested between ...", "Unknown: ...".
-pub(crate) fn status_sentence(store: &Store, s: &PlaceState) -> String {
+pub fn status_sentence(store: &Store, s: &PlaceState) -> String {
     let since = s.since.map(|t| long_date(t.date())).unwrap_or_default();
     let qualifiers = s
         .since_event
@@ -137,6 +137,10 @@ pub(crate) fn status_sentence(store: &Store, s: &PlaceState) -> String {
         Some(Control::Contested(a, b)) => format!(
             "Contested between {} and {} since {since}{qualifiers}",
             store.actors[a].name, store.actors[b].name
+        ),
+        Some(c @ Control::Lost(..)) => format!(
+            "No longer held by {} (who holds it is not said) since {since}{qualifiers}",
+            lost_by_names(store, c)
         ),
         None => "Unknown: no article reports who holds it by this date".to_owned(),
     }
@@ -176,6 +180,47 @@ pub(crate) fn freshness_sentence(
     })
 }
 
+/// "Islamic State", or "A and B" when two actors lost a place together.
+fn lost_by_names(store: &Store, c: Control) -> String {
+    let names: Vec<&str> = c
+        .lost_by()
+        .into_iter()
+        .map(|a| store.actors[a].name.as_str())
+        .collect();
+    names.join(" and ")
+}
+
+/// "1 of 4 sources could not be checked: see Problems", for a claim that stays on the map
+/// with its valid sources; nothing when every source was checked.
+pub fn damaged_sentence(ev: &crate::store::Event) -> Option<String> {
+    (ev.damaged_sources > 0).then(|| {
+        let total = ev.quotes.len() + ev.damaged_sources;
+        format!(
+            "{} of {total} sources could not be checked: see Problems",
+            ev.damaged_sources
+        )
+    })
+}
+
+/// "Annotated by A on Mon 4 Dec 2017, reviewed by B", when the annotation says so.
+pub fn annotation_sentence(ev: &crate::store::Event) -> Option<String> {
+    let mut parts = Vec::new();
+    match (&ev.annotator, ev.annotated) {
+        (Some(who), Some(day)) => parts.push(format!("Annotated by {who} on {}", long_date(day))),
+        (Some(who), None) => parts.push(format!("Annotated by {who}")),
+        (None, Some(day)) => parts.push(format!("Annotated on {}", long_date(day))),
+        (None, None) => {}
+    }
+    if let Some(r) = &ev.reviewed_by {
+        parts.push(if parts.is_empty() {
+            format!("Reviewed by {r}")
+        } else {
+            format!("reviewed by {r}")
+        });
+    }
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
 /// "4 quote(s) behind this state".
 pub(crate) fn sources_sentence(s: &PlaceState) -> String {
     format!("{} quote(s) behind this state", s.sources)
@@ -189,6 +234,14 @@ pub(crate) fn short_status(store: &Store, control: Option<Control>) -> String {
             "contested {} / {}",
             store.actors[a].short, store.actors[b].short
         ),
+        Some(c @ Control::Lost(..)) => {
+            let shorts: Vec<&str> = c
+                .lost_by()
+                .into_iter()
+                .map(|a| store.actors[a].short.as_str())
+                .collect();
+            format!("lost by {}", shorts.join(" / "))
+        }
         None => "unknown".to_owned(),
     }
 }
@@ -259,6 +312,58 @@ pub(crate) fn reported_by(articles: usize) -> String {
     )
 }
 
+/// "3 candidate claims", for `frontline suggest`.
+pub fn candidates_summary(n: usize) -> String {
+    match n {
+        0 => "no candidate claim".to_owned(),
+        1 => "1 candidate claim".to_owned(),
+        n => format!("{n} candidate claims"),
+    }
+}
+
+/// One candidate claim of the annotation assistant, on one line with its quote:
+/// `2017 (the year only)  Mosul: no longer held by Islamic State (…) (withdrawal, "this year")  “…” [127..168]`.
+pub fn candidate_line(store: &Store, c: &crate::assist::Candidate) -> String {
+    use crate::assist::Status;
+    let name = |id: &String| {
+        store
+            .actors
+            .iter()
+            .find(|a| &a.id == id)
+            .map_or(id.as_str(), |a| a.name.as_str())
+            .to_owned()
+    };
+    let names = |ids: &[String]| ids.iter().map(name).collect::<Vec<_>>();
+    let state = match c.status {
+        Status::Held => format!("held by {}", names(&c.to).join(" and ")),
+        Status::Contested => format!("contested between {}", names(&c.to).join(" and ")),
+        Status::Lost => format!(
+            "no longer held by {} (who holds it is not said)",
+            names(&c.lost_by).join(" and ")
+        ),
+    };
+    use crate::assist::DatePrecision;
+    let when = match c.precision {
+        DatePrecision::Day => long_date(c.date),
+        DatePrecision::Week => format!("week of {}", long_date(c.date)),
+        DatePrecision::Month => c.date.format("%B %Y").to_string(),
+        DatePrecision::Year => c.date.format("%Y (the year only)").to_string(),
+    };
+    let new = if c.new_place { ", new place" } else { "" };
+    let dated = c.date_phrase.as_deref().map_or_else(
+        || ", dated by the publication".to_owned(),
+        |p| format!(", \"{p}\""),
+    );
+    format!(
+        "{when}  {}{new}: {state} ({}{dated})  \u{201c}{}\u{201d} [{}..{}]",
+        c.name,
+        c.kind.label(),
+        c.text,
+        c.start,
+        c.end
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -324,8 +429,8 @@ mod tests {
     #[test]
     fn a_place_without_reports_is_unknown_and_has_no_freshness() {
         let store = crate::bundled::store();
-        let mosul = place(&store, "mosul");
-        let s = store.state_at(mosul, at(12, 12));
+        let hajin = place(&store, "hajin");
+        let s = store.state_at(hajin, at(12, 12));
         assert_eq!(
             status_sentence(&store, &s),
             "Unknown: no article reports who holds it by this date"

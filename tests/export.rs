@@ -74,6 +74,7 @@ fn expected(control: Option<Control>) -> (String, Value, Value) {
     let id = |a: usize| store().actors[a].id.clone();
     match control {
         Some(Control::Held(a)) => ("held".into(), id(a).into(), Value::Null),
+        Some(Control::Lost(..)) => ("lost".into(), Value::Null, Value::Null),
         Some(Control::Contested(a, b)) => (
             "contested".into(),
             Value::Null,
@@ -511,7 +512,9 @@ fn csv_replays_to_the_same_holders() {
             .split("; ")
             .find_map(|t| t.strip_prefix("place="))
             .unwrap();
-        let control = if r["sub_event_type"] == "Armed clash" {
+        let control = if r["tags"].contains("status=lost") {
+            Control::Lost(actor(&r["actor1"]), None)
+        } else if r["sub_event_type"] == "Armed clash" {
             Control::contested(actor(&r["actor1"]), actor(&r["actor2"]))
         } else {
             Control::Held(actor(&r["actor1"]))

@@ -192,7 +192,12 @@ impl View for ControlChart {
                     let p = lanes[lane];
                     let y = -(lane as f64);
                     for s in segments(store, p, &replay) {
-                        let colours = theme::control_colours(Some(s.control), &store.actors);
+                        let mut colours = theme::control_colours(Some(s.control), &store.actors);
+                        if let crate::store::Control::Lost(a, _) = s.control {
+                            // Lost: a pale band of who lost it, never read as held.
+                            colours =
+                                vec![theme::actor_colour(&store.actors[a]).gamma_multiply(0.2)];
+                        }
                         let k = colours.len() as f64;
                         for (i, c) in colours.iter().enumerate() {
                             bars.push((y, *c, s.from, s.to, i as f64 / k, (i + 1) as f64 / k));

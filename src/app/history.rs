@@ -211,6 +211,16 @@ fn event_card(
                     );
                 }
             }
+            if let Some(damaged) = present::damaged_sentence(ev) {
+                ui.label(
+                    RichText::new(damaged)
+                        .color(ui.visuals().warn_fg_color)
+                        .small(),
+                );
+            }
+            if let Some(annotation) = present::annotation_sentence(ev) {
+                ui.label(RichText::new(annotation).weak().small());
+            }
             if let Some(note) = &ev.note {
                 ui.label(RichText::new(note).italics().small());
             }

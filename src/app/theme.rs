@@ -22,7 +22,8 @@ pub(crate) fn control_colours(control: Option<Control>, actors: &[Actor]) -> Vec
     match control {
         Some(Control::Held(a)) => vec![actor_colour(&actors[a])],
         Some(Control::Contested(a, b)) => vec![actor_colour(&actors[a]), actor_colour(&actors[b])],
-        None => Vec::new(),
+        // Lost: nobody's fill; the marker draws a ring in the losers' colours instead.
+        Some(Control::Lost(..)) | None => Vec::new(),
     }
 }
 

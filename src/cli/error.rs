@@ -29,6 +29,17 @@ pub enum PlaceError {
     Unknown { name: String, known: Vec<String> },
 }
 
+/// `frontline suggest` cannot date the text's claims.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum SuggestError {
+    #[error(
+        "{file}: no publication date: pass --date YYYY-MM-DD, or make the file's first line `date YYYY-MM-DD`"
+    )]
+    NoDate { file: String },
+    #[error("{file}: --date \"{input}\" is not a date: write it as YYYY-MM-DD")]
+    BadDate { file: String, input: String },
+}
+
 /// Why a command of the command line did not finish.
 #[derive(Debug, Error)]
 pub enum CliError {
@@ -38,6 +49,11 @@ pub enum CliError {
     Place(#[from] PlaceError),
     #[error(transparent)]
     Synth(#[from] SynthError),
+    /// The file given to `suggest` cannot be read as an article.
+    #[error(transparent)]
+    Assist(#[from] crate::assist::AssistError),
+    #[error(transparent)]
+    Suggest(#[from] SuggestError),
     /// Standard output could not be written.
     #[error("cannot write the output: {0}")]
     Output(#[from] io::Error),
@@ -49,11 +65,15 @@ impl CliError {
         matches!(self, CliError::Output(e) if e.kind() == io::ErrorKind::BrokenPipe)
     }
 
-    /// Exit code 2 for every error, as for a usage error: a name, a date or a directory to
-    /// fix, or an output that cannot be written. A closed pipe ends the command normally.
+    /// Exit code 2 for a usage error: a name, a date or a directory to fix, or an output
+    /// that cannot be written; 1 for a file `suggest` cannot read or date. A closed pipe
+    /// ends the command normally.
     pub(crate) fn exit_code(&self) -> ExitCode {
         if self.is_closed_pipe() {
             ExitCode::SUCCESS
+        } else if matches!(self, CliError::Assist(_) | CliError::Suggest(_)) {
+            // The input file is bad, as `check` exits 1 on bad data.
+            ExitCode::from(1)
         } else {
             ExitCode::from(2)
         }

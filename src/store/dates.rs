@@ -104,8 +104,8 @@ const MONTHS: [&str; 12] = [
 ///
 /// Understood: weekdays ("on Saturday", "last Thursday", "Friday night": the latest such day on
 /// or before the article's date; "last" excludes the article's own day), "today", "yesterday",
-/// explicit dates ("November 3, 2017", "3 November"), and months ("in September",
-/// "early September", "late October"). Returns `None` for anything else ("two days later"),
+/// explicit dates ("November 3, 2017", "3 November"), months ("in September",
+/// "early September", "late October") and "this year" (1 January to the article's day). Returns `None` for anything else ("two days later"),
 /// which is then not checked.
 pub(crate) fn resolve_phrase(phrase: &str, article_date: NaiveDate) -> Option<DayRange> {
     let lower = phrase.to_lowercase();
@@ -118,6 +118,13 @@ pub(crate) fn resolve_phrase(phrase: &str, article_date: NaiveDate) -> Option<Da
     }
     if words.contains(&"yesterday") {
         return article_date.pred_opt().map(DayRange::day);
+    }
+    if words.ends_with(&["this", "year"]) {
+        // From New Year's Day to the article's own day: not a day after it.
+        return Some(DayRange {
+            first: NaiveDate::from_ymd_opt(article_date.year(), 1, 1)?,
+            last: article_date,
+        });
     }
     if let Some(month_ix) = words.iter().find_map(|w| {
         MONTHS
@@ -191,6 +198,18 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn this_year_runs_from_new_year_to_the_article() {
+        let friday_3 = d(2017, 11, 3);
+        assert_eq!(
+            resolve_phrase("this year", friday_3),
+            Some(DayRange {
+                first: d(2017, 1, 1),
+                last: friday_3
+            })
+        );
     }
 
     #[test]

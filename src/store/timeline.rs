@@ -251,5 +251,7 @@ pub(crate) fn describe_control(c: Control, actors: &[Actor]) -> String {
     match c {
         Control::Held(a) => format!("held by {}", name(a)),
         Control::Contested(a, b) => format!("contested between {} and {}", name(a), name(b)),
+        Control::Lost(a, None) => format!("no longer held by {}", name(a)),
+        Control::Lost(a, Some(b)) => format!("no longer held by {} or {}", name(a), name(b)),
     }
 }

@@ -40,6 +40,13 @@ fn entries(view: &ViewContext) -> Vec<(String, Sample)> {
     let styles = [
         ("Contested", one(town(&[a, b]))),
         ("Unknown", one(town(&[]))),
+        (
+            "Lost (ring: who lost it; new holder not said)",
+            one(Symbol {
+                lost: true,
+                ..town(&[a])
+            }),
+        ),
         ("Reported that day", one(town(&[b]))),
         (
             "Carried forward from an earlier report",

@@ -288,6 +288,8 @@ fn validate_articles(d: &mut Diagnostics, parsed: Vec<ParsedArticle>) -> Vec<Art
             date_precision: r.date_precision.unwrap_or_default(),
             rewrite_of: None,
             date_note: r.date_note,
+            url: r.url,
+            language: r.language,
             text,
         });
     }

@@ -100,6 +100,8 @@ pub struct ParsedArticle {
     pub date_precision: Option<Precision>,
     pub rewrite_of: Option<Spanned<String>>,
     pub date_note: Option<String>,
+    pub url: Option<String>,
+    pub language: Option<String>,
 }
 
 #[derive(Debug)]
@@ -113,9 +115,25 @@ pub struct ParsedEvent {
     pub kind: Spanned<EventKind>,
     pub basis: Option<Basis>,
     pub from: Option<Spanned<ActorsInput>>,
-    pub to: Spanned<ActorsInput>,
+    /// Who holds it after (absent for a `lost` claim).
+    pub to: Option<Spanned<ActorsInput>>,
+    /// "held" (the default, from `to`) or "lost" (with `lost_by`).
+    pub status: Option<Spanned<String>>,
+    /// Who lost it: actor names, or None when not written as strings.
+    pub lost_by: Option<Spanned<Option<Vec<String>>>>,
     pub note: Option<String>,
-    pub sources: Vec<ParsedSource>,
+    pub annotator: Option<String>,
+    pub annotated: Option<Spanned<DateInput>>,
+    pub reviewed_by: Option<String>,
+    /// Each source, or why it could not be read (a bad field): damaged, not fatal.
+    pub sources: Vec<Result<ParsedSource, InvalidSource>>,
+}
+
+/// A source entry that could not be read, with where it is and why.
+#[derive(Debug)]
+pub struct InvalidSource {
+    pub span: std::ops::Range<usize>,
+    pub message: String,
 }
 
 /// One article's support for an event (a W3C TextQuoteSelector with the phrase that dates it).
