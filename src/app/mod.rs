@@ -20,6 +20,7 @@ pub mod screenshot;
 pub mod theme;
 pub mod timeline;
 pub mod top_bar;
+pub mod video;
 pub mod view;
 pub mod watch;
 
@@ -30,7 +31,7 @@ use egui::Ui;
 use serde::{Deserialize, Serialize};
 
 pub use action::Action;
-pub use native::{RunError, run};
+pub use native::{Capture, RunError, run};
 pub use view::{Shown, View, ViewContext};
 
 use crate::present;
@@ -82,6 +83,8 @@ pub struct FrontlineApp {
     pub reader: Option<Reader>,
     /// Set when the app renders one frame to a PNG and quits.
     pub screenshot: Option<screenshot::Job>,
+    /// Set when the app draws the replay into a video and quits.
+    pub video: Option<video::Job>,
     /// "Reloaded at 10:42:07" and when it was said, shown for a few seconds.
     pub reload_notice: Option<(String, Instant)>,
     scene: Scene,
@@ -156,6 +159,7 @@ impl FrontlineApp {
             shown,
             reader: None,
             screenshot: None,
+            video: None,
             reload_notice: None,
             scene: Scene::default(),
             top_bar: TopBar,
@@ -340,6 +344,10 @@ impl FrontlineApp {
         self.apply(actions);
         if let Some(job) = &mut self.screenshot {
             job.step(ui.ctx());
+        }
+        if let Some(at) = self.video.as_mut().and_then(|job| job.step(ui.ctx())) {
+            self.replay.playing = false;
+            self.replay.set_cursor(at);
         }
     }
 

@@ -38,6 +38,15 @@ pub enum CliError {
     Place(#[from] PlaceError),
     #[error(transparent)]
     Synth(#[from] SynthError),
+    /// An export file could not be created or moved into place.
+    #[error(transparent)]
+    OutputFile(#[from] crate::export::atomic::OutputError),
+    #[error("cannot write {}: {source}", path.display())]
+    Export {
+        path: std::path::PathBuf,
+        #[source]
+        source: crate::export::ExportError,
+    },
     /// Standard output could not be written.
     #[error("cannot write the output: {0}")]
     Output(#[from] io::Error),
