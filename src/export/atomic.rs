@@ -42,7 +42,7 @@ impl AtomicFile {
     /// Reserves a temporary file beside `path` (created empty, so the directory is checked).
     pub fn create(path: &Path) -> Result<(AtomicFile, File), OutputError> {
         check_destination(path)?;
-        let temp = temp_path(path);
+        let temp = temp_path_of(path, std::process::id());
         let file = File::create(&temp).map_err(|source| OutputError::Create {
             path: path.to_owned(),
             source,
@@ -87,12 +87,13 @@ impl Drop for AtomicFile {
 }
 
 /// `dir/.name.frontline-PID.tmp`: hidden, unique per process, in the destination's directory so
-/// that the final rename stays on one file system.
-fn temp_path(path: &Path) -> PathBuf {
+/// that the final rename stays on one file system. Public so that whoever ends an exporting
+/// process can remove what it left.
+pub fn temp_path_of(path: &Path, pid: u32) -> PathBuf {
     let name = path
         .file_name()
         .map_or("export".into(), |n| n.to_string_lossy());
-    path.with_file_name(format!(".{name}.frontline-{}.tmp", std::process::id()))
+    path.with_file_name(format!(".{name}.frontline-{pid}.tmp"))
 }
 
 /// Fails early, before any work, when the destination's directory does not exist.

@@ -62,6 +62,10 @@ impl Progress {
         Arc::new(p)
     }
 
+    pub fn set_total(&self, total: usize) {
+        self.total.store(total, Ordering::Relaxed);
+    }
+
     pub fn set_done(&self, done: usize) {
         self.done.store(done, Ordering::Relaxed);
     }
