@@ -199,8 +199,12 @@ fn report_progress(progress: std::sync::Arc<Progress>, lines: bool) -> std::thre
             }
             std::thread::sleep(std::time::Duration::from_millis(100));
         }
-        if let Some(bar) = bar {
-            bar.finish_and_clear();
+        match bar {
+            Some(bar) => bar.finish_and_clear(),
+            None if progress.done() != last => {
+                println!("frame {}/{}", progress.done(), progress.total())
+            }
+            None => {}
         }
     })
 }
