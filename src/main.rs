@@ -122,6 +122,11 @@ fn export_video(cli: &Cli, args: &ExportArgs) -> ExitCode {
     if let Err(e) = frontline::export::atomic::check_destination(&args.out) {
         return fail(&e);
     }
+    if format == VideoFormat::Mp4
+        && let Err(e) = video::encode::check_ffmpeg(&args.out)
+    {
+        return fail(&e);
+    }
     let _ = rustls::crypto::ring::default_provider().install_default();
     let source = cli.source();
     let store = Store::load(&source);

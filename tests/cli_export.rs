@@ -168,6 +168,17 @@ fn video_arguments_are_checked_before_a_window_opens() {
         assert_eq!(code, 2, "{args:?}: {stderr}");
         assert!(stderr.contains(says), "{args:?}: {stderr}");
     }
+    // Without ffmpeg on the PATH, an MP4 fails at once and names the package.
+    let (code, _, stderr) = run(frontline()
+        .current_dir(dir.path())
+        .env("PATH", "")
+        .env_remove("DISPLAY")
+        .args(["export", "video", "--out", "replay.mp4"]));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("replay.mp4") && stderr.contains("apt-get install ffmpeg"),
+        "{stderr}"
+    );
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
 

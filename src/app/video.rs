@@ -83,7 +83,13 @@ impl Job {
             let out = out.to_owned();
             let progress = progress.clone();
             let total = schedule.len();
-            std::thread::spawn(move || encode(&out, format, fps, total, &rx, &progress))
+            std::thread::spawn(move || {
+                let result = encode(&out, format, fps, total, &rx, &progress);
+                if result.is_err() {
+                    progress.finish(); // the window stops drawing frames nobody will encode
+                }
+                result
+            })
         };
         let job = Job {
             schedule,
@@ -103,7 +109,7 @@ impl Job {
     /// Called at the end of every frame. Returns the instant the next frame must show.
     pub fn step(&mut self, ctx: &egui::Context) -> Option<NaiveDateTime> {
         ctx.request_repaint();
-        if self.progress.is_cancelled() {
+        if self.progress.is_cancelled() || self.progress.is_finished() {
             self.frames = None;
             ctx.send_viewport_cmd(ViewportCommand::Close);
             return None;

@@ -247,6 +247,25 @@ impl Drop for Ffmpeg {
     }
 }
 
+/// Whether `ffmpeg` can be started, so that an MP4 export fails before any frame is drawn.
+pub fn check_ffmpeg(path: &Path) -> Result<(), EncodeError> {
+    match Command::new("ffmpeg")
+        .arg("-version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+    {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Err(EncodeError::FfmpegMissing {
+            path: path.to_owned(),
+        }),
+        Err(source) => Err(EncodeError::FfmpegStart {
+            path: path.to_owned(),
+            source,
+        }),
+    }
+}
+
 /// `ffmpeg -f rawvideo -pix_fmt rgba -s WxH -framerate N -i - -c:v libx264 -pix_fmt yuv420p
 /// -movflags +faststart -f mp4 OUT`, quiet but for errors.
 fn ffmpeg(out: &Path, width: u32, height: u32, fps: u32) -> Command {
@@ -364,6 +383,21 @@ mod tests {
         ] {
             assert!(out.lines().any(|l| l == want), "{want} not in:\n{out}");
         }
+    }
+
+    #[test]
+    fn a_cancelled_mp4_stops_ffmpeg_and_leaves_no_file() {
+        if !on_path("ffmpeg") {
+            eprintln!("skipped: ffmpeg is not on the PATH");
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("replay.mp4");
+        let mut enc = Encoder::create(&path, VideoFormat::Mp4, 64, 32, 4).unwrap();
+        enc.push(&frame(64, 32, 0), 25).unwrap();
+        drop(enc);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+        assert!(check_ffmpeg(&path).is_ok());
     }
 
     #[test]
