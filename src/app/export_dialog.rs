@@ -5,7 +5,9 @@
 //! The data formats are written here, whole or not at all ([`AtomicFile`]). The video is drawn
 //! by `frontline export video` in a process of its own (its own window, the pointer kept out),
 //! which reports "frame N/M" lines read here; Cancel ends that process and removes its
-//! temporary file. A save-file dialog (`rfd`) was left out: it needs GTK or a desktop portal.
+//! temporary file. A system save-file dialog (`rfd`) is not used: its GTK backend needs GTK's
+//! libraries to build, and its portal backend a desktop portal running, which an Xvfb or bare
+//! X11 session lacks; a path field works everywhere.
 
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
