@@ -13,8 +13,10 @@ use crate::store::dates;
 use crate::store::{Control, DataSource, Lookup, PlaceIx, Store};
 
 mod error;
+pub mod export;
 mod suggest;
 pub use error::{CliError, InstantError, PlaceError, SuggestError};
+pub use export::{ExportArgs, ExportKind};
 
 #[derive(Debug, Parser)]
 #[command(name = "frontline", version, about = "Replay who controlled which town, day by day, from annotated news articles.", long_about = None)]
@@ -56,6 +58,9 @@ pub enum Command {
         #[arg(long, value_name = "WxH", default_value = "1280x800")]
         size: String,
     },
+    /// Write the data as GeoJSON, CSV or W3C annotations, or the replay as a GIF or MP4.
+    #[command(display_order = 5)]
+    Export(ExportArgs),
 }
 
 /// The commands that print or write files and never open a window.

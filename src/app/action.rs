@@ -38,4 +38,11 @@ pub enum Action {
         quote: Option<(usize, usize)>,
     },
     CloseArticle,
+    /// Open the Export dialog for a format.
+    OpenExport(super::export_dialog::ExportTarget),
+    /// Write the export the dialog is set up for.
+    RunExport,
+    /// Stop a running video export.
+    CancelExport,
+    CloseExport,
 }

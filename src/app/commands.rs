@@ -5,6 +5,13 @@
 use egui::{Key, Modifiers, Response, RichText, Ui};
 
 use super::action::Action;
+use super::export_dialog::ExportTarget;
+use crate::export::ExportFormat;
+use crate::export::video::VideoFormat;
+
+fn data(format: ExportFormat, daily: bool) -> ExportTarget {
+    ExportTarget::Data { format, daily }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
@@ -21,6 +28,12 @@ pub enum Command {
     ClearSelection,
     ControlChart,
     Problems,
+    ExportGeoJson,
+    ExportGeoJsonDaily,
+    ExportCsv,
+    ExportAnnotations,
+    ExportGif,
+    ExportMp4,
 }
 
 /// One row of the table.
@@ -34,7 +47,7 @@ pub(crate) struct Spec {
 }
 
 impl Command {
-    pub const ALL: [Command; 13] = [
+    pub const ALL: [Command; 19] = [
         Command::PlayPause,
         Command::PreviousChange,
         Command::NextChange,
@@ -48,6 +61,22 @@ impl Command {
         Command::ClearSelection,
         Command::ControlChart,
         Command::Problems,
+        Command::ExportGeoJson,
+        Command::ExportGeoJsonDaily,
+        Command::ExportCsv,
+        Command::ExportAnnotations,
+        Command::ExportGif,
+        Command::ExportMp4,
+    ];
+
+    /// The Export menu's items, in order.
+    pub const EXPORTS: [Command; 6] = [
+        Command::ExportGeoJson,
+        Command::ExportGeoJsonDaily,
+        Command::ExportCsv,
+        Command::ExportAnnotations,
+        Command::ExportGif,
+        Command::ExportMp4,
     ];
 
     /// The table.
@@ -91,6 +120,36 @@ impl Command {
             Command::ClearSelection => spec("Clear", None, Some("Clear the selection")),
             Command::ControlChart => spec("Control chart", None, None),
             Command::Problems => spec("Problems", None, Some("Validation problems in the data")),
+            Command::ExportGeoJson => spec(
+                "GeoJSON…",
+                None,
+                Some("Control periods as GeoJSON points, for QGIS and Kepler.gl"),
+            ),
+            Command::ExportGeoJsonDaily => spec(
+                "GeoJSON daily…",
+                None,
+                Some("One GeoJSON point per place per day: no interval logic needed"),
+            ),
+            Command::ExportCsv => spec(
+                "CSV…",
+                None,
+                Some("Events as ACLED-format CSV, for spreadsheets"),
+            ),
+            Command::ExportAnnotations => spec(
+                "W3C annotations…",
+                None,
+                Some("Every quote as a W3C Web Annotation (JSON-LD)"),
+            ),
+            Command::ExportGif => spec(
+                "Video (GIF)…",
+                None,
+                Some("The replay as an animated GIF, drawn in a window of its own"),
+            ),
+            Command::ExportMp4 => spec(
+                "Video (MP4)…",
+                None,
+                Some("The replay as an MP4 video (needs ffmpeg), drawn in a window of its own"),
+            ),
         }
     }
 
@@ -110,6 +169,14 @@ impl Command {
             Command::ClearSelection => Action::Select(None),
             Command::ControlChart => Action::ToggleChart,
             Command::Problems => Action::ToggleProblems,
+            Command::ExportGeoJson => Action::OpenExport(data(ExportFormat::GeoJson, false)),
+            Command::ExportGeoJsonDaily => Action::OpenExport(data(ExportFormat::GeoJson, true)),
+            Command::ExportCsv => Action::OpenExport(data(ExportFormat::Csv, false)),
+            Command::ExportAnnotations => {
+                Action::OpenExport(data(ExportFormat::Annotations, false))
+            }
+            Command::ExportGif => Action::OpenExport(ExportTarget::Video(VideoFormat::Gif)),
+            Command::ExportMp4 => Action::OpenExport(ExportTarget::Video(VideoFormat::Mp4)),
         }
     }
 

@@ -9,6 +9,7 @@ pub mod action;
 pub mod commands;
 pub mod control_chart;
 pub mod event_feed;
+pub mod export_dialog;
 pub mod history;
 pub mod map;
 pub mod native;
@@ -20,6 +21,7 @@ pub mod screenshot;
 pub mod theme;
 pub mod timeline;
 pub mod top_bar;
+pub mod video;
 pub mod view;
 pub mod watch;
 
@@ -30,7 +32,7 @@ use egui::Ui;
 use serde::{Deserialize, Serialize};
 
 pub use action::Action;
-pub use native::{RunError, run};
+pub use native::{Capture, RunError, run};
 pub use view::{Shown, View, ViewContext};
 
 use crate::present;
@@ -82,6 +84,10 @@ pub struct FrontlineApp {
     pub reader: Option<Reader>,
     /// Set when the app renders one frame to a PNG and quits.
     pub screenshot: Option<screenshot::Job>,
+    /// The Export dialog, while open.
+    pub export: Option<export_dialog::ExportDialog>,
+    /// Set when the app draws the replay into a video and quits.
+    pub video: Option<video::Job>,
     /// "Reloaded at 10:42:07" and when it was said, shown for a few seconds.
     pub reload_notice: Option<(String, Instant)>,
     scene: Scene,
@@ -94,6 +100,14 @@ pub struct FrontlineApp {
     /// The data directory, watched for changes (not for the bundled data).
     source: Option<DataSource>,
     watcher: Option<watch::DataWatcher>,
+}
+
+/// The data directory, when the data came from one (not the bundled data).
+fn data_dir(source: &Option<DataSource>) -> Option<&std::path::Path> {
+    match source {
+        Some(DataSource::Dir(dir)) => Some(dir),
+        _ => None,
+    }
 }
 
 /// The span the replay moves in: the events', or the articles' dates when no event is valid,
@@ -156,6 +170,8 @@ impl FrontlineApp {
             shown,
             reader: None,
             screenshot: None,
+            video: None,
+            export: None,
             reload_notice: None,
             scene: Scene::default(),
             top_bar: TopBar,
@@ -268,6 +284,24 @@ impl FrontlineApp {
                     self.reader = Some(Reader::new(article, quote))
                 }
                 Action::CloseArticle => self.reader = None,
+                Action::OpenExport(target) => {
+                    if !self.export.as_ref().is_some_and(|d| d.is_running()) {
+                        let dir = data_dir(&self.source);
+                        self.export = Some(export_dialog::ExportDialog::new(target, dir));
+                    }
+                }
+                Action::RunExport => {
+                    let selected = self.selected.map(|p| self.store.places[p].id.as_str());
+                    if let Some(d) = &mut self.export {
+                        d.run(&self.store, data_dir(&self.source), selected);
+                    }
+                }
+                Action::CancelExport => {
+                    if let Some(d) = &mut self.export {
+                        d.cancel();
+                    }
+                }
+                Action::CloseExport => self.export = None,
             }
         }
     }
@@ -333,6 +367,9 @@ impl FrontlineApp {
         if let Some(reader) = &mut self.reader {
             reader.ui(ui, &view, &mut actions);
         }
+        if let Some(dialog) = &mut self.export {
+            dialog.ui(ui, &view, &mut actions);
+        }
         if !actions.is_empty() {
             // Show what they changed.
             ui.ctx().request_repaint();
@@ -340,6 +377,10 @@ impl FrontlineApp {
         self.apply(actions);
         if let Some(job) = &mut self.screenshot {
             job.step(ui.ctx());
+        }
+        if let Some(at) = self.video.as_mut().and_then(|job| job.step(ui.ctx())) {
+            self.replay.playing = false;
+            self.replay.set_cursor(at);
         }
     }
 }

@@ -40,6 +40,13 @@ impl View for TopBar {
                 };
                 commands::labelled_button(ui, Command::Problems, text, actions);
                 commands::toggle(ui, Command::ControlChart, view.shown.chart, actions);
+                ui.menu_button("Export", |ui| {
+                    for command in Command::EXPORTS {
+                        if commands::button(ui, command, false, actions).clicked() {
+                            ui.close();
+                        }
+                    }
+                });
                 if let Some(notice) = view.notice {
                     ui.label(RichText::new(notice).color(Color32::from_rgb(0, 110, 60)));
                 }

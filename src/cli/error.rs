@@ -54,6 +54,15 @@ pub enum CliError {
     Assist(#[from] crate::assist::AssistError),
     #[error(transparent)]
     Suggest(#[from] SuggestError),
+    /// An export file could not be created or moved into place.
+    #[error(transparent)]
+    OutputFile(#[from] crate::export::atomic::OutputError),
+    #[error("cannot write {}: {source}", path.display())]
+    Export {
+        path: std::path::PathBuf,
+        #[source]
+        source: crate::export::ExportError,
+    },
     /// Standard output could not be written.
     #[error("cannot write the output: {0}")]
     Output(#[from] io::Error),
@@ -68,7 +77,7 @@ impl CliError {
     /// Exit code 2 for a usage error: a name, a date or a directory to fix, or an output
     /// that cannot be written; 1 for a file `suggest` cannot read or date. A closed pipe
     /// ends the command normally.
-    pub(crate) fn exit_code(&self) -> ExitCode {
+    pub fn exit_code(&self) -> ExitCode {
         if self.is_closed_pipe() {
             ExitCode::SUCCESS
         } else if matches!(self, CliError::Assist(_) | CliError::Suggest(_)) {
