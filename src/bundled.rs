@@ -6,9 +6,9 @@ use include_dir::{Dir, include_dir};
 use crate::store::{DataSource, Store};
 
 /// The bundled data directory (`data/`).
-pub static DATA: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/data");
+pub(crate) static DATA: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/data");
 /// The bundled basemap (`assets/basemap/`: Natural Earth GeoJSON).
-pub static BASEMAP: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets/basemap");
+pub(crate) static BASEMAP: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/assets/basemap");
 
 pub fn data_source() -> DataSource {
     DataSource::Embedded(&DATA)
@@ -20,6 +20,6 @@ pub fn store() -> Store {
 }
 
 /// A basemap layer's bytes, e.g. `rivers.geojson`.
-pub fn basemap_layer(file: &str) -> Option<&'static [u8]> {
+pub(crate) fn basemap_layer(file: &str) -> Option<&'static [u8]> {
     BASEMAP.get_file(file).map(|f| f.contents())
 }

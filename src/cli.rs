@@ -13,7 +13,10 @@ use crate::store::dates;
 use crate::store::{Control, DataSource, Lookup, PlaceIx, Store};
 
 mod error;
-pub use error::{CliError, InstantError, PlaceError};
+pub mod export;
+mod suggest;
+pub use error::{CliError, InstantError, PlaceError, SuggestError};
+pub use export::{ExportArgs, ExportKind};
 
 #[derive(Debug, Parser)]
 #[command(name = "frontline", version, about = "Replay who controlled which town, day by day, from annotated news articles.", long_about = None)]
@@ -60,6 +63,9 @@ pub enum Command {
         #[arg(long, value_name = "WxH", default_value = "1280x800")]
         size: String,
     },
+    /// Write the data as GeoJSON, CSV or W3C annotations, or the replay as a GIF or MP4.
+    #[command(display_order = 5)]
+    Export(ExportArgs),
 }
 
 /// What the app shows of the data: `--hide ACTOR` (repeated), `--stated-only`.
@@ -108,6 +114,19 @@ pub enum TerminalCommand {
     Quotes {
         /// An id, a name or any alias, case-insensitive ("Bukamal" works).
         place: String,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Propose claims of control in an article's text (any UTF-8 file), against the data's
+    /// places and actors and the regional gazetteer.
+    #[command(display_order = 3)]
+    Suggest {
+        /// The article's text (UTF-8). Its first line may give the date: `date YYYY-MM-DD`.
+        file: PathBuf,
+        /// The publication date (YYYY-MM-DD), when the file's first line does not give it.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
@@ -194,7 +213,7 @@ pub fn run(cli: &Cli, command: &TerminalCommand) -> ExitCode {
 
 /// Runs a command that needs no window, writing its output to `out`. Warnings about the data
 /// go to standard error; the exit code is 1 when `check` finds errors.
-pub fn run_to(
+pub(crate) fn run_to(
     cli: &Cli,
     command: &TerminalCommand,
     out: &mut dyn Write,
@@ -212,6 +231,10 @@ pub fn run_to(
             let p = resolve_place(&store, place)?;
             warn_if_invalid(&store);
             Ok(quotes(&store, p, *json, out)?)
+        }
+        TerminalCommand::Suggest { file, date, json } => {
+            let store = load(cli);
+            suggest::suggest(&store, file, date.as_deref(), *json, out)
         }
         TerminalCommand::Synth {
             places,
@@ -288,6 +311,7 @@ struct StateRow<'a> {
     holder: Option<&'a str>,
     holder_name: Option<&'a str>,
     contested_by: Vec<&'a str>,
+    lost_by: Vec<&'a str>,
     since: Option<String>,
     last_reported: Option<String>,
     /// Days since the latest report (0: reported that day).
@@ -297,10 +321,15 @@ struct StateRow<'a> {
     longitude: f64,
 }
 
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
 fn status_word(c: Option<Control>) -> &'static str {
     match c {
         Some(Control::Held(_)) => "held",
         Some(Control::Contested(..)) => "contested",
+        Some(Control::Lost(..)) => "lost",
         None => "unknown",
     }
 }
@@ -334,6 +363,12 @@ fn state(
                         }
                         _ => Vec::new(),
                     },
+                    lost_by: s.control.map_or_else(Vec::new, |c| {
+                        c.lost_by()
+                            .into_iter()
+                            .map(|a| store.actors[a].id.as_str())
+                            .collect()
+                    }),
                     since: s.since.map(|t| t.date().to_string()),
                     last_reported: s.last_reported.map(|d| d.to_string()),
                     days_since_report: s.age_days(at),
@@ -409,6 +444,8 @@ fn print_table<const N: usize>(rows: &[[String; N]], out: &mut dyn Write) -> io:
 enum ControlJson<'a> {
     Held(&'a str),
     Contested([&'a str; 2]),
+    /// Lost: nobody is said to hold it.
+    Lost(Option<()>),
 }
 
 fn control_json(store: &Store, c: Control) -> ControlJson<'_> {
@@ -417,6 +454,7 @@ fn control_json(store: &Store, c: Control) -> ControlJson<'_> {
         Control::Contested(a, b) => {
             ControlJson::Contested([&store.actors[a].id, &store.actors[b].id])
         }
+        Control::Lost(..) => ControlJson::Lost(None),
     }
 }
 
@@ -432,7 +470,12 @@ struct EventJson<'a> {
     from: Option<ControlJson<'a>>,
     to: ControlJson<'a>,
     status: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    lost_by: Vec<&'a str>,
     note: Option<&'a str>,
+    /// Sources that could not be checked (reported as errors); left out when none.
+    #[serde(skip_serializing_if = "is_zero")]
+    damaged_sources: usize,
     quotes: Vec<QuoteJson<'a>>,
 }
 
@@ -470,7 +513,14 @@ fn quotes(store: &Store, place: PlaceIx, json: bool, out: &mut dyn Write) -> io:
                     from: ev.from.map(|c| control_json(store, c)),
                     to: control_json(store, ev.to),
                     status: status_word(Some(ev.to)),
+                    lost_by: ev
+                        .to
+                        .lost_by()
+                        .into_iter()
+                        .map(|a| store.actors[a].id.as_str())
+                        .collect(),
                     note: ev.note.as_deref(),
+                    damaged_sources: ev.damaged_sources,
                     quotes: ev
                         .quotes
                         .iter()
@@ -539,6 +589,12 @@ fn quotes(store: &Store, place: PlaceIx, json: bool, out: &mut dyn Write) -> io:
         }
         if let Some(note) = &ev.note {
             writeln!(out, "  note: {note}")?;
+        }
+        if let Some(damaged) = crate::present::damaged_sentence(ev) {
+            writeln!(out, "  warning: {damaged} (`frontline check`)")?;
+        }
+        if let Some(annotation) = crate::present::annotation_sentence(ev) {
+            writeln!(out, "  {annotation}")?;
         }
         for q in &ev.quotes {
             let a = &store.articles[q.article];

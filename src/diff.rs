@@ -134,6 +134,11 @@ fn control_row(store: &Store, control: Option<Control>) -> ControlRow<'_> {
             holder: None,
             contested_by: vec![id(a), id(b)],
         },
+        Some(Control::Lost(..)) => ControlRow {
+            status: "lost",
+            holder: None,
+            contested_by: Vec::new(),
+        },
         None => ControlRow {
             status: "unknown",
             holder: None,

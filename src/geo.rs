@@ -9,7 +9,7 @@ pub type Line = Vec<[f64; 2]>;
 
 /// The features of a bundled layer (`countries`, `lakes`, `borders`, `rivers`). A missing or
 /// malformed layer has none: the map works without it.
-pub fn bundled_features(layer: &str) -> Vec<Value> {
+pub(crate) fn bundled_features(layer: &str) -> Vec<Value> {
     crate::bundled::basemap_layer(&format!("{layer}.geojson"))
         .and_then(|b| serde_json::from_slice::<Value>(b).ok())
         .and_then(|v| v.get("features").and_then(Value::as_array).cloned())
@@ -39,7 +39,7 @@ pub fn lines(geometry: &Value) -> Vec<Line> {
 }
 
 /// Polygons (with holes) of a feature, each a list of rings.
-pub fn polygons(geometry: &Value) -> Vec<Vec<Line>> {
+pub(crate) fn polygons(geometry: &Value) -> Vec<Vec<Line>> {
     let rings = |p: &Value| -> Vec<Line> {
         p.as_array()
             .map(|r| r.iter().map(coords).collect())
@@ -57,7 +57,7 @@ pub fn polygons(geometry: &Value) -> Vec<Vec<Line>> {
 
 /// Whether a lon/lat point is inside a polygon given as its rings (the outline, then its
 /// holes): even-odd over all of them.
-pub fn polygon_contains(rings: &[Line], x: f64, y: f64) -> bool {
+pub(crate) fn polygon_contains(rings: &[Line], x: f64, y: f64) -> bool {
     rings
         .iter()
         .filter(|ring| point_in_ring(x, y, ring))
@@ -67,7 +67,7 @@ pub fn polygon_contains(rings: &[Line], x: f64, y: f64) -> bool {
 }
 
 /// Even-odd test of a lon/lat point against a ring.
-pub fn point_in_ring(x: f64, y: f64, ring: &[[f64; 2]]) -> bool {
+pub(crate) fn point_in_ring(x: f64, y: f64, ring: &[[f64; 2]]) -> bool {
     let mut inside = false;
     let n = ring.len();
     if n < 3 {

@@ -12,9 +12,7 @@ pub use crate::store::dates::long_date;
 
 /// The forms a day is written in, from the fullest to the most compact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DayForm {
-    /// "Thu 9 Nov 2017": headings, the place panel, the command line.
-    Long,
+pub(crate) enum DayForm {
     /// "Thu 9 Nov": where the year is plain from the context.
     Weekday,
     /// "9 Nov 2017": axis labels over more than one year.
@@ -28,7 +26,6 @@ pub enum DayForm {
 impl DayForm {
     pub fn of(self, day: NaiveDate) -> String {
         let format = match self {
-            DayForm::Long => return long_date(day),
             DayForm::Weekday => "%a %-d %b",
             DayForm::DayMonthYear => "%-d %b %Y",
             DayForm::DayMonth => "%-d %b",
@@ -39,7 +36,7 @@ impl DayForm {
 }
 
 /// "14:00": the hour of an instant.
-pub fn time_of_day(t: NaiveTime) -> String {
+pub(crate) fn time_of_day(t: NaiveTime) -> String {
     t.format("%H:%M").to_string()
 }
 
@@ -56,7 +53,7 @@ pub fn span(store: &Store) -> String {
 }
 
 /// The window title: what is shown.
-pub fn window_title(store: &Store) -> String {
+pub(crate) fn window_title(store: &Store) -> String {
     format!(
         "Frontline — who held which town, {} — {}",
         span(store),
@@ -65,7 +62,7 @@ pub fn window_title(store: &Store) -> String {
 }
 
 /// "5 articles · 13 places · 12 events".
-pub fn summary_short(store: &Store) -> String {
+pub(crate) fn summary_short(store: &Store) -> String {
     format!(
         "{} articles · {} places · {} events",
         store.articles.len(),
@@ -118,12 +115,12 @@ pub fn clamped_at(at: NaiveDateTime, start: NaiveDateTime, end: NaiveDateTime) -
 }
 
 /// "Town, SY": what a place is, for tooltips.
-pub fn place_kind_and_country(place: &Place) -> String {
+pub(crate) fn place_kind_and_country(place: &Place) -> String {
     format!("{}, {}", place.kind.label(), place.country)
 }
 
 /// "Town · SY · 34.452° N, 40.919° E".
-pub fn place_facts(place: &Place) -> String {
+pub(crate) fn place_facts(place: &Place) -> String {
     format!(
         "{} · {} · {:.3}° N, {:.3}° E",
         place.kind.label(),
@@ -161,13 +158,21 @@ pub fn status_sentence(store: &Store, s: &PlaceState) -> String {
             "Contested between {} and {} since {since}{qualifiers}",
             store.actors[a].name, store.actors[b].name
         ),
+        Some(c @ Control::Lost(..)) => format!(
+            "No longer held by {} (who holds it is not said) since {since}{qualifiers}",
+            lost_by_names(store, c)
+        ),
         None => "Unknown: no article reports who holds it by this date".to_owned(),
     }
 }
 
 /// "reported that day by 3 articles" or "carried forward from a report of Fri 3 Nov (6 days
 /// earlier, by 1 article)"; nothing for a place no article reports.
-pub fn freshness_sentence(store: &Store, s: &PlaceState, cursor: NaiveDateTime) -> Option<String> {
+pub(crate) fn freshness_sentence(
+    store: &Store,
+    s: &PlaceState,
+    cursor: NaiveDateTime,
+) -> Option<String> {
     let last = s.last_reported?;
     let articles = {
         let mut ids: Vec<usize> = store
@@ -195,25 +200,74 @@ pub fn freshness_sentence(store: &Store, s: &PlaceState, cursor: NaiveDateTime) 
     })
 }
 
+/// "Islamic State", or "A and B" when two actors lost a place together.
+fn lost_by_names(store: &Store, c: Control) -> String {
+    let names: Vec<&str> = c
+        .lost_by()
+        .into_iter()
+        .map(|a| store.actors[a].name.as_str())
+        .collect();
+    names.join(" and ")
+}
+
+/// "1 of 4 sources could not be checked: see Problems", for a claim that stays on the map
+/// with its valid sources; nothing when every source was checked.
+pub fn damaged_sentence(ev: &crate::store::Event) -> Option<String> {
+    (ev.damaged_sources > 0).then(|| {
+        let total = ev.quotes.len() + ev.damaged_sources;
+        format!(
+            "{} of {total} sources could not be checked: see Problems",
+            ev.damaged_sources
+        )
+    })
+}
+
+/// "Annotated by A on Mon 4 Dec 2017, reviewed by B", when the annotation says so.
+pub fn annotation_sentence(ev: &crate::store::Event) -> Option<String> {
+    let mut parts = Vec::new();
+    match (&ev.annotator, ev.annotated) {
+        (Some(who), Some(day)) => parts.push(format!("Annotated by {who} on {}", long_date(day))),
+        (Some(who), None) => parts.push(format!("Annotated by {who}")),
+        (None, Some(day)) => parts.push(format!("Annotated on {}", long_date(day))),
+        (None, None) => {}
+    }
+    if let Some(r) = &ev.reviewed_by {
+        parts.push(if parts.is_empty() {
+            format!("Reviewed by {r}")
+        } else {
+            format!("reviewed by {r}")
+        });
+    }
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
 /// "4 quote(s) behind this state".
-pub fn sources_sentence(s: &PlaceState) -> String {
+pub(crate) fn sources_sentence(s: &PlaceState) -> String {
     format!("{} quote(s) behind this state", s.sources)
 }
 
 /// Who holds a place in a few words: "IS", "contested IS / Iraq", "unknown".
-pub fn short_status(store: &Store, control: Option<Control>) -> String {
+pub(crate) fn short_status(store: &Store, control: Option<Control>) -> String {
     match control {
         Some(Control::Held(a)) => store.actors[a].short.clone(),
         Some(Control::Contested(a, b)) => format!(
             "contested {} / {}",
             store.actors[a].short, store.actors[b].short
         ),
+        Some(c @ Control::Lost(..)) => {
+            let shorts: Vec<&str> = c
+                .lost_by()
+                .into_iter()
+                .map(|a| store.actors[a].short.as_str())
+                .collect();
+            format!("lost by {}", shorts.join(" / "))
+        }
         None => "unknown".to_owned(),
     }
 }
 
 /// What an event is, as a verb: "captured", "reported".
-pub fn event_verb(kind: EventKind) -> &'static str {
+pub(crate) fn event_verb(kind: EventKind) -> &'static str {
     match kind {
         EventKind::Report => "reported",
         EventKind::Entered => "entered",
@@ -237,7 +291,7 @@ pub fn event_line(store: &Store, e: EventIx) -> String {
 }
 
 /// What an event claims: "Recaptured: held by Islamic State".
-pub fn event_claim(store: &Store, e: EventIx) -> String {
+pub(crate) fn event_claim(store: &Store, e: EventIx) -> String {
     let ev = &store.events[e];
     let to = store.describe(Some(ev.to));
     match ev.kind {
@@ -251,7 +305,7 @@ pub fn event_claim(store: &Store, e: EventIx) -> String {
 }
 
 /// "Reversed on Sat 11 Nov 2017: held by Islamic State again": a claim undone by the next.
-pub fn reversal_sentence(store: &Store, next: EventIx) -> String {
+pub(crate) fn reversal_sentence(store: &Store, next: EventIx) -> String {
     let next = &store.events[next];
     format!(
         "Reversed on {}: {} again",
@@ -261,7 +315,7 @@ pub fn reversal_sentence(store: &Store, next: EventIx) -> String {
 }
 
 /// "Until Sat 11 Nov 2017, then held by Islamic State": how long a claim lasted.
-pub fn until_sentence(store: &Store, next: EventIx) -> String {
+pub(crate) fn until_sentence(store: &Store, next: EventIx) -> String {
     let next = &store.events[next];
     format!(
         "Until {}, then {}",
@@ -271,10 +325,62 @@ pub fn until_sentence(store: &Store, next: EventIx) -> String {
 }
 
 /// "Reported by 2 articles".
-pub fn reported_by(articles: usize) -> String {
+pub(crate) fn reported_by(articles: usize) -> String {
     format!(
         "Reported by {articles} article{}",
         if articles == 1 { "" } else { "s" }
+    )
+}
+
+/// "3 candidate claims", for `frontline suggest`.
+pub fn candidates_summary(n: usize) -> String {
+    match n {
+        0 => "no candidate claim".to_owned(),
+        1 => "1 candidate claim".to_owned(),
+        n => format!("{n} candidate claims"),
+    }
+}
+
+/// One candidate claim of the annotation assistant, on one line with its quote:
+/// `2017 (the year only)  Mosul: no longer held by Islamic State (…) (withdrawal, "this year")  “…” [127..168]`.
+pub fn candidate_line(store: &Store, c: &crate::assist::Candidate) -> String {
+    use crate::assist::Status;
+    let name = |id: &String| {
+        store
+            .actors
+            .iter()
+            .find(|a| &a.id == id)
+            .map_or(id.as_str(), |a| a.name.as_str())
+            .to_owned()
+    };
+    let names = |ids: &[String]| ids.iter().map(name).collect::<Vec<_>>();
+    let state = match c.status {
+        Status::Held => format!("held by {}", names(&c.to).join(" and ")),
+        Status::Contested => format!("contested between {}", names(&c.to).join(" and ")),
+        Status::Lost => format!(
+            "no longer held by {} (who holds it is not said)",
+            names(&c.lost_by).join(" and ")
+        ),
+    };
+    use crate::assist::DatePrecision;
+    let when = match c.precision {
+        DatePrecision::Day => long_date(c.date),
+        DatePrecision::Week => format!("week of {}", long_date(c.date)),
+        DatePrecision::Month => c.date.format("%B %Y").to_string(),
+        DatePrecision::Year => c.date.format("%Y (the year only)").to_string(),
+    };
+    let new = if c.new_place { ", new place" } else { "" };
+    let dated = c.date_phrase.as_deref().map_or_else(
+        || ", dated by the publication".to_owned(),
+        |p| format!(", \"{p}\""),
+    );
+    format!(
+        "{when}  {}{new}: {state} ({}{dated})  \u{201c}{}\u{201d} [{}..{}]",
+        c.name,
+        c.kind.label(),
+        c.text,
+        c.start,
+        c.end
     )
 }
 
@@ -296,7 +402,6 @@ mod tests {
 
     #[test]
     fn days_in_every_form() {
-        assert_eq!(DayForm::Long.of(day(9)), "Thu 9 Nov 2017");
         assert_eq!(DayForm::Weekday.of(day(9)), "Thu 9 Nov");
         assert_eq!(DayForm::DayMonthYear.of(day(9)), "9 Nov 2017");
         assert_eq!(DayForm::DayMonth.of(day(9)), "9 Nov");
@@ -344,8 +449,8 @@ mod tests {
     #[test]
     fn a_place_without_reports_is_unknown_and_has_no_freshness() {
         let store = crate::bundled::store();
-        let mosul = place(&store, "mosul");
-        let s = store.state_at(mosul, at(12, 12));
+        let hajin = place(&store, "hajin");
+        let s = store.state_at(hajin, at(12, 12));
         assert_eq!(
             status_sentence(&store, &s),
             "Unknown: no article reports who holds it by this date"

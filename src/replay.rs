@@ -10,10 +10,10 @@ use serde::{Deserialize, Serialize};
 use crate::store::Timeline;
 
 /// Milliseconds in a day: the replay counts time in days, chrono in milliseconds.
-pub const MS_PER_DAY: f64 = 86_400_000.0;
+pub(crate) const MS_PER_DAY: f64 = 86_400_000.0;
 
 /// Playback speeds offered, in days per second.
-pub const SPEEDS: [f64; 6] = [0.25, 0.5, 1.0, 2.0, 4.0, 8.0];
+pub(crate) const SPEEDS: [f64; 6] = [0.25, 0.5, 1.0, 2.0, 4.0, 8.0];
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Replay {
@@ -43,12 +43,12 @@ impl Replay {
     }
 
     /// Moves the cursor, clamped to the span.
-    pub fn set_cursor(&mut self, at: NaiveDateTime) {
+    pub(crate) fn set_cursor(&mut self, at: NaiveDateTime) {
         self.cursor = at.clamp(self.start, self.end);
     }
 
     /// Starts or stops playing. Playing from the end starts again from the beginning.
-    pub fn toggle_play(&mut self) {
+    pub(crate) fn toggle_play(&mut self) {
         if self.playing {
             self.playing = false;
         } else {
@@ -61,7 +61,7 @@ impl Replay {
 
     /// Advances the cursor by `seconds` of wall time when playing. At the end it loops or stops.
     /// Returns whether the cursor moved.
-    pub fn advance(&mut self, seconds: f64) -> bool {
+    pub(crate) fn advance(&mut self, seconds: f64) -> bool {
         if !self.playing || seconds <= 0.0 {
             return false;
         }
@@ -81,7 +81,7 @@ impl Replay {
     }
 
     /// Jumps to the next change of control after the cursor, if any. Stops playback.
-    pub fn step_next(&mut self, timeline: &Timeline) -> bool {
+    pub(crate) fn step_next(&mut self, timeline: &Timeline) -> bool {
         self.playing = false;
         match timeline.next_change(self.cursor).filter(|t| *t <= self.end) {
             Some(t) => {
@@ -93,7 +93,7 @@ impl Replay {
     }
 
     /// Jumps to the previous change of control before the cursor, if any. Stops playback.
-    pub fn step_prev(&mut self, timeline: &Timeline) -> bool {
+    pub(crate) fn step_prev(&mut self, timeline: &Timeline) -> bool {
         self.playing = false;
         match timeline.prev_change(self.cursor) {
             Some(t) => {
@@ -104,11 +104,11 @@ impl Replay {
         }
     }
 
-    pub fn jump_start(&mut self) {
+    pub(crate) fn jump_start(&mut self) {
         self.cursor = self.start;
     }
 
-    pub fn jump_end(&mut self) {
+    pub(crate) fn jump_end(&mut self) {
         self.cursor = self.end;
         self.playing = false;
     }
@@ -132,7 +132,7 @@ impl Replay {
     }
 
     /// The cursor as days since the start.
-    pub fn cursor_days(&self) -> f64 {
+    pub(crate) fn cursor_days(&self) -> f64 {
         self.days_of(self.cursor)
     }
 
@@ -141,12 +141,12 @@ impl Replay {
     }
 
     /// The instant `days` after the start.
-    pub fn instant_at(&self, days: f64) -> NaiveDateTime {
+    pub(crate) fn instant_at(&self, days: f64) -> NaiveDateTime {
         self.start + Duration::milliseconds((days * MS_PER_DAY).round() as i64)
     }
 
     /// Adapts to a new span (after the data is reloaded), keeping the cursor where possible.
-    pub fn set_span(&mut self, start: NaiveDateTime, end: NaiveDateTime) {
+    pub(crate) fn set_span(&mut self, start: NaiveDateTime, end: NaiveDateTime) {
         self.start = start;
         self.end = end.max(start);
         self.cursor = self.cursor.clamp(self.start, self.end);

@@ -19,7 +19,7 @@ pub fn started() {
 }
 
 /// Called at the end of every frame's user interface pass; logs the first one when asked to.
-pub fn frame_done() {
+pub(crate) fn frame_done() {
     if std::env::var_os("FRONTLINE_LOG_FRAMES").is_some_and(|v| v != "0") {
         log_interval();
     }

@@ -305,3 +305,40 @@ fn the_last_session_is_restored_unless_flags_say_otherwise() {
     assert_eq!(app.replay.cursor, day(3));
     assert_eq!(app.selected, None);
 }
+
+#[test]
+fn the_export_menu_writes_a_csv_where_the_dialog_says() {
+    let mut h = harness();
+    // egui's menu button registers its label twice in the accessibility tree.
+    h.query_all_by_label("Export").next().unwrap().click();
+    h.run();
+    h.get_by_label("CSV…").click();
+    h.run();
+    let prefilled = h
+        .state()
+        .export
+        .as_ref()
+        .expect("the dialog is open")
+        .path
+        .clone();
+    assert!(prefilled.ends_with("frontline-events.csv"), "{prefilled}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("events.csv");
+    let field = h.get_by_role_and_label(Role::TextInput, "Save to");
+    field.focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_role_and_label(Role::TextInput, "Save to")
+        .type_text(&out.display().to_string());
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+
+    let text = std::fs::read_to_string(&out).expect("the CSV was written");
+    assert_eq!(text.lines().count(), 13, "a header and the 12 events");
+    assert!(shows(&h, "Wrote"), "the dialog says what it wrote");
+    h.get_by_label("Close").click();
+    h.run();
+    assert!(h.state().export.is_none());
+}

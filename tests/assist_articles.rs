@@ -5,7 +5,7 @@
 
 use std::time::Instant;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use frontline::assist::{Assistant, Candidate, Status};
 use frontline::store::{Control, EventKind, Store};
 
@@ -25,14 +25,26 @@ fn holders(store: &Store, control: Control) -> Vec<String> {
 }
 
 fn same_state(store: &Store, c: &Candidate, event: &frontline::store::Event) -> bool {
-    let mut to = c.to.clone();
+    // A lost claim names who lost it, not who holds it.
+    let mut to = match event.to {
+        Control::Lost(..) => c.lost_by.clone(),
+        _ => c.to.clone(),
+    };
     to.sort();
     let status_fits = match event.to {
         Control::Held(_) => c.status == Status::Held,
         Control::Contested(..) => c.status == Status::Contested,
+        Control::Lost(..) => c.status == Status::Lost,
+    };
+    // A claim known only to the year is dated by its first article, the assistant's by the
+    // article it reads: the year is what they can agree on.
+    let same_date = if event.precision == frontline::store::Precision::Year {
+        event.date.year() == c.date.year()
+    } else {
+        event.date == c.date
     };
     store.places[event.place].id == c.place
-        && event.date == c.date
+        && same_date
         && status_fits
         && to == holders(store, event.to)
 }
@@ -104,10 +116,12 @@ fn the_bundled_articles_yield_most_annotated_changes_of_control() {
         changes.len(),
         found.len()
     );
-    // Measured: 6 of 7. The one missed is inferred by the annotator from another town's
-    // report ("Rawa, the last Iraqi town still held"), which the assistant does not attempt.
+    // Measured: 7 of 9. Al-Qa'im is inferred by the annotator from another town's report
+    // ("Rawa, the last Iraqi town still held"), which the assistant does not attempt; Raqqa,
+    // lost "this year", is named only after Mosul in a list ("Iraq's Mosul and Syria's
+    // Raqqa", "Mosul in Iraq, and Raqa and Deir Ezzor"), whose later items it does not read.
     assert!(
-        hits * 7 >= changes.len() * 6,
+        hits * 9 >= changes.len() * 7,
         "{hits} of {} annotated changes found",
         changes.len()
     );

@@ -74,6 +74,7 @@ fn expected(control: Option<Control>) -> (String, Value, Value) {
     let id = |a: usize| store().actors[a].id.clone();
     match control {
         Some(Control::Held(a)) => ("held".into(), id(a).into(), Value::Null),
+        Some(Control::Lost(..)) => ("lost".into(), Value::Null, Value::Null),
         Some(Control::Contested(a, b)) => (
             "contested".into(),
             Value::Null,
@@ -135,8 +136,21 @@ fn geojson_has_abu_kamal_held_by_the_syrian_government_from_the_9th_to_the_11th(
         "bukamal-recaptured-2017-11-12; albu-kamal-beirut; mee-albu-kamal"
     );
     assert_eq!(government["quotes"], 4);
-    // The last period gathers the recapture and the report of the 12th.
-    assert_eq!(place_features(&doc, "abu_kamal")[2]["quotes"], 9 + 2);
+    // The last period gathers the quotes of the recapture (11 Nov) and of the report of the
+    // 12th.
+    let s = store();
+    let quotes_from_the_11th: usize = s
+        .place_events(place("abu_kamal"))
+        .into_iter()
+        .map(|e| &s.events[e])
+        .filter(|e| e.date >= day("2017-11-11"))
+        .map(|e| e.quotes.len())
+        .sum();
+    assert!(quotes_from_the_11th >= 9 + 2);
+    assert_eq!(
+        place_features(&doc, "abu_kamal")[2]["quotes"],
+        quotes_from_the_11th
+    );
 }
 
 #[test]
@@ -498,7 +512,9 @@ fn csv_replays_to_the_same_holders() {
             .split("; ")
             .find_map(|t| t.strip_prefix("place="))
             .unwrap();
-        let control = if r["sub_event_type"] == "Armed clash" {
+        let control = if r["tags"].contains("status=lost") {
+            Control::Lost(actor(&r["actor1"]), None)
+        } else if r["sub_event_type"] == "Armed clash" {
             Control::contested(actor(&r["actor1"]), actor(&r["actor2"]))
         } else {
             Control::Held(actor(&r["actor1"]))

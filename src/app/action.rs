@@ -56,4 +56,11 @@ pub enum Action {
     FocusSearch,
     /// Bring a place into view (keeping the zoom).
     CentreOn(PlaceIx),
+    /// Open the Export dialog for a format.
+    OpenExport(super::export_dialog::ExportTarget),
+    /// Write the export the dialog is set up for.
+    RunExport,
+    /// Stop a running video export.
+    CancelExport,
+    CloseExport,
 }

@@ -5,6 +5,13 @@
 use egui::{Key, Modifiers, Response, RichText, Ui};
 
 use super::action::Action;
+use super::export_dialog::ExportTarget;
+use crate::export::ExportFormat;
+use crate::export::video::VideoFormat;
+
+fn data(format: ExportFormat, daily: bool) -> ExportTarget {
+    ExportTarget::Data { format, daily }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
@@ -29,10 +36,16 @@ pub enum Command {
     FeedKind,
     LabelScript,
     Search,
+    ExportGeoJson,
+    ExportGeoJsonDaily,
+    ExportCsv,
+    ExportAnnotations,
+    ExportGif,
+    ExportMp4,
 }
 
 /// One row of the table.
-pub struct Spec {
+pub(crate) struct Spec {
     pub label: &'static str,
     /// The label while the command's state is on (a playing replay shows "Pause").
     pub label_when_on: Option<&'static str>,
@@ -44,7 +57,7 @@ pub struct Spec {
 }
 
 impl Command {
-    pub const ALL: [Command; 21] = [
+    pub const ALL: [Command; 27] = [
         Command::PlayPause,
         Command::PreviousChange,
         Command::NextChange,
@@ -66,10 +79,26 @@ impl Command {
         Command::FeedKind,
         Command::LabelScript,
         Command::Search,
+        Command::ExportGeoJson,
+        Command::ExportGeoJsonDaily,
+        Command::ExportCsv,
+        Command::ExportAnnotations,
+        Command::ExportGif,
+        Command::ExportMp4,
+    ];
+
+    /// The Export menu's items, in order.
+    pub const EXPORTS: [Command; 6] = [
+        Command::ExportGeoJson,
+        Command::ExportGeoJsonDaily,
+        Command::ExportCsv,
+        Command::ExportAnnotations,
+        Command::ExportGif,
+        Command::ExportMp4,
     ];
 
     /// The table.
-    pub fn spec(self) -> Spec {
+    pub(crate) fn spec(self) -> Spec {
         let spec = |label, key, hover| Spec {
             label,
             label_when_on: None,
@@ -155,11 +184,41 @@ impl Command {
                     Some("Find a place by any of its names, as you type; Enter selects the first"),
                 )
             },
+            Command::ExportGeoJson => spec(
+                "GeoJSON…",
+                None,
+                Some("Control periods as GeoJSON points, for QGIS and Kepler.gl"),
+            ),
+            Command::ExportGeoJsonDaily => spec(
+                "GeoJSON daily…",
+                None,
+                Some("One GeoJSON point per place per day: no interval logic needed"),
+            ),
+            Command::ExportCsv => spec(
+                "CSV…",
+                None,
+                Some("Events as ACLED-format CSV, for spreadsheets"),
+            ),
+            Command::ExportAnnotations => spec(
+                "W3C annotations…",
+                None,
+                Some("Every quote as a W3C Web Annotation (JSON-LD)"),
+            ),
+            Command::ExportGif => spec(
+                "Video (GIF)…",
+                None,
+                Some("The replay as an animated GIF, drawn in a window of its own"),
+            ),
+            Command::ExportMp4 => spec(
+                "Video (MP4)…",
+                None,
+                Some("The replay as an MP4 video (needs ffmpeg), drawn in a window of its own"),
+            ),
         }
     }
 
     /// What the command asks the app to do.
-    pub fn action(self) -> Action {
+    pub(crate) fn action(self) -> Action {
         match self {
             Command::PlayPause => Action::TogglePlay,
             Command::PreviousChange => Action::PreviousChange,
@@ -182,6 +241,14 @@ impl Command {
             Command::FeedKind => Action::SetFeedKind(None),
             Command::LabelScript => Action::NextLabelScript,
             Command::Search => Action::FocusSearch,
+            Command::ExportGeoJson => Action::OpenExport(data(ExportFormat::GeoJson, false)),
+            Command::ExportGeoJsonDaily => Action::OpenExport(data(ExportFormat::GeoJson, true)),
+            Command::ExportCsv => Action::OpenExport(data(ExportFormat::Csv, false)),
+            Command::ExportAnnotations => {
+                Action::OpenExport(data(ExportFormat::Annotations, false))
+            }
+            Command::ExportGif => Action::OpenExport(ExportTarget::Video(VideoFormat::Gif)),
+            Command::ExportMp4 => Action::OpenExport(ExportTarget::Video(VideoFormat::Mp4)),
         }
     }
 
@@ -195,7 +262,7 @@ impl Command {
     }
 
     /// "Play or pause (Space)": what it does and its key.
-    pub fn hover_text(self) -> Option<String> {
+    pub(crate) fn hover_text(self) -> Option<String> {
         let spec = self.spec();
         let hover = spec.hover?;
         Some(match spec.key {
@@ -208,7 +275,7 @@ impl Command {
 
 /// The actions of the shortcuts pressed this frame. While a text field has focus, only the
 /// shortcuts with Ctrl act (typing a letter is typing).
-pub fn shortcuts(ui: &Ui) -> Vec<Action> {
+pub(crate) fn shortcuts(ui: &Ui) -> Vec<Action> {
     let typing = ui.ctx().egui_wants_keyboard_input();
     ui.input_mut(|i| {
         Command::ALL
@@ -242,7 +309,7 @@ pub fn button(ui: &mut Ui, command: Command, on: bool, actions: &mut Vec<Action>
 }
 
 /// A small button for a command.
-pub fn small_button(ui: &mut Ui, command: Command, actions: &mut Vec<Action>) -> Response {
+pub(crate) fn small_button(ui: &mut Ui, command: Command, actions: &mut Vec<Action>) -> Response {
     let response = with_hover(ui.small_button(command.label(false)), command);
     if response.clicked() {
         actions.push(command.action());
@@ -251,7 +318,7 @@ pub fn small_button(ui: &mut Ui, command: Command, actions: &mut Vec<Action>) ->
 }
 
 /// A button for a command with a label of its own (e.g. with a count in it).
-pub fn labelled_button(
+pub(crate) fn labelled_button(
     ui: &mut Ui,
     command: Command,
     label: RichText,
@@ -265,7 +332,12 @@ pub fn labelled_button(
 }
 
 /// A checkbox for a command that turns something on or off.
-pub fn checkbox(ui: &mut Ui, command: Command, on: bool, actions: &mut Vec<Action>) -> Response {
+pub(crate) fn checkbox(
+    ui: &mut Ui,
+    command: Command,
+    on: bool,
+    actions: &mut Vec<Action>,
+) -> Response {
     let mut value = on;
     let response = with_hover(ui.checkbox(&mut value, command.label(on)), command);
     if value != on {
@@ -275,7 +347,12 @@ pub fn checkbox(ui: &mut Ui, command: Command, on: bool, actions: &mut Vec<Actio
 }
 
 /// A toggle button (selected while on) for a command that turns something on or off.
-pub fn toggle(ui: &mut Ui, command: Command, on: bool, actions: &mut Vec<Action>) -> Response {
+pub(crate) fn toggle(
+    ui: &mut Ui,
+    command: Command,
+    on: bool,
+    actions: &mut Vec<Action>,
+) -> Response {
     let mut value = on;
     let response = with_hover(ui.toggle_value(&mut value, command.label(on)), command);
     if value != on {

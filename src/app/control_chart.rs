@@ -40,7 +40,7 @@ struct BarsKey {
 }
 
 /// The smallest height of a lane, in points: below it the chart scrolls.
-pub const LANE_HEIGHT: f32 = 16.0;
+pub(crate) const LANE_HEIGHT: f32 = 16.0;
 
 /// A stretch of time (in days since the replay's start) with one state.
 struct Segment {
@@ -147,7 +147,7 @@ impl PlotItem for Lanes {
 impl ControlChart {
     /// Lanes in order: the places with events (a place with none would be an empty lane),
     /// plus the selected place.
-    pub fn lanes(store: &Store, selected: Option<PlaceIx>) -> Vec<PlaceIx> {
+    pub(crate) fn lanes(store: &Store, selected: Option<PlaceIx>) -> Vec<PlaceIx> {
         (0..store.places.len())
             .filter(|&p| Some(p) == selected || store.timeline.place_events(p).next().is_some())
             .collect()
@@ -201,7 +201,12 @@ impl View for ControlChart {
                     let p = lanes[lane];
                     let y = -(lane as f64);
                     for s in segments(store, p, &replay) {
-                        let colours = theme::control_colours(Some(s.control), &store.actors);
+                        let mut colours = theme::control_colours(Some(s.control), &store.actors);
+                        if let crate::store::Control::Lost(a, _) = s.control {
+                            // Lost: a pale band of who lost it, never read as held.
+                            colours =
+                                vec![theme::actor_colour(&store.actors[a]).gamma_multiply(0.2)];
+                        }
                         let k = colours.len() as f64;
                         for (i, c) in colours.iter().enumerate() {
                             bars.push((y, *c, s.from, s.to, i as f64 / k, (i + 1) as f64 / k));

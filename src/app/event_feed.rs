@@ -11,7 +11,7 @@ use crate::present::{self, DayForm};
 use crate::store::{EventIx, EventKind};
 
 #[derive(Default)]
-pub struct EventFeed {
+pub(crate) struct EventFeed {
     /// The highlighted row last frame, to scroll to it when it changes.
     last_highlight: Option<EventIx>,
 }

@@ -11,7 +11,7 @@ use crate::present::{self, long_date};
 use crate::store::{Basis, EventIx, PlaceIx, Precision, Quote, Store};
 
 #[derive(Default)]
-pub struct History {
+pub(crate) struct History {
     /// The (place, event) the history was last scrolled to: it scrolls to the event behind
     /// the current state when either changes.
     scrolled_to: Option<(PlaceIx, Option<EventIx>)>,
@@ -211,6 +211,16 @@ fn event_card(
                     );
                 }
             }
+            if let Some(damaged) = present::damaged_sentence(ev) {
+                ui.label(
+                    RichText::new(damaged)
+                        .color(ui.visuals().warn_fg_color)
+                        .small(),
+                );
+            }
+            if let Some(annotation) = present::annotation_sentence(ev) {
+                ui.label(RichText::new(annotation).weak().small());
+            }
             if let Some(note) = &ev.note {
                 ui.label(RichText::new(note).italics().small());
             }
@@ -287,30 +297,10 @@ fn quote_card(ui: &mut Ui, store: &Store, a: usize, quotes: &[&Quote], actions: 
 }
 
 /// The quote highlighted inside its paragraph (trimmed to about two sentences each side).
-pub fn quote_in_context(text: &str, q: &Quote, width: f32) -> LayoutJob {
-    let para_start = text[..q.byte_start].rfind('\n').map_or(0, |i| i + 1);
-    let para_end = text[q.byte_end..]
-        .find('\n')
-        .map_or(text.len(), |i| q.byte_end + i);
-    let mut before = &text[para_start..q.byte_start];
-    let mut after = &text[q.byte_end..para_end];
-    let mut lead = "";
-    let mut tail = "";
-    if before.chars().count() > 220 {
-        let cut = before.char_indices().rev().nth(200).map_or(0, |(i, _)| i);
-        let cut = before[cut..].find(". ").map_or(cut, |i| cut + i + 2);
-        before = &before[cut..];
-        lead = "… ";
-    }
-    if after.chars().count() > 220 {
-        let cut = after
-            .char_indices()
-            .nth(200)
-            .map_or(after.len(), |(i, _)| i);
-        let cut = after[..cut].rfind(". ").map_or(cut, |i| i + 1);
-        after = &after[..cut];
-        tail = " …";
-    }
+pub(crate) fn quote_in_context(text: &str, q: &Quote, width: f32) -> LayoutJob {
+    let context = crate::store::anchor::in_context(text, q.byte_start, q.byte_end);
+    let lead = if context.cut_before { "… " } else { "" };
+    let tail = if context.cut_after { " …" } else { "" };
     let normal = TextFormat {
         font_id: FontId::proportional(13.0),
         color: Color32::from_gray(70),
@@ -325,11 +315,11 @@ pub fn quote_in_context(text: &str, q: &Quote, width: f32) -> LayoutJob {
     let mut job = LayoutJob::default();
     job.wrap.max_width = width;
     job.append(
-        &format!("{lead}{}", before.trim_start()),
+        &format!("{lead}{}", context.before.trim_start()),
         0.0,
         normal.clone(),
     );
-    job.append(&text[q.byte_start..q.byte_end], 0.0, highlight);
-    job.append(&format!("{}{tail}", after.trim_end()), 0.0, normal);
+    job.append(context.quote, 0.0, highlight);
+    job.append(&format!("{}{tail}", context.after.trim_end()), 0.0, normal);
     job
 }

@@ -9,6 +9,7 @@ pub mod action;
 pub mod commands;
 pub mod control_chart;
 pub mod event_feed;
+pub mod export_dialog;
 pub mod history;
 pub mod map;
 pub mod native;
@@ -20,6 +21,7 @@ pub mod screenshot;
 pub mod theme;
 pub mod timeline;
 pub mod top_bar;
+pub mod video;
 pub mod view;
 pub mod watch;
 
@@ -30,7 +32,7 @@ use egui::Ui;
 use serde::{Deserialize, Serialize};
 
 pub use action::Action;
-pub use native::{RunError, run};
+pub use native::{Capture, RunError, run};
 pub use view::{Shown, View, ViewContext};
 
 use crate::present;
@@ -104,6 +106,10 @@ pub struct FrontlineApp {
     pub reader: Option<Reader>,
     /// Set when the app renders one frame to a PNG and quits.
     pub screenshot: Option<screenshot::Job>,
+    /// The Export dialog, while open.
+    pub export: Option<export_dialog::ExportDialog>,
+    /// Set when the app draws the replay into a video and quits.
+    pub video: Option<video::Job>,
     /// "Reloaded at 10:42:07" and when it was said, shown for a few seconds.
     pub reload_notice: Option<(String, Instant)>,
     /// "--at 2014-06-01 is before the data ...": said while the cursor stays where `--at` put
@@ -126,6 +132,14 @@ pub struct FrontlineApp {
 pub fn clamped_at(store: &Store, at: NaiveDateTime) -> Option<String> {
     let (start, end) = replay_span(store);
     present::clamped_at(at, start, end.max(start))
+}
+
+/// The data directory, when the data came from one (not the bundled data).
+fn data_dir(source: &Option<DataSource>) -> Option<&std::path::Path> {
+    match source {
+        Some(DataSource::Dir(dir)) => Some(dir),
+        _ => None,
+    }
 }
 
 /// The span the replay moves in: the events', or the articles' dates when no event is valid,
@@ -210,6 +224,8 @@ impl FrontlineApp {
             filters,
             reader: None,
             screenshot: None,
+            video: None,
+            export: None,
             reload_notice: None,
             clamp_notice,
             scene: Scene::default(),
@@ -249,7 +265,7 @@ impl FrontlineApp {
     }
 
     /// Reloads the data, keeping the cursor, the selection (by id) and the view.
-    pub fn reload(&mut self) {
+    pub(crate) fn reload(&mut self) {
         let Some(source) = &self.source else { return };
         let selected_id = self.selected.map(|p| self.store.places[p].id.clone());
         let had_errors = self.store.diagnostics.error_count();
@@ -345,6 +361,24 @@ impl FrontlineApp {
                         self.map.centre_on(place.lat, place.lon);
                     }
                 }
+                Action::OpenExport(target) => {
+                    if !self.export.as_ref().is_some_and(|d| d.is_running()) {
+                        let dir = data_dir(&self.source);
+                        self.export = Some(export_dialog::ExportDialog::new(target, dir));
+                    }
+                }
+                Action::RunExport => {
+                    let selected = self.selected.map(|p| self.store.places[p].id.as_str());
+                    if let Some(d) = &mut self.export {
+                        d.run(&self.store, data_dir(&self.source), selected);
+                    }
+                }
+                Action::CancelExport => {
+                    if let Some(d) = &mut self.export {
+                        d.cancel();
+                    }
+                }
+                Action::CloseExport => self.export = None,
             }
         }
     }
@@ -421,6 +455,9 @@ impl FrontlineApp {
         if let Some(reader) = &mut self.reader {
             reader.ui(ui, &view, &mut actions);
         }
+        if let Some(dialog) = &mut self.export {
+            dialog.ui(ui, &view, &mut actions);
+        }
         if !actions.is_empty() {
             // Show what they changed.
             ui.ctx().request_repaint();
@@ -429,15 +466,14 @@ impl FrontlineApp {
         if let Some(job) = &mut self.screenshot {
             job.step(ui.ctx());
         }
+        if let Some(at) = self.video.as_mut().and_then(|job| job.step(ui.ctx())) {
+            self.replay.playing = false;
+            self.replay.set_cursor(at);
+        }
     }
 
     /// What the views show this frame (for tests and tools).
     pub fn scene(&self) -> &Scene {
         &self.scene
-    }
-
-    /// A one-line description of the cursor, for logs and tests.
-    pub fn cursor_text(&self) -> String {
-        present::long_date(self.replay.cursor.date())
     }
 }

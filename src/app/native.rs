@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use egui::Ui;
 
 use super::screenshot::{self, ScreenshotError};
+use super::video;
 use super::{FrontlineApp, LaunchOptions, Persisted};
 use crate::store::{DataSource, Store};
 
@@ -18,8 +19,23 @@ pub enum RunError {
     Screenshot(#[from] ScreenshotError),
 }
 
+/// What the window is opened for, besides the user: one frame to a PNG, or the replay to a
+/// video. Either way the window has a fixed size, remembers nothing and closes when done.
+pub enum Capture {
+    Screenshot { out: PathBuf, size: egui::Vec2 },
+    Video { job: video::Job, size: egui::Vec2 },
+}
+
+impl Capture {
+    fn size(&self) -> egui::Vec2 {
+        match self {
+            Capture::Screenshot { size, .. } | Capture::Video { size, .. } => *size,
+        }
+    }
+}
+
 /// The eframe wrapper: persistence and the window title.
-pub struct NativeApp {
+pub(crate) struct NativeApp {
     pub app: FrontlineApp,
     title: String,
 }
@@ -36,40 +52,47 @@ impl eframe::App for NativeApp {
         crate::startup::frame_done();
     }
 
-    /// While taking a screenshot, the real pointer does not exist: wherever it happens to be,
-    /// the picture shows no hover highlight and no tooltip.
+    /// While a screenshot or a video's frames are taken, the real pointer does not exist:
+    /// wherever it happens to be, the picture shows no hover highlight and no tooltip (and a
+    /// video's frames take no keys).
     fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
-        if self.app.screenshot.is_some() {
+        if self.app.video.is_some() {
+            raw_input
+                .events
+                .retain(|e| !matches!(e, egui::Event::Key { .. }));
+        }
+        if self.app.screenshot.is_some() || self.app.video.is_some() {
             screenshot::without_pointer(raw_input);
         }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        if self.app.screenshot.is_none() {
+        if self.app.screenshot.is_none() && self.app.video.is_none() {
             eframe::set_value(storage, eframe::APP_KEY, &self.app.persisted());
         }
     }
 }
 
 /// Opens the window on a loaded store; `source` is where it came from, watched for changes.
-/// With `screenshot`: render, write the PNG and quit; an error when it could not be written.
+/// With a [`Capture`]: render, write the PNG or the video's frames and quit; an error when the
+/// PNG could not be written (the video's encoder reports through its own handle).
 pub fn run(
     store: Store,
     source: DataSource,
     options: LaunchOptions,
-    screenshot: Option<(PathBuf, egui::Vec2)>,
+    capture: Option<Capture>,
 ) -> Result<(), RunError> {
     for d in store.diagnostics.errors().take(20) {
         eprintln!("{d}");
     }
-    let size = screenshot
+    let size = capture
         .as_ref()
-        .map_or(egui::vec2(1280.0, 800.0), |(_, s)| *s);
+        .map_or(egui::vec2(1280.0, 800.0), Capture::size);
     let mut viewport = egui::ViewportBuilder::default()
         .with_inner_size(size)
         .with_min_inner_size([800.0, 500.0])
         .with_title("Frontline");
-    if screenshot.is_some() {
+    if capture.is_some() {
         viewport = viewport.with_resizable(false);
     }
     // The app's own state lives in the platform's config directory, never beside the data.
@@ -77,31 +100,38 @@ pub fn run(
         .map(|d| d.config_dir().join("app.ron"));
     let native = eframe::NativeOptions {
         viewport,
-        persist_window: screenshot.is_none(),
+        persist_window: capture.is_none(),
         persistence_path,
         ..Default::default()
     };
-    let job = screenshot
-        .as_ref()
-        .map(|(out, _)| screenshot::Job::new(out.clone()));
+    let (job, video, shot) = match capture {
+        Some(Capture::Screenshot { out, .. }) => {
+            (Some(screenshot::Job::new(out.clone())), None, Some(out))
+        }
+        Some(Capture::Video { job, .. }) => (None, Some(job), None),
+        None => (None, None, None),
+    };
     let outcome = job.as_ref().map(screenshot::Job::outcome);
+    let capturing = job.is_some() || video.is_some();
     eframe::run_native(
         "frontline",
         native,
         Box::new(move |cc| {
-            let persisted = if job.is_none() {
+            let persisted = if !capturing {
                 cc.storage
                     .and_then(|s| eframe::get_value::<Persisted>(s, eframe::APP_KEY))
             } else {
                 None
             };
             let mut app = FrontlineApp::new(store, &options, persisted);
-            if job.is_none()
-                && let Err(e) = app.watch(source, Some(cc.egui_ctx.clone()))
-            {
+            if !capturing && let Err(e) = app.watch(source, Some(cc.egui_ctx.clone())) {
                 eprintln!("warning: {e}; live reload is off");
             }
             app.screenshot = job;
+            if let Some(v) = &video {
+                app.replay.set_cursor(v.first_instant());
+            }
+            app.video = video;
             cc.egui_ctx.set_visuals(egui::Visuals::light());
             Ok(Box::new(NativeApp {
                 title: String::new(),
@@ -109,7 +139,7 @@ pub fn run(
             }))
         }),
     )?;
-    if let (Some(outcome), Some((out, _))) = (outcome, &screenshot) {
+    if let (Some(outcome), Some(out)) = (outcome, &shot) {
         screenshot::Job::result(&outcome, out)?;
     }
     Ok(())

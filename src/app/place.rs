@@ -13,7 +13,7 @@ use crate::store::{Place, PlaceIx};
 use crate::view::bidi;
 
 #[derive(Default)]
-pub struct PlacePanel {
+pub(crate) struct PlacePanel {
     history: History,
 }
 

@@ -8,7 +8,7 @@ use super::view::{View, ViewContext};
 use crate::store::Severity;
 
 #[derive(Default)]
-pub struct ProblemsWindow {
+pub(crate) struct ProblemsWindow {
     /// The problem whose lines are shown.
     pub selected: Option<usize>,
 }

@@ -27,7 +27,12 @@ pub struct Scene {
 
 impl Scene {
     /// Brings the scene to the cursor and the selection.
-    pub fn update(&mut self, store: &Store, cursor: NaiveDateTime, selected: Option<PlaceIx>) {
+    pub(crate) fn update(
+        &mut self,
+        store: &Store,
+        cursor: NaiveDateTime,
+        selected: Option<PlaceIx>,
+    ) {
         if !self.current || cursor != self.cursor {
             self.states = store.states_at(cursor);
             self.cursor = cursor;
@@ -67,7 +72,7 @@ impl Scene {
     }
 
     /// The data was reloaded: the states are computed again on the next update.
-    pub fn data_changed(&mut self) {
+    pub(crate) fn data_changed(&mut self) {
         self.current = false;
     }
 
@@ -96,12 +101,12 @@ impl Scene {
     }
 
     /// Changes whenever what the scene shows does.
-    pub fn revision(&self) -> u64 {
+    pub(crate) fn revision(&self) -> u64 {
         self.revision
     }
 
     /// Whether the place's state began within the day before the cursor.
-    pub fn just_changed(&self, p: PlaceIx) -> bool {
+    pub(crate) fn just_changed(&self, p: PlaceIx) -> bool {
         let s = &self.states[p];
         s.since.is_some_and(|since| {
             let age = self.cursor - since;

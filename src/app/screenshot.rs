@@ -56,7 +56,7 @@ pub fn check_destination(path: &Path) -> Result<(), ScreenshotError> {
 }
 
 /// Writes an image as PNG (whatever the file's extension).
-pub fn write_png(image: &egui::ColorImage, path: &Path) -> Result<(), ScreenshotError> {
+pub(crate) fn write_png(image: &egui::ColorImage, path: &Path) -> Result<(), ScreenshotError> {
     let [width, height] = image.size;
     let bytes: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
     let rgba = image::RgbaImage::from_raw(width as u32, height as u32, bytes).ok_or(
@@ -92,7 +92,7 @@ pub fn without_pointer(raw_input: &mut egui::RawInput) {
 }
 
 /// What became of the screenshot: nothing yet, written, or the reason it was not.
-pub type Outcome = Arc<Mutex<Option<Result<(), ScreenshotError>>>>;
+pub(crate) type Outcome = Arc<Mutex<Option<Result<(), ScreenshotError>>>>;
 
 pub struct Job {
     out: PathBuf,
@@ -113,12 +113,12 @@ impl Job {
     }
 
     /// Shared with whoever reports the outcome once the window has closed.
-    pub fn outcome(&self) -> Outcome {
+    pub(crate) fn outcome(&self) -> Outcome {
         self.outcome.clone()
     }
 
     /// The outcome once the window has closed: a screenshot never taken is an error too.
-    pub fn result(outcome: &Outcome, out: &Path) -> Result<(), ScreenshotError> {
+    pub(crate) fn result(outcome: &Outcome, out: &Path) -> Result<(), ScreenshotError> {
         let taken = outcome.lock().map(|mut o| o.take()).unwrap_or(None);
         taken.unwrap_or_else(|| {
             Err(ScreenshotError::NotTaken {

@@ -5,29 +5,30 @@ use egui::Color32;
 
 use crate::store::{Actor, Control, PlaceKind};
 
-pub fn actor_colour(actor: &Actor) -> Color32 {
+pub(crate) fn actor_colour(actor: &Actor) -> Color32 {
     let [r, g, b] = actor.colour;
     Color32::from_rgb(r, g, b)
 }
 
 /// Grey for unknown control.
-pub const UNKNOWN: Color32 = Color32::from_rgb(140, 140, 140);
+pub(crate) const UNKNOWN: Color32 = Color32::from_rgb(140, 140, 140);
 /// The halo around places whose state changed in the last day before the cursor.
-pub const JUST_CHANGED: Color32 = Color32::from_rgb(255, 140, 0);
+pub(crate) const JUST_CHANGED: Color32 = Color32::from_rgb(255, 140, 0);
 /// The ring around the selected place.
-pub const SELECTED: Color32 = Color32::from_rgb(0, 170, 255);
+pub(crate) const SELECTED: Color32 = Color32::from_rgb(0, 170, 255);
 
 /// The colours a state is drawn with: one for held, two for contested, none for unknown.
-pub fn control_colours(control: Option<Control>, actors: &[Actor]) -> Vec<Color32> {
+pub(crate) fn control_colours(control: Option<Control>, actors: &[Actor]) -> Vec<Color32> {
     match control {
         Some(Control::Held(a)) => vec![actor_colour(&actors[a])],
         Some(Control::Contested(a, b)) => vec![actor_colour(&actors[a]), actor_colour(&actors[b])],
-        None => Vec::new(),
+        // Lost: nobody's fill; the marker draws a ring in the losers' colours instead.
+        Some(Control::Lost(..)) | None => Vec::new(),
     }
 }
 
 /// Marker radius in points: cities read bigger than villages.
-pub fn marker_radius(kind: PlaceKind) -> f32 {
+pub(crate) fn marker_radius(kind: PlaceKind) -> f32 {
     match kind {
         PlaceKind::City => 9.0,
         PlaceKind::Town => 7.5,
@@ -38,7 +39,7 @@ pub fn marker_radius(kind: PlaceKind) -> f32 {
 
 /// How strongly a state is filled given the days since it was last reported: reported that
 /// day is solid; carried forward fades, but never below a readable level.
-pub fn freshness_alpha(age_days: Option<i64>) -> f32 {
+pub(crate) fn freshness_alpha(age_days: Option<i64>) -> f32 {
     match age_days {
         Some(0) => 1.0,
         Some(1) => 0.75,
@@ -48,24 +49,14 @@ pub fn freshness_alpha(age_days: Option<i64>) -> f32 {
     }
 }
 
-/// A text colour that reads on `bg`.
-pub fn text_on(bg: Color32) -> Color32 {
-    let l = 0.299 * bg.r() as f32 + 0.587 * bg.g() as f32 + 0.114 * bg.b() as f32;
-    if l > 150.0 {
-        Color32::BLACK
-    } else {
-        Color32::WHITE
-    }
-}
-
 // The basemap's quiet tones.
 /// Land, unless the basemap gives a country a tone of its own.
-pub const LAND: Color32 = Color32::from_rgb(236, 233, 226);
-pub const WATER: Color32 = Color32::from_rgb(150, 190, 225);
-pub const RIVER: Color32 = Color32::from_rgb(90, 150, 210);
-pub const BORDER: Color32 = Color32::from_rgb(150, 120, 150);
-pub const COUNTRY_LABEL: Color32 = Color32::from_rgb(150, 145, 135);
-pub const MAP_BACKGROUND: Color32 = Color32::from_rgb(222, 226, 230);
+pub(crate) const LAND: Color32 = Color32::from_rgb(236, 233, 226);
+pub(crate) const WATER: Color32 = Color32::from_rgb(150, 190, 225);
+pub(crate) const RIVER: Color32 = Color32::from_rgb(90, 150, 210);
+pub(crate) const BORDER: Color32 = Color32::from_rgb(150, 120, 150);
+pub(crate) const COUNTRY_LABEL: Color32 = Color32::from_rgb(150, 145, 135);
+pub(crate) const MAP_BACKGROUND: Color32 = Color32::from_rgb(222, 226, 230);
 
 /// Noto Sans Arabic (SIL OFL 1.1, `assets/fonts/`): egui's own fonts have no Arabic letters.
 const ARABIC_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansArabic-Regular.ttf");
@@ -74,7 +65,7 @@ const ARABIC_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansArabic-Reg
 /// Latin text keeps its look and Arabic names render with their joined letter forms (egui
 /// shapes each run of one font with harfrust). Cheap to call every frame: egui adds a font of
 /// the same name once.
-pub fn install_fonts(ctx: &egui::Context) {
+pub(crate) fn install_fonts(ctx: &egui::Context) {
     use egui::{FontInsert, FontPriority, InsertFontFamily};
     let family = |family| InsertFontFamily {
         family,

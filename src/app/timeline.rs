@@ -18,7 +18,7 @@ use crate::store::Store;
 pub const CURSOR_LABEL: &str = "Time cursor";
 
 #[derive(Default)]
-pub struct TimelinePanel;
+pub(crate) struct TimelinePanel;
 
 impl View for TimelinePanel {
     fn ui(&mut self, ui: &mut Ui, view: &ViewContext, actions: &mut Vec<Action>) {
@@ -216,7 +216,9 @@ impl Density {
                 continue;
             }
             let c = ((r.days_of(ev.at) / days * columns as f64) as usize).min(columns as usize - 1);
-            if store.timeline.is_change(ix, &store.events) {
+            // A lost place is gained by nobody the articles name: it counts as a report.
+            let gained = !matches!(ev.to, crate::store::Control::Lost(..));
+            if gained && store.timeline.is_change(ix, &store.events) {
                 for a in ev.to.actors() {
                     gains[c * actors + a] += 1;
                 }

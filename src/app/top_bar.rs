@@ -12,7 +12,7 @@ use crate::view::search::SearchIndex;
 
 /// The top bar, with the place search's text and index.
 #[derive(Default)]
-pub struct TopBar {
+pub(crate) struct TopBar {
     query: String,
     /// Built on first use from the store shown; dropped when the data is reloaded.
     index: Option<SearchIndex>,
@@ -142,6 +142,13 @@ impl View for TopBar {
                     view.shown.labels.describe()
                 ));
                 commands::labelled_button(ui, Command::LabelScript, labels, actions);
+                ui.menu_button("Export", |ui| {
+                    for command in Command::EXPORTS {
+                        if commands::button(ui, command, false, actions).clicked() {
+                            ui.close();
+                        }
+                    }
+                });
                 if let Some(notice) = view.notice {
                     ui.label(RichText::new(notice).color(Color32::from_rgb(0, 110, 60)));
                 }

@@ -10,7 +10,7 @@ use notify::{EventKind, RecursiveMode, Watcher};
 
 /// Editors save in several steps (write a temporary file, rename, touch): wait until the
 /// directory has been quiet this long before reloading.
-pub const QUIET: Duration = Duration::from_millis(300);
+pub(crate) const QUIET: Duration = Duration::from_millis(300);
 
 /// The data directory could not be watched: the app works on, without live reload.
 #[derive(Debug, thiserror::Error)]
@@ -21,7 +21,7 @@ pub struct WatchError {
     pub source: notify::Error,
 }
 
-pub struct DataWatcher {
+pub(crate) struct DataWatcher {
     _watcher: notify::RecommendedWatcher,
     events: Receiver<()>,
     last_change: Option<Instant>,
@@ -57,7 +57,7 @@ impl DataWatcher {
     }
 
     /// True once, when files changed and the directory has been quiet since for [`QUIET`].
-    pub fn poll(&mut self) -> bool {
+    pub(crate) fn poll(&mut self) -> bool {
         while self.events.try_recv().is_ok() {
             self.last_change = Some(Instant::now());
         }
@@ -71,7 +71,7 @@ impl DataWatcher {
     }
 
     /// Whether a change is waiting for the quiet period to end.
-    pub fn pending(&self) -> bool {
+    pub(crate) fn pending(&self) -> bool {
         self.last_change.is_some()
     }
 }

@@ -24,7 +24,7 @@ pub enum DatePrecision {
 
 /// A date phrase found in a text.
 #[derive(Debug, Clone)]
-pub struct DateMatch {
+pub(crate) struct DateMatch {
     pub tokens: Range<usize>,
     /// Byte offsets.
     pub start: usize,
@@ -85,7 +85,7 @@ const NUMBERS: &[(&str, u64)] = &[
 /// Finds the date phrases of a text and resolves them against the publication date.
 /// A relative phrase counts from the date phrase before it in the text; one with nothing
 /// before it is left out (its date is not known).
-pub fn find_dates(text: &str, tokens: &[Token], published: NaiveDate) -> Vec<DateMatch> {
+pub(crate) fn find_dates(text: &str, tokens: &[Token], published: NaiveDate) -> Vec<DateMatch> {
     let mut out: Vec<DateMatch> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {

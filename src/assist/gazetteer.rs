@@ -37,7 +37,7 @@ impl Gazetteer {
 
     /// Reads a gazetteer in the bundled file's format (`{"places": [{id, name, aliases,
     /// latitude, longitude, country, population}]}`).
-    pub fn from_json(json: &str) -> Result<Gazetteer, serde_json::Error> {
+    pub(crate) fn from_json(json: &str) -> Result<Gazetteer, serde_json::Error> {
         serde_json::from_str(json)
     }
 }

@@ -12,7 +12,7 @@ use super::text::Token;
 
 /// What a name refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Referent {
+pub(crate) enum Referent {
     /// A place of the assistant's list (the data's places, then the gazetteer's).
     Place(usize),
     /// An actor of the data.
@@ -44,7 +44,7 @@ struct Rule {
 
 /// A name found in a text.
 #[derive(Debug, Clone)]
-pub struct NameMatch {
+pub(crate) struct NameMatch {
     pub referent: Referent,
     /// Token indices.
     pub tokens: Range<usize>,
@@ -62,7 +62,7 @@ const NAME_ARTICLES: &[&str] = &[
 
 /// Every name the assistant knows, by match key.
 #[derive(Debug, Default)]
-pub struct Lexicon {
+pub(crate) struct Lexicon {
     by_key: HashMap<String, Vec<Rule>>,
     max_words: usize,
 }
@@ -70,12 +70,12 @@ pub struct Lexicon {
 impl Lexicon {
     /// Adds a place name. `rank` orders places that share a name (the data's before the
     /// gazetteer's, then the more populous).
-    pub fn add_place(&mut self, place: usize, name: &str, rank: u64) {
+    pub(crate) fn add_place(&mut self, place: usize, name: &str, rank: u64) {
         self.add(name, Referent::Place(place), Case::Capitalised, rank);
     }
 
     /// Adds an actor's name; acronyms must be written in capitals.
-    pub fn add_actor(&mut self, actor: usize, name: &str) {
+    pub(crate) fn add_actor(&mut self, actor: usize, name: &str) {
         let case = if is_acronym(name) {
             Case::Exact(letters(name))
         } else {
@@ -86,7 +86,7 @@ impl Lexicon {
 
     /// Adds a name that refers to a government by context, or back to someone named earlier.
     /// It replaces what the key meant before ("government forces" is not always Syrian).
-    pub fn add_contextual(&mut self, name: &str, referent: Referent) {
+    pub(crate) fn add_contextual(&mut self, name: &str, referent: Referent) {
         self.by_key.remove(&match_key(name));
         self.add(name, referent, Case::Any, 0);
     }

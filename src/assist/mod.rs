@@ -30,7 +30,7 @@ pub use gazetteer::{Gazetteer, GazetteerPlace};
 use lexicon::{Lexicon, Referent};
 
 /// The largest text the assistant reads: far above any article, low enough to stay fast.
-pub const MAX_TEXT_BYTES: usize = 2 * 1024 * 1024;
+pub(crate) const MAX_TEXT_BYTES: usize = 2 * 1024 * 1024;
 
 /// Why a text cannot be read.
 #[derive(Debug, thiserror::Error)]
@@ -423,7 +423,7 @@ impl Assistant {
         Assistant::with_gazetteer(store, &Gazetteer::bundled())
     }
 
-    pub fn with_gazetteer(store: &Store, gazetteer: &Gazetteer) -> Assistant {
+    pub(crate) fn with_gazetteer(store: &Store, gazetteer: &Gazetteer) -> Assistant {
         let mut lexicon = Lexicon::default();
         let mut places = Vec::new();
         for p in &store.places {

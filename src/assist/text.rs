@@ -7,7 +7,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// A word or a punctuation mark, by byte range in the text.
 #[derive(Debug, Clone)]
-pub struct Token {
+pub(crate) struct Token {
     pub start: usize,
     pub end: usize,
     /// Letters and digits (with inner apostrophes, as in "Qa'im" or "didn't"), or punctuation.
@@ -22,7 +22,7 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Splits a text into words and single punctuation marks; whitespace separates and is dropped.
 /// An apostrophe between two letters stays inside its word ("Qa'im", "Iraq's").
-pub fn tokenize(text: &str) -> Vec<Token> {
+pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -120,7 +120,7 @@ const CLAUSE_WORDS: &[&str] = &["but", "while", "whereas", "although", "though",
 /// The clauses of a sentence, as ranges of token indices (`tokens` are the text's tokens and
 /// `sentence` the token range of one sentence). Clauses end at semicolons, colons, spaced
 /// dashes, and before "but", "while" and the like.
-pub fn clauses(text: &str, tokens: &[Token], sentence: Range<usize>) -> Vec<Range<usize>> {
+pub(crate) fn clauses(text: &str, tokens: &[Token], sentence: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = sentence.start;
     for i in sentence.clone() {
@@ -162,7 +162,7 @@ fn spaced(text: &str, t: &Token) -> bool {
 }
 
 /// Converts byte offsets of one text to code-point offsets.
-pub struct CharOffsets {
+pub(crate) struct CharOffsets {
     /// The byte offset at which each code point starts.
     starts: Vec<usize>,
     len: usize,
@@ -177,7 +177,7 @@ impl CharOffsets {
     }
 
     /// The code-point offset of a byte offset (which must be on a character boundary).
-    pub fn char_at(&self, byte: usize) -> usize {
+    pub(crate) fn char_at(&self, byte: usize) -> usize {
         if byte >= self.len {
             return self.starts.len();
         }

@@ -29,6 +29,17 @@ pub enum PlaceError {
     Unknown { name: String, known: Vec<String> },
 }
 
+/// `frontline suggest` cannot date the text's claims.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum SuggestError {
+    #[error(
+        "{file}: no publication date: pass --date YYYY-MM-DD, or make the file's first line `date YYYY-MM-DD`"
+    )]
+    NoDate { file: String },
+    #[error("{file}: --date \"{input}\" is not a date: write it as YYYY-MM-DD")]
+    BadDate { file: String, input: String },
+}
+
 /// Why a command of the command line did not finish.
 #[derive(Debug, Error)]
 pub enum CliError {
@@ -38,6 +49,20 @@ pub enum CliError {
     Place(#[from] PlaceError),
     #[error(transparent)]
     Synth(#[from] SynthError),
+    /// The file given to `suggest` cannot be read as an article.
+    #[error(transparent)]
+    Assist(#[from] crate::assist::AssistError),
+    #[error(transparent)]
+    Suggest(#[from] SuggestError),
+    /// An export file could not be created or moved into place.
+    #[error(transparent)]
+    OutputFile(#[from] crate::export::atomic::OutputError),
+    #[error("cannot write {}: {source}", path.display())]
+    Export {
+        path: std::path::PathBuf,
+        #[source]
+        source: crate::export::ExportError,
+    },
     /// Standard output could not be written.
     #[error("cannot write the output: {0}")]
     Output(#[from] io::Error),
@@ -45,15 +70,19 @@ pub enum CliError {
 
 impl CliError {
     /// The reader closed the pipe (`frontline state --at ... | head`): it has what it wanted.
-    pub fn is_closed_pipe(&self) -> bool {
+    pub(crate) fn is_closed_pipe(&self) -> bool {
         matches!(self, CliError::Output(e) if e.kind() == io::ErrorKind::BrokenPipe)
     }
 
-    /// Exit code 2 for every error, as for a usage error: a name, a date or a directory to
-    /// fix, or an output that cannot be written. A closed pipe ends the command normally.
+    /// Exit code 2 for a usage error: a name, a date or a directory to fix, or an output
+    /// that cannot be written; 1 for a file `suggest` cannot read or date. A closed pipe
+    /// ends the command normally.
     pub fn exit_code(&self) -> ExitCode {
         if self.is_closed_pipe() {
             ExitCode::SUCCESS
+        } else if matches!(self, CliError::Assist(_) | CliError::Suggest(_)) {
+            // The input file is bad, as `check` exits 1 on bad data.
+            ExitCode::from(1)
         } else {
             ExitCode::from(2)
         }

@@ -22,7 +22,9 @@
 //! `event_id_cnty` is the event's id. `source` lists the outlets, `notes` the claim in words
 //! and every quote verbatim with its article, `fatalities` is 0 (ACLED's value when none are
 //! reported: the data does not annotate them), `tags` carries Frontline's own fields
-//! (`place=ID; kind=capture; basis=stated`) and `timestamp` the Unix time of the latest
+//! (`place=ID; kind=capture; basis=stated`, and `status=lost` for a place no longer held by
+//! `actor1`, whose new holder is not said: a strategic development, as ACLED has no such
+//! state) and `timestamp` the Unix time of the latest
 //! article behind the row (so that the same data always gives the same file).
 //!
 //! Cells of text from the data go through [`escape_cell`], against CSV injection.
@@ -118,6 +120,16 @@ fn code(ev: &Event, before: Option<Control>, actors: &[Actor]) -> Coding {
         assoc_actor_2,
     };
     match ev.to {
+        // Who took it is not said: a strategic development of the actor that lost it, the
+        // one actor the claim names.
+        Control::Lost(loser, _) => Coding {
+            disorder_type: "Strategic developments",
+            event_type: "Strategic developments",
+            sub_event_type: "Other",
+            actor1: loser,
+            actor2: None,
+            assoc_actor_2: Vec::new(),
+        },
         Control::Contested(a, b) => {
             let (came_in, defender) = match before {
                 Some(Control::Held(x)) if x == a => (b, a),
@@ -281,10 +293,16 @@ fn row(store: &Store, ev: &Event, before: Option<Control>) -> [String; 31] {
         text(&notes(store, ev)),
         "0".to_owned(),
         text(&format!(
-            "place={}; kind={}; basis={}",
+            "place={}; kind={}; basis={}{}",
             place.id,
             kind_word(ev.kind),
-            basis_word(ev.basis)
+            basis_word(ev.basis),
+            // ACLED has no "no longer held": the row is the loser's, and the tag says so.
+            if matches!(ev.to, Control::Lost(..)) {
+                "; status=lost"
+            } else {
+                ""
+            }
         )),
         timestamp.to_string(),
     ]

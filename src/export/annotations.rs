@@ -2,7 +2,7 @@
 //! `AnnotationCollection` whose `first` page holds all the annotations.
 //!
 //! Each annotation targets its article: `source` is the article's IRI
-//! (`urn:frontline:article:ID`; the data records no URL for an article), with two selectors of
+//! (its `url` when the data gives one, else `urn:frontline:article:ID`), with two selectors of
 //! the same passage: a `TextQuoteSelector` (`exact`, and up to [`CONTEXT_CHARS`] characters of
 //! `prefix` and `suffix`) and a `TextPositionSelector` (`start`, `end` in Unicode code points,
 //! end exclusive). Tools that count otherwise (Hypothesis counts UTF-16 units) re-anchor by the
@@ -167,7 +167,11 @@ fn annotation(store: &Store, ev: &Event, n: usize, q: &Quote) -> Annotation {
         motivation: ["describing", "tagging"],
         body,
         target: Target {
-            source: iri("article", &article.id),
+            // The article's own address when known, so that a reader can open it there.
+            source: article
+                .url
+                .clone()
+                .unwrap_or_else(|| iri("article", &article.id)),
             selector: (
                 TextQuoteSelector {
                     kind: "TextQuoteSelector",
@@ -218,6 +222,18 @@ mod tests {
         assert_eq!(first_chars("abc’def", 4), "abc’");
         assert_eq!(first_chars("ab", 4), "ab");
         assert_eq!(first_chars("ab", 0), "");
+    }
+
+    #[test]
+    fn the_target_is_the_articles_url_when_known() {
+        let mut store = crate::bundled::store();
+        let ev = store.events[0].clone();
+        let q = ev.quotes[0].clone();
+        let before = annotation(&store, &ev, 0, &q).target.source;
+        assert_eq!(before, iri("article", &store.articles[q.article].id));
+        store.articles[q.article].url = Some("https://example.org/story".into());
+        let after = annotation(&store, &ev, 0, &q).target.source;
+        assert_eq!(after, "https://example.org/story");
     }
 
     #[test]

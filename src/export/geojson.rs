@@ -215,6 +215,7 @@ fn feature<'a>(store: &'a Store, period: &Period) -> Feature<'a> {
             status: match period.control {
                 Some(Control::Held(_)) => "held",
                 Some(Control::Contested(..)) => "contested",
+                Some(Control::Lost(..)) => "lost",
                 None => "unknown",
             },
             holder: holder.map(|a| a.id.as_str()),
@@ -241,7 +242,7 @@ fn colour(control: Option<Control>, actors: &[Actor]) -> [u8; 3] {
             let (x, y) = (actors[a].colour, actors[b].colour);
             std::array::from_fn(|i| ((u16::from(x[i]) + u16::from(y[i])) / 2) as u8)
         }
-        None => UNKNOWN_COLOUR,
+        Some(Control::Lost(..)) | None => UNKNOWN_COLOUR,
     }
 }
 

@@ -23,7 +23,7 @@ pub(super) struct Period {
 impl Period {
     /// Whether the period holds the instant just before `t` (the state "at the end of" the
     /// time before `t`).
-    pub fn covers_just_before(&self, t: NaiveDateTime) -> bool {
+    pub(crate) fn covers_just_before(&self, t: NaiveDateTime) -> bool {
         self.start < t && self.end.is_none_or(|e| e >= t)
     }
 }

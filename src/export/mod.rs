@@ -9,8 +9,10 @@
 
 mod acled;
 mod annotations;
+pub mod atomic;
 mod geojson;
 mod history;
+pub mod video;
 
 use std::fmt;
 use std::io::Write;

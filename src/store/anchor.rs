@@ -3,7 +3,7 @@
 
 /// Where a quote sits in its article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Anchor {
+pub(crate) struct Anchor {
     pub byte_start: usize,
     pub byte_end: usize,
     pub start: usize,
@@ -11,7 +11,7 @@ pub struct Anchor {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum AnchorError {
+pub(crate) enum AnchorError {
     Empty,
     /// Not in the text. `closest` is the byte range of the most similar passage, if any;
     /// `near_miss` says what differs when the passage only differs in quote marks or spaces.
@@ -27,7 +27,7 @@ pub enum AnchorError {
 
 /// Finds `exact` in `text`. When it occurs more than once, `prefix` (the text just before)
 /// and `suffix` (just after) must single out one occurrence.
-pub fn anchor(
+pub(crate) fn anchor(
     text: &str,
     exact: &str,
     prefix: Option<&str>,
@@ -66,7 +66,7 @@ fn make_anchor(text: &str, byte_start: usize, byte_end: usize) -> Anchor {
 /// A quote in its paragraph, trimmed to about two sentences each side: what a reader is shown
 /// around a quote. The parts are slices of the article's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct InContext<'a> {
+pub(crate) struct InContext<'a> {
     /// The text before the quote, from the start of its paragraph or of a sentence.
     pub before: &'a str,
     pub quote: &'a str,
@@ -85,7 +85,7 @@ const CONTEXT_CUT_CHARS: usize = 200;
 
 /// The quote at `byte_start..byte_end` of `text` in its paragraph (the line it is on), each
 /// side cut at a sentence boundary when it is longer than about two sentences.
-pub fn in_context(text: &str, byte_start: usize, byte_end: usize) -> InContext<'_> {
+pub(crate) fn in_context(text: &str, byte_start: usize, byte_end: usize) -> InContext<'_> {
     let para_start = text[..byte_start].rfind('\n').map_or(0, |i| i + 1);
     let para_end = text[byte_end..]
         .find('\n')

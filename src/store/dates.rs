@@ -8,30 +8,22 @@ pub fn end_of_day(date: NaiveDate) -> NaiveDateTime {
     date.and_time(NaiveTime::from_hms_opt(23, 59, 59).expect("valid time"))
 }
 
-pub fn start_of_day(date: NaiveDate) -> NaiveDateTime {
+pub(crate) fn start_of_day(date: NaiveDate) -> NaiveDateTime {
     date.and_time(NaiveTime::MIN)
 }
 
 /// What a user typed for an instant: a date (the end of that day) or a date and time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InstantInput {
+pub(crate) enum InstantInput {
     Date(NaiveDate),
     DateTime(NaiveDateTime),
 }
 
 impl InstantInput {
     /// A bare date means the end of that day.
-    pub fn end_instant(self) -> NaiveDateTime {
+    pub(crate) fn end_instant(self) -> NaiveDateTime {
         match self {
             InstantInput::Date(d) => end_of_day(d),
-            InstantInput::DateTime(t) => t,
-        }
-    }
-
-    /// A bare date means the start of that day.
-    pub fn start_instant(self) -> NaiveDateTime {
-        match self {
-            InstantInput::Date(d) => start_of_day(d),
             InstantInput::DateTime(t) => t,
         }
     }
@@ -40,10 +32,10 @@ impl InstantInput {
 /// What a user typed that is not an instant (the text, trimmed).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("\"{0}\" is not a date: write YYYY-MM-DD (e.g. 2017-11-09) or YYYY-MM-DDTHH:MM")]
-pub struct NotAnInstant(pub String);
+pub(crate) struct NotAnInstant(pub String);
 
 /// Parses `2017-11-09`, `2017-11-09T14:30`, `2017-11-09 14:30` or `2017-11-09T14:30:00`.
-pub fn parse_instant(s: &str) -> Result<InstantInput, NotAnInstant> {
+pub(crate) fn parse_instant(s: &str) -> Result<InstantInput, NotAnInstant> {
     let s = s.trim();
     if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
         return Ok(InstantInput::Date(d));
@@ -68,7 +60,7 @@ pub fn long_date(d: NaiveDate) -> String {
 
 /// An inclusive range of days a phrase can mean.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DayRange {
+pub(crate) struct DayRange {
     pub first: NaiveDate,
     pub last: NaiveDate,
 }
@@ -112,10 +104,10 @@ const MONTHS: [&str; 12] = [
 ///
 /// Understood: weekdays ("on Saturday", "last Thursday", "Friday night": the latest such day on
 /// or before the article's date; "last" excludes the article's own day), "today", "yesterday",
-/// explicit dates ("November 3, 2017", "3 November"), and months ("in September",
-/// "early September", "late October"). Returns `None` for anything else ("two days later"),
+/// explicit dates ("November 3, 2017", "3 November"), months ("in September",
+/// "early September", "late October") and "this year" (1 January to the article's day). Returns `None` for anything else ("two days later"),
 /// which is then not checked.
-pub fn resolve_phrase(phrase: &str, article_date: NaiveDate) -> Option<DayRange> {
+pub(crate) fn resolve_phrase(phrase: &str, article_date: NaiveDate) -> Option<DayRange> {
     let lower = phrase.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
@@ -126,6 +118,13 @@ pub fn resolve_phrase(phrase: &str, article_date: NaiveDate) -> Option<DayRange>
     }
     if words.contains(&"yesterday") {
         return article_date.pred_opt().map(DayRange::day);
+    }
+    if words.ends_with(&["this", "year"]) {
+        // From New Year's Day to the article's own day: not a day after it.
+        return Some(DayRange {
+            first: NaiveDate::from_ymd_opt(article_date.year(), 1, 1)?,
+            last: article_date,
+        });
     }
     if let Some(month_ix) = words.iter().find_map(|w| {
         MONTHS
@@ -202,6 +201,18 @@ mod tests {
     }
 
     #[test]
+    fn this_year_runs_from_new_year_to_the_article() {
+        let friday_3 = d(2017, 11, 3);
+        assert_eq!(
+            resolve_phrase("this year", friday_3),
+            Some(DayRange {
+                first: d(2017, 1, 1),
+                last: friday_3
+            })
+        );
+    }
+
+    #[test]
     fn weekdays_resolve_to_the_latest_such_day() {
         let sunday_12 = d(2017, 11, 12);
         assert_eq!(
@@ -269,7 +280,6 @@ mod tests {
     fn instants_parse_and_bare_dates_mean_end_of_day() {
         let i = parse_instant("2017-11-10").unwrap();
         assert_eq!(i.end_instant().to_string(), "2017-11-10 23:59:59");
-        assert_eq!(i.start_instant().to_string(), "2017-11-10 00:00:00");
         let t = parse_instant("2017-11-10T06:30").unwrap();
         assert_eq!(t.end_instant().to_string(), "2017-11-10 06:30:00");
         assert!(parse_instant("2017-13-40").is_err());

@@ -78,7 +78,7 @@ impl Diagnostics {
 
     /// Forgets the text of the files that no problem points into (the annotations of a large
     /// corpus are tens of megabytes): what is kept is what the problems are shown with.
-    pub fn keep_only_referenced_sources(&mut self) {
+    pub(crate) fn keep_only_referenced_sources(&mut self) {
         let used: std::collections::BTreeSet<String> =
             self.items.iter().map(|d| d.file.clone()).collect();
         self.sources.retain(|f, _| used.contains(f));
@@ -88,7 +88,7 @@ impl Diagnostics {
     /// Forgets the text of one file if no problem points into it yet: a large corpus's event
     /// files are dropped as soon as they are checked, rather than all held to the end.
     /// [`Self::ensure_source`] reads one back if a later check finds a problem in it.
-    pub fn forget_source_if_unreferenced(&mut self, file: &str) {
+    pub(crate) fn forget_source_if_unreferenced(&mut self, file: &str) {
         if !self.items.iter().any(|d| d.file == file) {
             self.sources.remove(file);
             self.line_starts.remove(file);
@@ -97,7 +97,7 @@ impl Diagnostics {
 
     /// Reads a file's text back from the data source if it was forgotten, so that a problem
     /// found late (by a check across all events) is still shown with its lines.
-    pub fn ensure_source(&mut self, file: &str, source: &super::source::DataSource) {
+    pub(crate) fn ensure_source(&mut self, file: &str, source: &super::source::DataSource) {
         if !self.sources.contains_key(file)
             && let Ok(text) = source.read_text(file, super::source::MAX_TOML_BYTES)
         {
@@ -105,7 +105,7 @@ impl Diagnostics {
         }
     }
 
-    pub fn add_source(&mut self, file: &str, text: &str) {
+    pub(crate) fn add_source(&mut self, file: &str, text: &str) {
         let starts = std::iter::once(0)
             .chain(
                 text.bytes()
@@ -120,7 +120,7 @@ impl Diagnostics {
 
     /// The 1-based line of a byte offset in a file added with [`Self::add_source`] (0 when the
     /// file is unknown).
-    pub fn line_of(&self, file: &str, offset: usize) -> usize {
+    pub(crate) fn line_of(&self, file: &str, offset: usize) -> usize {
         self.line_starts.get(file).map_or(0, |starts| {
             starts.partition_point(|&s| s as usize <= offset)
         })
@@ -185,7 +185,7 @@ impl Diagnostics {
     }
 
     /// Records an error at a known line and column (when the file could not be read as text).
-    pub fn error_at_line(
+    pub(crate) fn error_at_line(
         &mut self,
         file: &str,
         line: usize,
@@ -286,7 +286,7 @@ impl Diagnostics {
 }
 
 /// 1-based line and column (in characters) of a byte offset.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;

@@ -9,9 +9,9 @@ pub type PlaceIx = usize;
 /// Index of an actor in [`crate::store::Store::actors`].
 pub type ActorIx = usize;
 /// Index of an article in [`crate::store::Store::articles`].
-pub type ArticleIx = usize;
+pub(crate) type ArticleIx = usize;
 /// Index of an event in [`crate::store::Store::events`].
-pub type EventIx = usize;
+pub(crate) type EventIx = usize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -83,7 +83,8 @@ impl DateBasis {
     }
 }
 
-/// How closely a date is known (ACLED's time_precision: 1 day, 2 week, 3 month).
+/// How closely a date is known (ACLED's time_precision: 1 day, 2 week, 3 month; ACLED has no
+/// year, so a year is exported as 3 and said in the notes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Precision {
@@ -91,15 +92,18 @@ pub enum Precision {
     Day,
     Week,
     Month,
+    /// Only the year is known ("this year"): the event applies from the first article that
+    /// reports it, the first day it is known to be true.
+    Year,
 }
 
 impl Precision {
     /// ACLED's time_precision code.
-    pub fn acled_code(self) -> u8 {
+    pub(crate) fn acled_code(self) -> u8 {
         match self {
             Precision::Day => 1,
             Precision::Week => 2,
-            Precision::Month => 3,
+            Precision::Month | Precision::Year => 3,
         }
     }
 
@@ -108,6 +112,7 @@ impl Precision {
             Precision::Day => "day",
             Precision::Week => "week",
             Precision::Month => "month",
+            Precision::Year => "year",
         }
     }
 }
@@ -134,13 +139,17 @@ pub struct Article {
     pub date_precision: Precision,
     pub rewrite_of: Option<ArticleIx>,
     pub date_note: Option<String>,
+    /// Where the article was published, when known (the W3C export's target source).
+    pub url: Option<String>,
+    /// Its language (a BCP 47 tag such as "en" or "ar"), when given.
+    pub language: Option<String>,
     /// The verbatim text.
     pub text: String,
 }
 
 impl Article {
     /// "Middle East Eye" or "outlet not named".
-    pub fn outlet_or_unnamed(&self) -> &str {
+    pub(crate) fn outlet_or_unnamed(&self) -> &str {
         self.outlet.as_deref().unwrap_or("outlet not named")
     }
 }
@@ -151,6 +160,9 @@ pub enum Control {
     Held(ActorIx),
     /// Contested between two actors (stored in a fixed order, so equal pairs compare equal).
     Contested(ActorIx, ActorIx),
+    /// No longer held by the first actor (and the second, when two lost it together); who
+    /// holds it is not said. Kept apart from unknown: the articles do say something.
+    Lost(ActorIx, Option<ActorIx>),
 }
 
 impl Control {
@@ -158,17 +170,35 @@ impl Control {
         Control::Contested(a.min(b), a.max(b))
     }
 
-    pub fn holder(self) -> Option<ActorIx> {
-        match self {
-            Control::Held(a) => Some(a),
-            Control::Contested(..) => None,
+    /// Lost by one actor or two (two stored in a fixed order).
+    pub fn lost(a: ActorIx, b: Option<ActorIx>) -> Control {
+        match b {
+            Some(b) if b != a => Control::Lost(a.min(b), Some(a.max(b))),
+            _ => Control::Lost(a, None),
         }
     }
 
+    pub fn holder(self) -> Option<ActorIx> {
+        match self {
+            Control::Held(a) => Some(a),
+            Control::Contested(..) | Control::Lost(..) => None,
+        }
+    }
+
+    /// The actors a state names: the holder, the two contesting, or those who lost it.
     pub fn actors(self) -> Vec<ActorIx> {
         match self {
             Control::Held(a) => vec![a],
             Control::Contested(a, b) => vec![a, b],
+            Control::Lost(a, b) => std::iter::once(a).chain(b).collect(),
+        }
+    }
+
+    /// Who lost the place, for a `Lost` state.
+    pub fn lost_by(self) -> Vec<ActorIx> {
+        match self {
+            Control::Lost(..) => self.actors(),
+            _ => Vec::new(),
         }
     }
 }
@@ -271,6 +301,13 @@ pub struct Event {
     pub to: Control,
     pub note: Option<String>,
     pub quotes: Vec<Quote>,
+    /// Sources of this claim that could not be checked (a quote not found, a bad field, an
+    /// unknown article): reported as errors, while the claim stays on the map with the rest.
+    pub damaged_sources: usize,
+    /// Who annotated the claim, when, and who reviewed it (optional, shown in the place panel).
+    pub annotator: Option<String>,
+    pub annotated: Option<NaiveDate>,
+    pub reviewed_by: Option<String>,
     pub origin: Origin,
     /// Set when an earlier event leaves the place in another state at the same instant: the
     /// contradiction is reported, and this event is kept in the list but left out of the

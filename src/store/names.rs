@@ -13,7 +13,7 @@ const LEADING_ARTICLES: &[&str] = &[
 
 /// The match key of a name: NFKD, combining marks dropped, lowercase, and only letters and
 /// digits kept (so apostrophes, hyphens and spaces do not matter). Arabic letters are kept.
-pub fn match_key(name: &str) -> String {
+pub(crate) fn match_key(name: &str) -> String {
     name.nfkd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)
@@ -22,7 +22,7 @@ pub fn match_key(name: &str) -> String {
 }
 
 /// The key of a name without its leading article ("al-Bukamal" -> "bukamal"), if it has one.
-pub fn match_key_without_article(name: &str) -> Option<String> {
+pub(crate) fn match_key_without_article(name: &str) -> Option<String> {
     let lower: String = name.nfkd().flat_map(char::to_lowercase).collect();
     for article in LEADING_ARTICLES {
         if let Some(rest) = lower.strip_prefix(article)
@@ -65,7 +65,12 @@ pub struct NameIndex {
 
 impl NameIndex {
     /// Adds an entry under its id and every one of its names.
-    pub fn insert<'a>(&mut self, ix: usize, id: &'a str, names: impl IntoIterator<Item = &'a str>) {
+    pub(crate) fn insert<'a>(
+        &mut self,
+        ix: usize,
+        id: &'a str,
+        names: impl IntoIterator<Item = &'a str>,
+    ) {
         let names: Vec<&str> = names.into_iter().collect();
         self.by_id.insert(id.to_owned(), ix);
         self.shown

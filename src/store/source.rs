@@ -8,9 +8,9 @@ use std::path::{Component, Path, PathBuf};
 use include_dir::Dir;
 
 /// No article is anywhere near this size; a bigger file is refused, not read into memory.
-pub const MAX_ARTICLE_BYTES: u64 = 4 * 1024 * 1024;
+pub(crate) const MAX_ARTICLE_BYTES: u64 = 4 * 1024 * 1024;
 /// Annotation files can be large (a whole war), but not unbounded.
-pub const MAX_TOML_BYTES: u64 = 512 * 1024 * 1024;
+pub(crate) const MAX_TOML_BYTES: u64 = 512 * 1024 * 1024;
 
 #[derive(Debug, Clone)]
 pub enum DataSource {
@@ -76,7 +76,7 @@ impl DataSource {
     }
 
     /// Whether the data location itself exists (an embedded source always does).
-    pub fn root_exists(&self) -> bool {
+    pub(crate) fn root_exists(&self) -> bool {
         match self {
             DataSource::Dir(p) => p.is_dir(),
             DataSource::Embedded(_) => true,
@@ -117,7 +117,7 @@ impl DataSource {
 
     /// Reads a file as UTF-8 text, refusing paths that leave the data directory and files
     /// over `limit` bytes.
-    pub fn read_text(&self, rel: &str, limit: u64) -> Result<String, ReadError> {
+    pub(crate) fn read_text(&self, rel: &str, limit: u64) -> Result<String, ReadError> {
         if !is_plain_relative(rel) {
             return Err(ReadError::OutsideDataDir);
         }

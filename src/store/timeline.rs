@@ -177,7 +177,7 @@ impl Timeline {
 
     /// The events behind a place's state at an instant: from the one that began it to the
     /// latest report.
-    pub fn supporting_events(&self, place: PlaceIx, at: NaiveDateTime) -> Vec<EventIx> {
+    pub(crate) fn supporting_events(&self, place: PlaceIx, at: NaiveDateTime) -> Vec<EventIx> {
         let (entries, keys) = self.place(place);
         let n = self
             .key(at)
@@ -246,10 +246,12 @@ fn span_of(events: &[Event], articles: &[Article]) -> Option<(NaiveDateTime, Nai
 }
 
 /// "held by Islamic State" / "contested between A and B", for messages.
-pub fn describe_control(c: Control, actors: &[Actor]) -> String {
+pub(crate) fn describe_control(c: Control, actors: &[Actor]) -> String {
     let name = |a: ActorIx| actors.get(a).map_or("?", |x| x.name.as_str());
     match c {
         Control::Held(a) => format!("held by {}", name(a)),
         Control::Contested(a, b) => format!("contested between {} and {}", name(a), name(b)),
+        Control::Lost(a, None) => format!("no longer held by {}", name(a)),
+        Control::Lost(a, Some(b)) => format!("no longer held by {} or {}", name(a), name(b)),
     }
 }

@@ -69,7 +69,7 @@ pub struct Summary {
 
 /// The files of a data directory: relative path and contents.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Corpus {
+pub(crate) struct Corpus {
     pub files: Vec<(String, String)>,
     pub summary: Summary,
 }
@@ -108,7 +108,7 @@ fn day_of(day: u64) -> NaiveDate {
 }
 
 /// Generates a corpus in memory.
-pub fn generate(opts: &Options) -> Result<Corpus, SynthError> {
+pub(crate) fn generate(opts: &Options) -> Result<Corpus, SynthError> {
     if opts.places == 0 {
         return Err(SynthError::NoPlaces);
     }

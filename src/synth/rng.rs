@@ -12,7 +12,7 @@ impl Rng {
         Rng(seed ^ 0x5DEE_CE66_D1A4_F87B)
     }
 
-    pub fn next_u64(&mut self) -> u64 {
+    pub(crate) fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -26,24 +26,24 @@ impl Rng {
     }
 
     /// Uniform in `[0, 1)`.
-    pub fn unit(&mut self) -> f64 {
+    pub(crate) fn unit(&mut self) -> f64 {
         (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
     }
 
-    pub fn chance(&mut self, p: f64) -> bool {
+    pub(crate) fn chance(&mut self, p: f64) -> bool {
         self.unit() < p
     }
 
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+    pub(crate) fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
     }
 
-    pub fn word(&mut self, items: &[&'static str]) -> &'static str {
+    pub(crate) fn word(&mut self, items: &[&'static str]) -> &'static str {
         items[self.below(items.len())]
     }
 
     /// An index drawn with the given weights (not all zero).
-    pub fn weighted(&mut self, weights: &[f64]) -> usize {
+    pub(crate) fn weighted(&mut self, weights: &[f64]) -> usize {
         let total: f64 = weights.iter().sum();
         let mut x = self.unit() * total;
         for (i, w) in weights.iter().enumerate() {
@@ -56,7 +56,7 @@ impl Rng {
     }
 
     /// `k` distinct values of `0..n`, sorted (k <= n).
-    pub fn distinct_sorted(&mut self, k: usize, n: usize) -> Vec<usize> {
+    pub(crate) fn distinct_sorted(&mut self, k: usize, n: usize) -> Vec<usize> {
         let mut out: Vec<usize> = if k * 2 <= n {
             // Floyd's algorithm.
             let mut chosen = HashSet::with_capacity(k);

@@ -42,12 +42,15 @@ impl Filters {
             .is_some_and(|a| self.hidden.contains(&a.id))
     }
 
-    /// A state is hidden with its actor: held by a hidden actor, or contested between two
-    /// hidden ones (a fight with a shown actor stays on the map).
+    /// A state is hidden with its actor: held by a hidden actor, contested between two hidden
+    /// ones (a fight with a shown actor stays on the map), or lost by hidden actors only.
     pub fn hides_control(&self, store: &Store, control: Control) -> bool {
         match control {
             Control::Held(a) => self.hides_actor(store, a),
             Control::Contested(a, b) => self.hides_actor(store, a) && self.hides_actor(store, b),
+            Control::Lost(a, b) => {
+                self.hides_actor(store, a) && b.is_none_or(|b| self.hides_actor(store, b))
+            }
         }
     }
 

@@ -7,20 +7,17 @@ use serde_json::Value;
 
 use crate::geo::{self, Line};
 
-pub struct Area {
+pub(crate) struct Area {
     pub name: String,
-    pub iso: String,
     /// Vertices in lon/lat and triangle indices (earcut).
     pub vertices: Vec<[f64; 2]>,
     pub triangles: Vec<u32>,
     pub outlines: Vec<Line>,
-    /// Where to write the name.
-    pub label_at: [f64; 2],
     /// The land tone the layer gives the area (its `fill` property, `"#rrggbb"`), if any.
     pub fill: Option<[u8; 3]>,
 }
 
-pub struct River {
+pub(crate) struct River {
     pub name: String,
     /// Drawn wide and named: a river of Natural Earth's `scalerank` 4 or less (the Euphrates
     /// and the Tigris here), not a channel.
@@ -29,7 +26,7 @@ pub struct River {
 }
 
 #[derive(Default)]
-pub struct Basemap {
+pub(crate) struct Basemap {
     pub countries: Vec<Area>,
     pub lakes: Vec<Area>,
     pub borders: Vec<Line>,
@@ -82,7 +79,7 @@ impl Basemap {
 
     /// The middle of what the basemap covers (lon, lat): where the map looks when the data
     /// has no places to fit the view to.
-    pub fn centre(&self) -> Option<[f64; 2]> {
+    pub(crate) fn centre(&self) -> Option<[f64; 2]> {
         let (lon0, lon1, lat0, lat1) = self.points().fold(
             (f64::MAX, f64::MIN, f64::MAX, f64::MIN),
             |(a, b, c, d), [lon, lat]| (a.min(lon), b.max(lon), c.min(lat), d.max(lat)),
@@ -107,7 +104,6 @@ fn area(feature: &Value) -> Option<Area> {
     let mut vertices: Vec<[f64; 2]> = Vec::new();
     let mut triangles = Vec::new();
     let mut outlines = Vec::new();
-    let mut best = (0.0, [0.0, 0.0]);
     for poly in geo::polygons(&feature["geometry"]) {
         let base = vertices.len() as u32;
         let mut flat = Vec::new();
@@ -122,12 +118,6 @@ fn area(feature: &Value) -> Option<Area> {
         if let Ok(tris) = earcutr::earcut(&flat, &holes, 2) {
             triangles.extend(tris.into_iter().map(|t| base + t as u32));
         }
-        if let Some(outer) = poly.first() {
-            let (a, c) = ring_area_centroid(outer);
-            if a > best.0 {
-                best = (a, c);
-            }
-        }
         outlines.extend(poly);
     }
     if vertices.is_empty() {
@@ -135,28 +125,11 @@ fn area(feature: &Value) -> Option<Area> {
     }
     Some(Area {
         name: props["name"].as_str().unwrap_or("").to_owned(),
-        iso: props["iso_a3"].as_str().unwrap_or("").to_owned(),
         vertices,
         triangles,
         outlines,
-        label_at: best.1,
         fill: props["fill"].as_str().and_then(parse_hex_colour),
     })
-}
-
-/// Area and centroid of a ring (shoelace), in degrees.
-fn ring_area_centroid(ring: &[[f64; 2]]) -> (f64, [f64; 2]) {
-    let (mut a, mut cx, mut cy) = (0.0, 0.0, 0.0);
-    for w in ring.windows(2) {
-        let cross = w[0][0] * w[1][1] - w[1][0] * w[0][1];
-        a += cross;
-        cx += (w[0][0] + w[1][0]) * cross;
-        cy += (w[0][1] + w[1][1]) * cross;
-    }
-    if a.abs() < 1e-12 {
-        return (0.0, ring.first().copied().unwrap_or([0.0, 0.0]));
-    }
-    (a.abs() / 2.0, [cx / (3.0 * a), cy / (3.0 * a)])
 }
 
 #[cfg(test)]
@@ -174,8 +147,8 @@ mod tests {
     #[test]
     fn bundled_basemap_has_every_layer() {
         let b = Basemap::bundled();
-        assert!(b.countries.iter().any(|c| c.iso == "SYR"));
-        assert!(b.countries.iter().any(|c| c.iso == "IRQ"));
+        assert!(b.countries.iter().any(|c| c.name == "Syria"));
+        assert!(b.countries.iter().any(|c| c.name == "Iraq"));
         assert!(
             b.countries
                 .iter()
@@ -190,10 +163,10 @@ mod tests {
                 .iter()
                 .any(|r| r.name == "Hindiyah Channel" && !r.major)
         );
-        let fill = |iso: &str| b.countries.iter().find(|c| c.iso == iso).unwrap().fill;
-        assert_eq!(fill("SYR"), Some([0xf4, 0xf0, 0xe6]));
-        assert_eq!(fill("IRQ"), Some([0xf0, 0xec, 0xde]));
-        assert_eq!(fill("TUR"), None);
+        let fill = |name: &str| b.countries.iter().find(|c| c.name == name).unwrap().fill;
+        assert_eq!(fill("Syria"), Some([0xf4, 0xf0, 0xe6]));
+        assert_eq!(fill("Iraq"), Some([0xf0, 0xec, 0xde]));
+        assert_eq!(fill("Turkey"), None);
         // The middle of the region the basemap covers (37-45 E, 32-38 N).
         let [lon, lat] = b.centre().unwrap();
         assert!(
@@ -203,10 +176,5 @@ mod tests {
         assert_eq!(Basemap::default().centre(), None);
         assert!(!b.borders.is_empty());
         assert!(!b.lakes.is_empty());
-        // Syria's label point lies in Syria's box.
-        let syria = b.countries.iter().find(|c| c.iso == "SYR").unwrap();
-        assert!(
-            (36.0..42.5).contains(&syria.label_at[0]) && (32.0..37.5).contains(&syria.label_at[1])
-        );
     }
 }

@@ -10,7 +10,7 @@ use crate::app::theme;
 use crate::store::Place;
 
 /// Draws the basemap.
-pub struct BasemapPlugin<'a> {
+pub(crate) struct BasemapPlugin<'a> {
     pub basemap: &'a Basemap,
     /// Places that country names keep clear of.
     pub avoid: &'a [Place],

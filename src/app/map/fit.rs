@@ -5,15 +5,27 @@ use walkers::{MapMemory, Position, lat_lon};
 
 use crate::store::Store;
 
-/// Places the view is fitted to: those with events, or all when none has any.
+/// Places the view is fitted to: those with events dated closer than the year, or else those
+/// with any event, or all when none has any. A claim known only to the year ("lost this
+/// year") is background to the dated story: framing it too would zoom out until the towns
+/// the story is about crowd into one another (the bundled Mosul is 300 km from the rest).
 fn fit_places(store: &Store) -> Vec<(f64, f64)> {
-    let with_events: Vec<(f64, f64)> = store
-        .places
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| store.timeline.place_events(*i).next().is_some())
-        .map(|(_, p)| (p.lat, p.lon))
-        .collect();
+    let with = |dated: bool| -> Vec<(f64, f64)> {
+        store
+            .places
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| {
+                store
+                    .timeline
+                    .place_events(*i)
+                    .any(|e| !dated || store.events[e].precision != crate::store::Precision::Year)
+            })
+            .map(|(_, p)| (p.lat, p.lon))
+            .collect()
+    };
+    let dated = with(true);
+    let with_events = if dated.is_empty() { with(false) } else { dated };
     if with_events.is_empty() {
         store.places.iter().map(|p| (p.lat, p.lon)).collect()
     } else {
@@ -30,7 +42,7 @@ fn bbox(pts: &[(f64, f64)]) -> (f64, f64, f64, f64) {
 }
 
 /// The middle of the places the view is fitted to; none when the data has no places.
-pub fn data_centre(store: &Store) -> Option<Position> {
+pub(crate) fn data_centre(store: &Store) -> Option<Position> {
     let pts = fit_places(store);
     if pts.is_empty() {
         return None;

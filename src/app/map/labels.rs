@@ -14,7 +14,7 @@ use crate::app::theme;
 use crate::app::view::ViewContext;
 use crate::store::{PlaceIx, PlaceKind};
 
-pub struct LabelsPlugin<'a> {
+pub(crate) struct LabelsPlugin<'a> {
     pub view: &'a ViewContext<'a>,
     pub projection: &'a RefCell<Projection>,
     pub placed: &'a mut PlacedLabels,
@@ -24,7 +24,7 @@ pub struct LabelsPlugin<'a> {
 /// states and the selection stay the same (hovering, reading a panel), placing a thousand
 /// labels again would give the same result.
 #[derive(Default)]
-pub struct PlacedLabels {
+pub(crate) struct PlacedLabels {
     key: Option<(LayoutKey, crate::app::view::LabelScript)>,
     labels: Vec<(Rect, Arc<egui::Galley>, Color32)>,
 }

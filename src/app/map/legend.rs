@@ -12,7 +12,7 @@ use crate::app::view::{View, ViewContext};
 use crate::store::PlaceKind;
 
 #[derive(Default)]
-pub struct Legend;
+pub(crate) struct Legend;
 
 /// A legend entry's sample: the symbols it shows, and where, from the sample's centre.
 type Sample = Vec<(Symbol, egui::Vec2)>;
@@ -67,6 +67,13 @@ fn entries(view: &ViewContext) -> Vec<(String, Sample)> {
     let styles = [
         ("Contested", one(town(&[a, b]))),
         ("Unknown", one(town(&[]))),
+        (
+            "Lost (ring: who lost it; new holder not said)",
+            one(Symbol {
+                lost: true,
+                ..town(&[a])
+            }),
+        ),
         ("Reported that day", one(town(&[b]))),
         (
             "Carried forward from an earlier report",

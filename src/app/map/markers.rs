@@ -23,11 +23,11 @@ use crate::store::PlaceIx;
 pub const MAX_MARKER_WIDGETS: usize = 300;
 
 /// The widget id of a place's marker.
-pub fn marker_id(place_id: &str) -> Id {
+pub(crate) fn marker_id(place_id: &str) -> Id {
     Id::unique(("frontline-marker", place_id))
 }
 
-pub struct MarkersPlugin<'a> {
+pub(crate) struct MarkersPlugin<'a> {
     pub view: &'a ViewContext<'a>,
     pub sprites: &'a mut SpriteAtlas,
     pub projection: &'a RefCell<Projection>,
@@ -38,7 +38,7 @@ pub struct MarkersPlugin<'a> {
 
 /// The markers drawn in the last frame and what they were drawn for.
 #[derive(Default)]
-pub struct DrawnMarkers {
+pub(crate) struct DrawnMarkers {
     key: Option<LayoutKey>,
     /// Places on screen, in drawing order.
     order: Vec<PlaceIx>,

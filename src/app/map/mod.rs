@@ -115,14 +115,14 @@ impl MapView {
 
     /// Fits the view to the data on the next frame, and keeps it fitted while the map's size
     /// settles.
-    pub fn fit_to_data(&mut self) {
+    pub(crate) fn fit_to_data(&mut self) {
         self.needs_fit = true;
         self.auto_fit = true;
     }
 
     /// Zooms in (positive) or out (negative) by whole levels; the view stays where the user
     /// puts it from then on.
-    pub fn zoom_by(&mut self, levels: i8) {
+    pub(crate) fn zoom_by(&mut self, levels: i8) {
         for _ in 0..levels.unsigned_abs() {
             let _ = if levels > 0 {
                 self.memory.zoom_in()
@@ -141,7 +141,7 @@ impl MapView {
     }
 
     /// The data was reloaded: what was projected and laid out for the old places is dropped.
-    pub fn data_changed(&mut self) {
+    pub(crate) fn data_changed(&mut self) {
         self.projection.get_mut().forget_places();
         self.markers = DrawnMarkers::default();
         self.labels = PlacedLabels::default();
@@ -242,7 +242,7 @@ impl View for MapView {
     }
 }
 
-pub fn overlay_frame() -> egui::Frame {
+pub(crate) fn overlay_frame() -> egui::Frame {
     egui::Frame::NONE
         .fill(Color32::from_white_alpha(225))
         .stroke(egui::Stroke::new(1.0, Color32::from_gray(190)))

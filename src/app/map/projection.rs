@@ -13,7 +13,7 @@ use crate::store::{Place, PlaceIx};
 type ZoomKey = u64;
 
 #[derive(Default)]
-pub struct Projection {
+pub(crate) struct Projection {
     /// The zoom the places' world pixels are for (`None`: not computed for these places).
     places_zoom: Option<ZoomKey>,
     places_world: Vec<[f64; 2]>,
@@ -28,7 +28,7 @@ pub struct Projection {
 
 /// What to add to a world pixel (at the projector's zoom) to get a screen point. The view's
 /// centre is the reference: near it, the screen coordinates are small and exact in `f32`.
-pub fn world_to_screen(projector: &Projector) -> [f64; 2] {
+pub(crate) fn world_to_screen(projector: &Projector) -> [f64; 2] {
     let centre = projector.clip_rect().center();
     let world = projector
         .projection()
@@ -51,7 +51,7 @@ fn world_pixels(projector: &Projector, points: impl Iterator<Item = [f64; 2]>) -
 impl Projection {
     /// Brings the places' screen positions up to date with the view. The places must be the
     /// same from frame to frame until [`Projection::forget_places`].
-    pub fn update_places(&mut self, places: &[Place], projector: &Projector) {
+    pub(crate) fn update_places(&mut self, places: &[Place], projector: &Projector) {
         let zoom = projector.zoom().to_bits();
         let fresh = self.places_zoom != Some(zoom) || self.places_world.len() != places.len();
         if fresh {
@@ -76,7 +76,7 @@ impl Projection {
     }
 
     /// The places changed (the data was reloaded): project them anew.
-    pub fn forget_places(&mut self) {
+    pub(crate) fn forget_places(&mut self) {
         self.places_zoom = None;
         self.places_world.clear();
         self.places_screen.clear();

@@ -8,7 +8,7 @@ use egui::{Color32, Mesh, Pos2, Rect};
 use super::symbols::Symbol;
 
 /// The side of a sprite's cell, in points: room for the largest marker with its halo.
-pub const CELL: f32 = 44.0;
+pub(crate) const CELL: f32 = 44.0;
 /// Sprites per row of the atlas.
 const ATLAS_COLUMNS: usize = 16;
 
@@ -17,7 +17,7 @@ const ATLAS_COLUMNS: usize = 16;
 /// vertices, not a thousand tessellations of anti-aliased circles. A sprite is the marker's
 /// own shapes, tessellated as egui would and rasterised on the CPU, so it looks the same.
 #[derive(Default)]
-pub struct SpriteAtlas {
+pub(crate) struct SpriteAtlas {
     pixels_per_point: f32,
     slots: HashMap<Symbol, usize>,
     /// The atlas, `ATLAS_COLUMNS` cells wide, as many rows as needed.
@@ -33,7 +33,7 @@ impl SpriteAtlas {
     }
 
     /// The slot of a symbol's sprite, drawing it on first use.
-    pub fn slot(&mut self, key: Symbol, pixels_per_point: f32) -> usize {
+    pub(crate) fn slot(&mut self, key: Symbol, pixels_per_point: f32) -> usize {
         if self.pixels_per_point != pixels_per_point || self.slots.len() >= 4096 {
             self.slots.clear();
             self.image = None;
@@ -77,7 +77,7 @@ impl SpriteAtlas {
     }
 
     /// The atlas texture, uploaded again when sprites were added.
-    pub fn texture(&mut self, ctx: &egui::Context) -> Option<egui::TextureId> {
+    pub(crate) fn texture(&mut self, ctx: &egui::Context) -> Option<egui::TextureId> {
         let image = self.image.as_ref()?;
         if self.dirty || self.texture.is_none() {
             let options = egui::TextureOptions::LINEAR;
@@ -93,7 +93,7 @@ impl SpriteAtlas {
     }
 
     /// The texture coordinates of a slot.
-    pub fn uv(&self, slot: usize) -> Rect {
+    pub(crate) fn uv(&self, slot: usize) -> Rect {
         let Some(image) = &self.image else {
             return Rect::NOTHING;
         };

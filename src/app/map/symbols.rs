@@ -1,5 +1,6 @@
 //! What a marker looks like: a disc (a diamond for a border crossing) in the holder's colour,
-//! split in two when contested, hollow grey when unknown, faded when carried forward, with a
+//! split in two when contested, hollow grey when unknown, hollow with a struck-through ring in
+//! the losers' colour when lost (no longer held by them, new holder not said), faded when carried forward, with a
 //! halo when it just changed, a ring when selected and a dashed ring when inferred. The map's
 //! sprite atlas and the legend both draw from here, so the legend shows what the map shows.
 
@@ -9,14 +10,16 @@ use egui::{Color32, Pos2, Shape, Stroke, vec2};
 
 use crate::app::scene::MarkerLook;
 use crate::app::theme;
-use crate::store::{Actor, PlaceKind};
+use crate::store::{Actor, Control, PlaceKind};
 
 /// How one marker is drawn. Markers drawn alike are one sprite of the atlas.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Symbol {
+pub(crate) struct Symbol {
     pub kind: PlaceKind,
-    /// No colour: unknown; one: held; two: contested.
+    /// No colour: unknown; one: held; two: contested (with `lost`: who lost it).
     pub colours: [Option<Color32>; 2],
+    /// No longer held by the actors of `colours`; who holds it is not said.
+    pub lost: bool,
     /// How strongly it is filled, in hundredths: 100 when reported that day, less when the
     /// state is carried forward from an earlier report.
     pub fill: u8,
@@ -28,10 +31,19 @@ pub struct Symbol {
 impl Symbol {
     /// The symbol of a marker as the scene has it.
     pub fn of(look: MarkerLook, actors: &[Actor]) -> Symbol {
-        let colours = theme::control_colours(look.control, actors);
+        let lost = matches!(look.control, Some(Control::Lost(..)));
+        let colours: Vec<Color32> = match look.control {
+            Some(c @ Control::Lost(..)) => c
+                .lost_by()
+                .into_iter()
+                .map(|a| theme::actor_colour(&actors[a]))
+                .collect(),
+            other => theme::control_colours(other, actors),
+        };
         Symbol {
             kind: look.kind,
             colours: [colours.first().copied(), colours.get(1).copied()],
+            lost,
             fill: (theme::freshness_alpha(look.age_days) * 100.0).round() as u8,
             just_changed: look.just_changed,
             selected: look.selected,
@@ -40,10 +52,11 @@ impl Symbol {
     }
 
     /// A fully filled marker of these colours, with nothing else: a sample for the legend.
-    pub fn plain(kind: PlaceKind, colours: &[Color32]) -> Symbol {
+    pub(crate) fn plain(kind: PlaceKind, colours: &[Color32]) -> Symbol {
         Symbol {
             kind,
             colours: [colours.first().copied(), colours.get(1).copied()],
+            lost: false,
             fill: 100,
             just_changed: false,
             selected: false,
@@ -54,6 +67,9 @@ impl Symbol {
     /// The shapes of the marker centred at `at`.
     pub fn shapes(&self, at: Pos2) -> Vec<Shape> {
         let colours: Vec<Color32> = self.colours.iter().flatten().copied().collect();
+        if self.lost {
+            return lost_shapes(at, self.kind, &colours, self.selected);
+        }
         let mut shapes = marker_shapes(
             at,
             self.kind,
@@ -68,7 +84,7 @@ impl Symbol {
         shapes
     }
 
-    pub fn paint(&self, painter: &egui::Painter, at: Pos2) {
+    pub(crate) fn paint(&self, painter: &egui::Painter, at: Pos2) {
         painter.extend(self.shapes(at));
     }
 }
@@ -201,6 +217,37 @@ fn marker_shapes(
             out.push(Shape::closed_line(shape_points(at, r + 1.5, kind), white));
         }
     }
+    out
+}
+
+/// Lost: a white, hollow marker ringed in the colour of who lost it and struck through once,
+/// so that it reads neither as held (filled) nor as unknown (grey).
+fn lost_shapes(at: Pos2, kind: PlaceKind, colours: &[Color32], selected: bool) -> Vec<Shape> {
+    let r = theme::marker_radius(kind);
+    let ring = colours.first().copied().unwrap_or(theme::UNKNOWN);
+    let mut out = Vec::with_capacity(5);
+    if selected {
+        out.push(Shape::closed_line(
+            shape_points(at, r + 4.0, kind),
+            Stroke::new(3.0, theme::SELECTED),
+        ));
+    }
+    out.push(Shape::convex_polygon(
+        shape_points(at, r, kind),
+        Color32::WHITE,
+        Stroke::new(2.5, ring),
+    ));
+    if let Some(&second) = colours.get(1) {
+        out.push(Shape::closed_line(
+            shape_points(at, r - 2.5, kind),
+            Stroke::new(1.5, second),
+        ));
+    }
+    let d = r * 0.7;
+    out.push(Shape::line_segment(
+        [at + vec2(-d, d), at + vec2(d, -d)],
+        Stroke::new(2.0, ring),
+    ));
     out
 }
 

@@ -14,7 +14,7 @@ use super::parsed::{ParsedActor, ParsedArticle, ParsedPlace};
 
 /// The valid actors, places and articles, and how events find them.
 #[derive(Debug, Default)]
-pub struct Catalog {
+pub(crate) struct Catalog {
     pub actors: Vec<Actor>,
     pub actor_names: NameIndex,
     pub places: Vec<Place>,
@@ -55,7 +55,7 @@ impl Catalog {
 }
 
 /// "did you mean \"…\"?" with the closest article id, for an unknown one.
-pub fn suggest_id<'a>(ids: impl Iterator<Item = &'a str>, wanted: &str) -> String {
+pub(crate) fn suggest_id<'a>(ids: impl Iterator<Item = &'a str>, wanted: &str) -> String {
     let best = ids
         .map(|id| (strsim::jaro_winkler(id, wanted), id))
         .max_by(|a, b| a.0.total_cmp(&b.0));
@@ -288,6 +288,8 @@ fn validate_articles(d: &mut Diagnostics, parsed: Vec<ParsedArticle>) -> Vec<Art
             date_precision: r.date_precision.unwrap_or_default(),
             rewrite_of: None,
             date_note: r.date_note,
+            url: r.url,
+            language: r.language,
             text,
         });
     }

@@ -11,7 +11,7 @@ use super::super::diagnostics::Diagnostics;
 
 /// The `[[key]]` entries of `text` (the contents of `file`, already added to `d`), each with
 /// its span. Problems go into `d`; `required` files warn when they hold no entry.
-pub fn parse_entries<T: DeserializeOwned>(
+pub(crate) fn parse_entries<T: DeserializeOwned>(
     d: &mut Diagnostics,
     file: &str,
     text: &str,

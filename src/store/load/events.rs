@@ -12,12 +12,12 @@ use super::super::names::Lookup;
 use super::super::source::DataSource;
 use super::super::timeline::describe_control;
 use super::catalog::{Catalog, suggest_id};
-use super::parsed::{ActorsInput, ParsedEvent, Spanned};
+use super::parsed::{ActorsInput, DateInput, ParsedEvent, Spanned};
 use super::quotes::{check_date_phrase, check_dated_after_event, report_anchor_error};
 
 /// Checking the events of one unit, with problems of its own (units are checked on several
 /// threads at once).
-pub struct Check<'a> {
+pub(crate) struct Check<'a> {
     pub d: Diagnostics,
     pub catalog: &'a Catalog,
     pub actors_unreadable: bool,
@@ -78,27 +78,20 @@ impl Check<'_> {
                 return None;
             }
         };
-        let (date, time) = match r.date.get_ref().resolve() {
-            Ok(dt) => dt,
-            Err(e) => {
-                self.d.error(
-                    file,
-                    Some(r.date.span()),
-                    e.to_string(),
-                    Some(
-                        "write date = \"YYYY-MM-DD\" (or \"YYYY-MM-DDTHH:MM\" when the hour is known)"
-                            .into(),
-                    ),
-                );
-                return None;
-            }
-        };
-        let to = self.control(file, &r.to, "to")?;
+        let precision = r.precision.unwrap_or_default();
+        let (date, time) = self.date(file, &r, precision)?;
+        let to = self.state_after(file, &r)?;
         let from = match &r.from {
             Some(v) => Some(self.control(file, v, "from")?),
             None => None,
         };
         let kind = *r.kind.get_ref();
+        // Where a problem with the state after is shown: `to`, or `lost_by` for a lost place.
+        let to_span =
+            r.to.as_ref()
+                .map(|t| t.span())
+                .or_else(|| r.lost_by.as_ref().map(|l| l.span()))
+                .unwrap_or_else(|| r.place.span());
         match (kind, from, to) {
             (EventKind::Report, Some(_), _) => {
                 self.d.error(
@@ -109,17 +102,17 @@ impl Check<'_> {
                 );
                 return None;
             }
-            (EventKind::Entered, _, Control::Held(_)) => {
+            (EventKind::Entered, _, Control::Held(_) | Control::Lost(..)) => {
                 self.d.error(
                     file,
-                    Some(r.to.span()),
+                    Some(to_span.clone()),
                     "kind = \"entered\" means contested: `to` must name two actors",
                     Some("e.g. to = [\"islamic_state\", \"iraqi_government\"]".into()),
                 );
                 return None;
             }
             (_, Some(f), t) if f == t => {
-                self.d.error(file, Some(r.to.span()), "`from` and `to` are the same: this event changes nothing", Some("if the article says the place is still held, use kind = \"report\" without `from`".into()));
+                self.d.error(file, Some(to_span.clone()), "`from` and `to` are the same: this event changes nothing", Some("if the article says the place is still held, use kind = \"report\" without `from`".into()));
                 return None;
             }
             _ => {}
@@ -137,9 +130,24 @@ impl Check<'_> {
             return None;
         }
         let mut quotes = Vec::new();
+        let mut damaged_sources = 0;
         let mut date_reported = false;
         for s in r.sources {
+            let s = match s {
+                Ok(s) => s,
+                Err(bad) => {
+                    damaged_sources += 1;
+                    self.d.error(
+                        file,
+                        Some(bad.span),
+                        format!("in this [[event.source]]: {}", bad.message),
+                        Some("this source is left out (the event keeps its other sources); each source needs `article` and `quote`, and may have `prefix`, `suffix` and `date_phrase`".into()),
+                    );
+                    continue;
+                }
+            };
             let Some(&article) = catalog.article_ids.get(s.article.get_ref()) else {
+                damaged_sources += 1;
                 if catalog.declared_articles.contains(s.article.get_ref()) {
                     // Its entry has an error, reported already: count, do not cascade.
                     *self
@@ -164,6 +172,7 @@ impl Check<'_> {
             let a = match anchor(&art.text, exact, s.prefix.as_deref(), s.suffix.as_deref()) {
                 Ok(a) => a,
                 Err(e) => {
+                    damaged_sources += 1;
                     report_anchor_error(&mut self.d, file, &s.quote, art, e);
                     continue;
                 }
@@ -190,6 +199,24 @@ impl Check<'_> {
             // unsupported.
             return None;
         }
+        let annotated = match &r.annotated {
+            Some(a) => match a.get_ref().resolve() {
+                Ok((day, None)) => Some(day),
+                _ => {
+                    self.d.warning(
+                        file,
+                        Some(a.span()),
+                        "`annotated` is not a date: it is ignored",
+                        Some(
+                            "write annotated = \"YYYY-MM-DD\", the day the claim was annotated"
+                                .into(),
+                        ),
+                    );
+                    None
+                }
+            },
+            None => None,
+        };
         let id =
             r.id.map(Spanned::into_inner)
                 .unwrap_or_else(|| format!("{}@{}", catalog.places[place].id, date));
@@ -198,21 +225,160 @@ impl Check<'_> {
             place,
             date,
             at: time.unwrap_or_else(|| start_of_day(date)),
-            precision: r.precision.unwrap_or_default(),
+            precision,
             kind,
             basis: r.basis.unwrap_or_default(),
             from,
             to,
             note: r.note,
             quotes,
+            damaged_sources,
+            annotator: r.annotator,
+            annotated,
+            reviewed_by: r.reviewed_by,
             origin: r.origin,
             contradicts: None,
         })
     }
 
+    /// The event's day, and its instant when a time is written. A year alone (with
+    /// precision = "year") says only that the claim was true by the first article that
+    /// reports it: it applies from that article's day, the first day it is known.
+    fn date(
+        &mut self,
+        file: &str,
+        r: &ParsedEvent,
+        precision: Precision,
+    ) -> Option<(chrono::NaiveDate, Option<chrono::NaiveDateTime>)> {
+        let year_only = match r.date.get_ref() {
+            DateInput::Text(t) if t.trim().len() == 4 => t.trim().parse::<i32>().ok(),
+            _ => None,
+        };
+        match (year_only, precision) {
+            (Some(year), Precision::Year) => {
+                let Some(last_day) = chrono::NaiveDate::from_ymd_opt(year, 12, 31) else {
+                    self.d.error(
+                        file,
+                        Some(r.date.span()),
+                        format!("{year} is not a year this tool can place"),
+                        None,
+                    );
+                    return None;
+                };
+                let earliest = r
+                    .sources
+                    .iter()
+                    .flatten()
+                    .filter_map(|s| self.catalog.article_ids.get(s.article.get_ref()))
+                    .filter_map(|&a| self.catalog.articles[a].date)
+                    .min();
+                Some((earliest.map_or(last_day, |d| d.min(last_day)), None))
+            }
+            (Some(_), _) => {
+                self.d.error(
+                    file,
+                    Some(r.date.span()),
+                    "a date with the year alone needs precision = \"year\"",
+                    Some(
+                        "add precision = \"year\", or write the day: date = \"YYYY-MM-DD\"".into(),
+                    ),
+                );
+                None
+            }
+            (None, Precision::Year) => {
+                self.d.error(
+                    file,
+                    Some(r.date.span()),
+                    "with precision = \"year\", write the year alone",
+                    Some(
+                        "e.g. date = \"2017\": a full date would invent a day nobody reported"
+                            .into(),
+                    ),
+                );
+                None
+            }
+            (None, _) => match r.date.get_ref().resolve() {
+                Ok(dt) => Some(dt),
+                Err(e) => {
+                    self.d.error(
+                        file,
+                        Some(r.date.span()),
+                        e.to_string(),
+                        Some(
+                            "write date = \"YYYY-MM-DD\" (or \"YYYY-MM-DDTHH:MM\" when the hour is known)"
+                                .into(),
+                        ),
+                    );
+                    None
+                }
+            },
+        }
+    }
+
+    /// The state an event leaves: `to` (held or contested), or `status = "lost"` with
+    /// `lost_by`.
+    fn state_after(&mut self, file: &str, r: &ParsedEvent) -> Option<Control> {
+        let status = r.status.as_ref().map(|s| (s.get_ref().as_str(), s.span()));
+        match (status, &r.to, &r.lost_by) {
+            (None | Some(("held", _)), Some(to), None) => self.control(file, to, "to"),
+            (Some(("lost", _)), None, Some(lost_by)) => {
+                let span = lost_by.span();
+                let Some(names) = lost_by.get_ref().as_ref().filter(|n| !n.is_empty()) else {
+                    self.d.error(
+                        file,
+                        Some(span),
+                        "`lost_by` must be a list of actor ids",
+                        Some("e.g. lost_by = [\"islamic_state\"]".into()),
+                    );
+                    return None;
+                };
+                let names: Vec<&str> = names.iter().map(String::as_str).collect();
+                match self
+                    .actors(file, span.clone(), &names, "lost_by")?
+                    .as_slice()
+                {
+                    [a] => Some(Control::lost(*a, None)),
+                    [a, b] if a != b => Some(Control::lost(*a, Some(*b))),
+                    _ => {
+                        self.d.error(file, Some(span), "`lost_by` names one actor, or two different ones that lost the place together", None);
+                        None
+                    }
+                }
+            }
+            (Some(("lost", _)), _, _) => {
+                self.d.error(file, Some(r.place.span()), "status = \"lost\" needs `lost_by` and no `to`", Some("a lost place is no longer held by `lost_by`; who holds it is not said (use `to` when it is)".into()));
+                None
+            }
+            (Some((other, span)), _, _) if other != "held" => {
+                self.d.error(
+                    file,
+                    Some(span),
+                    format!("unknown status \"{other}\""),
+                    Some(
+                        "status is \"held\" (the default, with `to`) or \"lost\" (with `lost_by`)"
+                            .into(),
+                    ),
+                );
+                None
+            }
+            (_, _, Some(lost_by)) => {
+                self.d.error(
+                    file,
+                    Some(lost_by.span()),
+                    "`lost_by` goes with status = \"lost\"",
+                    Some("add status = \"lost\" and remove `to`, or remove `lost_by`".into()),
+                );
+                None
+            }
+            _ => {
+                self.d.error(file, Some(r.place.span()), "this event says neither who holds the place (`to`) nor who lost it (status = \"lost\" with `lost_by`)", Some("add to = \"actor_id\"".into()));
+                None
+            }
+        }
+    }
+
     /// `to`/`from`: one actor (held) or two (contested), resolved.
     fn control(&mut self, file: &str, v: &Spanned<ActorsInput>, field: &str) -> Option<Control> {
-        let catalog = self.catalog;
         let span = v.span();
         let names: Vec<&str> = match v.get_ref() {
             ActorsInput::One(a) => vec![a],
@@ -222,8 +388,33 @@ impl Check<'_> {
                 return None;
             }
         };
+        let ixs = self.actors(file, span.clone(), &names, field)?;
+        match ixs.as_slice() {
+            [a] => Some(Control::Held(*a)),
+            [a, b] if a != b => Some(Control::contested(*a, *b)),
+            _ => {
+                self.d.error(
+                    file,
+                    Some(span),
+                    format!("`{field}` names the same actor twice"),
+                    Some("a contested place is contested between two different actors".into()),
+                );
+                None
+            }
+        }
+    }
+
+    /// Actor names resolved to actors; an unknown or ambiguous one is reported.
+    fn actors(
+        &mut self,
+        file: &str,
+        span: std::ops::Range<usize>,
+        names: &[&str],
+        field: &str,
+    ) -> Option<Vec<ActorIx>> {
+        let catalog = self.catalog;
         let mut ixs = Vec::new();
-        for name in names {
+        for &name in names {
             match catalog.actor_names.lookup(name) {
                 Lookup::Found(i) => ixs.push(i),
                 Lookup::Ambiguous(c) => {
@@ -258,19 +449,7 @@ impl Check<'_> {
                 }
             }
         }
-        match ixs.as_slice() {
-            [a] => Some(Control::Held(*a)),
-            [a, b] if a != b => Some(Control::contested(*a, *b)),
-            _ => {
-                self.d.error(
-                    file,
-                    Some(span),
-                    format!("`{field}` names the same actor twice"),
-                    Some("a contested place is contested between two different actors".into()),
-                );
-                None
-            }
-        }
+        Some(ixs)
     }
 }
 
@@ -279,7 +458,7 @@ impl Check<'_> {
 /// [`Event::contradicts`] and left out of the place's history), and a `from` that disagrees
 /// with the state the previous event left. The event files' texts may have been let go by
 /// now: a file with a problem is read back from `source` to show it.
-pub fn check_in_time(
+pub(crate) fn check_in_time(
     events: &mut [Event],
     actors: &[Actor],
     d: &mut Diagnostics,

@@ -100,6 +100,8 @@ pub struct ParsedArticle {
     pub date_precision: Option<Precision>,
     pub rewrite_of: Option<Spanned<String>>,
     pub date_note: Option<String>,
+    pub url: Option<String>,
+    pub language: Option<String>,
 }
 
 #[derive(Debug)]
@@ -113,9 +115,25 @@ pub struct ParsedEvent {
     pub kind: Spanned<EventKind>,
     pub basis: Option<Basis>,
     pub from: Option<Spanned<ActorsInput>>,
-    pub to: Spanned<ActorsInput>,
+    /// Who holds it after (absent for a `lost` claim).
+    pub to: Option<Spanned<ActorsInput>>,
+    /// "held" (the default, from `to`) or "lost" (with `lost_by`).
+    pub status: Option<Spanned<String>>,
+    /// Who lost it: actor names, or None when not written as strings.
+    pub lost_by: Option<Spanned<Option<Vec<String>>>>,
     pub note: Option<String>,
-    pub sources: Vec<ParsedSource>,
+    pub annotator: Option<String>,
+    pub annotated: Option<Spanned<DateInput>>,
+    pub reviewed_by: Option<String>,
+    /// Each source, or why it could not be read (a bad field): damaged, not fatal.
+    pub sources: Vec<Result<ParsedSource, InvalidSource>>,
+}
+
+/// A source entry that could not be read, with where it is and why.
+#[derive(Debug)]
+pub struct InvalidSource {
+    pub span: std::ops::Range<usize>,
+    pub message: String,
 }
 
 /// One article's support for an event (a W3C TextQuoteSelector with the phrase that dates it).
@@ -149,7 +167,7 @@ pub enum ActorsInput {
 
 /// An [`Origin`] in `file` at `span`, with the line `diagnostics` (which must hold the file's
 /// text) gives the span's start.
-pub fn origin_in(
+pub(crate) fn origin_in(
     file: &Arc<str>,
     span: std::ops::Range<usize>,
     diagnostics: &Diagnostics,
@@ -163,7 +181,7 @@ pub fn origin_in(
 
 /// Why a written date is not one.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum DateInputError {
+pub(crate) enum DateInputError {
     #[error("a date must be \"YYYY-MM-DD\", not a {found}")]
     NotText { found: &'static str },
     #[error("\"{text}\" is not a valid date")]
@@ -172,7 +190,7 @@ pub enum DateInputError {
 
 impl DateInput {
     /// The day, and the instant when a time of day is written.
-    pub fn resolve(&self) -> Result<(NaiveDate, Option<NaiveDateTime>), DateInputError> {
+    pub(crate) fn resolve(&self) -> Result<(NaiveDate, Option<NaiveDateTime>), DateInputError> {
         let text = match self {
             DateInput::Text(text) => text,
             DateInput::NotText { found } => return Err(DateInputError::NotText { found }),

@@ -11,7 +11,7 @@ use super::super::model::Article;
 use super::parsed::{DateInput, Spanned};
 
 /// Reports why a quote could not be anchored in its article.
-pub fn report_anchor_error(
+pub(crate) fn report_anchor_error(
     d: &mut Diagnostics,
     file: &str,
     quote: &Spanned<String>,
@@ -56,7 +56,7 @@ fn lines_label(lines: &[usize]) -> String {
 
 /// Checks that an event's date is not after the article that reports it (an error), nor
 /// over a year before it (a warning: a typo in the year?). Returns whether it reported.
-pub fn check_dated_after_event(
+pub(crate) fn check_dated_after_event(
     d: &mut Diagnostics,
     file: &str,
     written: &Spanned<DateInput>,
@@ -95,7 +95,7 @@ pub fn check_dated_after_event(
 
 /// Checks that a date phrase is part of the quote and, resolved against the article's date,
 /// means the event's date.
-pub fn check_date_phrase(
+pub(crate) fn check_date_phrase(
     d: &mut Diagnostics,
     file: &str,
     phrase: &Spanned<String>,

@@ -7,12 +7,13 @@ use toml::Spanned;
 use super::super::model::{Basis, DateBasis, EventKind, Origin, PlaceKind, Precision, TitleBasis};
 use super::super::source::ReadError;
 use super::parsed::{
-    ActorsInput, DateInput, ParsedActor, ParsedArticle, ParsedEvent, ParsedPlace, ParsedSource,
+    ActorsInput, DateInput, InvalidSource, ParsedActor, ParsedArticle, ParsedEvent, ParsedPlace,
+    ParsedSource,
 };
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawActor {
+pub(crate) struct RawActor {
     id: Spanned<String>,
     name: String,
     short: Option<String>,
@@ -23,7 +24,7 @@ pub struct RawActor {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawPlace {
+pub(crate) struct RawPlace {
     id: Spanned<String>,
     name: String,
     kind: PlaceKind,
@@ -40,7 +41,7 @@ pub struct RawPlace {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawArticle {
+pub(crate) struct RawArticle {
     id: Spanned<String>,
     pub file: Spanned<String>,
     title: Option<String>,
@@ -53,11 +54,13 @@ pub struct RawArticle {
     date_precision: Option<Precision>,
     rewrite_of: Option<Spanned<String>>,
     date_note: Option<String>,
+    url: Option<String>,
+    language: Option<String>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawEvent {
+pub(crate) struct RawEvent {
     id: Option<Spanned<String>>,
     place: Spanned<String>,
     date: Spanned<toml::Value>,
@@ -65,10 +68,31 @@ pub struct RawEvent {
     kind: Spanned<EventKind>,
     basis: Option<Basis>,
     from: Option<Spanned<toml::Value>>,
-    to: Spanned<toml::Value>,
+    to: Option<Spanned<toml::Value>>,
+    status: Option<Spanned<String>>,
+    lost_by: Option<Spanned<toml::Value>>,
     note: Option<String>,
+    annotator: Option<String>,
+    annotated: Option<Spanned<toml::Value>>,
+    reviewed_by: Option<String>,
     #[serde(default)]
-    source: Vec<Spanned<RawSource>>,
+    source: Vec<Spanned<SourceEntry>>,
+}
+
+/// One `[[event.source]]`, read on its own: a source with a bad field is reported and counted
+/// as damaged, instead of hiding the whole event with its valid sources.
+enum SourceEntry {
+    Valid(RawSource),
+    Invalid(String),
+}
+
+impl<'de> Deserialize<'de> for SourceEntry {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(match RawSource::deserialize(d) {
+            Ok(s) => SourceEntry::Valid(s),
+            Err(e) => SourceEntry::Invalid(e.to_string().lines().next().unwrap_or("").to_owned()),
+        })
+    }
 }
 
 #[derive(Deserialize)]
@@ -82,7 +106,7 @@ struct RawSource {
 }
 
 impl RawActor {
-    pub fn parsed(self, origin: Origin) -> ParsedActor {
+    pub(crate) fn parsed(self, origin: Origin) -> ParsedActor {
         ParsedActor {
             origin,
             id: self.id,
@@ -95,7 +119,7 @@ impl RawActor {
 }
 
 impl RawPlace {
-    pub fn parsed(self, origin: Origin) -> ParsedPlace {
+    pub(crate) fn parsed(self, origin: Origin) -> ParsedPlace {
         ParsedPlace {
             origin,
             id: self.id,
@@ -112,7 +136,7 @@ impl RawPlace {
 }
 
 impl RawArticle {
-    pub fn parsed(self, origin: Origin, text: Result<String, ReadError>) -> ParsedArticle {
+    pub(crate) fn parsed(self, origin: Origin, text: Result<String, ReadError>) -> ParsedArticle {
         ParsedArticle {
             origin,
             id: self.id,
@@ -128,6 +152,8 @@ impl RawArticle {
             date_precision: self.date_precision,
             rewrite_of: self.rewrite_of,
             date_note: self.date_note,
+            url: self.url,
+            language: self.language,
         }
     }
 }
@@ -135,7 +161,7 @@ impl RawArticle {
 impl RawEvent {
     /// `origin_of` gives the origin of a span in the event's file (the event's own and each
     /// source's).
-    pub fn parsed(
+    pub(crate) fn parsed(
         self,
         origin: Origin,
         origin_of: impl Fn(std::ops::Range<usize>) -> Origin,
@@ -149,21 +175,43 @@ impl RawEvent {
             kind: self.kind,
             basis: self.basis,
             from: self.from.map(actors_input),
-            to: actors_input(self.to),
+            to: self.to.map(actors_input),
+            status: self.status,
+            lost_by: self.lost_by.map(|v| {
+                let span = v.span();
+                let names = match v.into_inner() {
+                    toml::Value::String(s) => Some(vec![s]),
+                    toml::Value::Array(items) => items
+                        .into_iter()
+                        .map(|i| match i {
+                            toml::Value::String(s) => Some(s),
+                            _ => None,
+                        })
+                        .collect(),
+                    _ => None,
+                };
+                Spanned::new(span, names)
+            }),
             note: self.note,
+            annotator: self.annotator,
+            annotated: self.annotated.map(date_input),
+            reviewed_by: self.reviewed_by,
             sources: self
                 .source
                 .into_iter()
                 .map(|s| {
-                    let origin = origin_of(s.span());
-                    let s = s.into_inner();
-                    ParsedSource {
-                        origin,
-                        article: s.article,
-                        quote: s.quote,
-                        prefix: s.prefix,
-                        suffix: s.suffix,
-                        date_phrase: s.date_phrase,
+                    let span = s.span();
+                    let origin = origin_of(span.clone());
+                    match s.into_inner() {
+                        SourceEntry::Valid(s) => Ok(ParsedSource {
+                            origin,
+                            article: s.article,
+                            quote: s.quote,
+                            prefix: s.prefix,
+                            suffix: s.suffix,
+                            date_phrase: s.date_phrase,
+                        }),
+                        SourceEntry::Invalid(message) => Err(InvalidSource { span, message }),
                     }
                 })
                 .collect(),

@@ -1,0 +1,351 @@
+//! The Export dialog: a path field prefilled with a file name in the current directory (or the
+//! home directory when that is the data directory: the app writes into the data only where the
+//! user says so), an Export button, and for the video a progress bar with Cancel.
+//!
+//! The data formats are written here, whole or not at all ([`AtomicFile`]). The video is drawn
+//! by `frontline export video` in a process of its own (its own window, the pointer kept out),
+//! which reports "frame N/M" lines read here; Cancel ends that process and removes its
+//! temporary file. A system save-file dialog (`rfd`) is not used: its GTK backend needs GTK's
+//! libraries to build, and its portal backend a desktop portal running, which an Xvfb or bare
+//! X11 session lacks; a path field works everywhere.
+
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+
+use egui::{RichText, Ui};
+
+use super::action::Action;
+use super::view::{View, ViewContext};
+use crate::export::atomic::{AtomicFile, temp_path_of};
+use crate::export::video::{Progress, VideoFormat};
+use crate::export::{ExportFormat, ExportOptions, export};
+use crate::store::Store;
+
+/// What the dialog exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportTarget {
+    Data { format: ExportFormat, daily: bool },
+    Video(VideoFormat),
+}
+
+impl ExportTarget {
+    /// The file name the path field starts with.
+    pub fn default_file_name(self) -> &'static str {
+        match self {
+            ExportTarget::Data {
+                format: ExportFormat::GeoJson,
+                daily: false,
+            } => "frontline-periods.geojson",
+            ExportTarget::Data {
+                format: ExportFormat::GeoJson,
+                daily: true,
+            } => "frontline-daily.geojson",
+            ExportTarget::Data {
+                format: ExportFormat::Csv,
+                ..
+            } => "frontline-events.csv",
+            ExportTarget::Data {
+                format: ExportFormat::Annotations,
+                ..
+            } => "frontline-annotations.jsonld",
+            ExportTarget::Video(VideoFormat::Gif) => "frontline-replay.gif",
+            ExportTarget::Video(VideoFormat::Mp4) => "frontline-replay.mp4",
+        }
+    }
+
+    fn title(self) -> String {
+        match self {
+            ExportTarget::Data { format, daily } => format!(
+                "{}{}",
+                format.description(),
+                if daily { ", one feature a day" } else { "" }
+            ),
+            ExportTarget::Video(VideoFormat::Gif) => "The replay as an animated GIF".to_owned(),
+            ExportTarget::Video(VideoFormat::Mp4) => {
+                "The replay as an MP4 video (ffmpeg)".to_owned()
+            }
+        }
+    }
+}
+
+/// Where the path field starts: the current directory, unless it is (inside) the data
+/// directory, then the home directory.
+pub fn default_path(target: ExportTarget, data_dir: Option<&Path>) -> PathBuf {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let inside_data = data_dir.is_some_and(|d| {
+        let d = d.canonicalize().unwrap_or_else(|_| d.to_owned());
+        cwd.canonicalize()
+            .unwrap_or_else(|_| cwd.clone())
+            .starts_with(d)
+    });
+    let dir = if inside_data {
+        directories::UserDirs::new().map_or(cwd, |u| u.home_dir().to_owned())
+    } else {
+        cwd
+    };
+    dir.join(target.default_file_name())
+}
+
+enum State {
+    Idle,
+    Running {
+        child: Child,
+        progress: Arc<Progress>,
+    },
+    Done(String),
+    Failed(String),
+}
+
+/// The open dialog.
+pub struct ExportDialog {
+    pub target: ExportTarget,
+    pub path: String,
+    state: State,
+}
+
+impl ExportDialog {
+    pub fn new(target: ExportTarget, data_dir: Option<&Path>) -> ExportDialog {
+        ExportDialog {
+            target,
+            path: default_path(target, data_dir).display().to_string(),
+            state: State::Idle,
+        }
+    }
+
+    /// What the dialog says under the path: "Wrote …", the error, or nothing.
+    pub fn status(&self) -> Option<&str> {
+        match &self.state {
+            State::Done(s) | State::Failed(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn is_running(&self) -> bool {
+        matches!(self.state, State::Running { .. })
+    }
+
+    /// Writes the export: at once for the data formats, in a child process for the video.
+    pub fn run(&mut self, store: &Store, data_dir: Option<&Path>, selected: Option<&str>) {
+        if self.is_running() {
+            return;
+        }
+        let path = PathBuf::from(self.path.trim());
+        self.state = match self.target {
+            ExportTarget::Data { format, daily } => match write_data(store, format, daily, &path) {
+                Ok(bytes) => State::Done(format!("Wrote {} ({bytes} bytes)", path.display())),
+                Err(e) => State::Failed(e),
+            },
+            ExportTarget::Video(format) => match start_video(&path, format, data_dir, selected) {
+                Ok((child, progress)) => State::Running { child, progress },
+                Err(e) => State::Failed(e),
+            },
+        };
+    }
+
+    /// Stops a running video and removes its unfinished file.
+    pub fn cancel(&mut self) {
+        if let State::Running { child, .. } = &mut self.state {
+            let _ = child.kill();
+            let _ = child.wait();
+            let path = PathBuf::from(self.path.trim());
+            let _ = std::fs::remove_file(temp_path_of(&path, child.id()));
+            self.state = State::Failed("Cancelled; nothing was written.".to_owned());
+        }
+    }
+
+    /// Notices that a running video has ended.
+    fn poll(&mut self) {
+        let State::Running { child, .. } = &mut self.state else {
+            return;
+        };
+        let Ok(Some(status)) = child.try_wait() else {
+            return;
+        };
+        let mut err = String::new();
+        if let Some(mut e) = child.stderr.take() {
+            let _ = std::io::Read::read_to_string(&mut e, &mut err);
+        }
+        let path = self.path.trim().to_owned();
+        self.state = if status.success() {
+            let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
+            State::Done(format!("Wrote {path} ({bytes} bytes)"))
+        } else {
+            let line = err
+                .lines()
+                .find(|l| l.starts_with("error:"))
+                .unwrap_or("the export stopped");
+            State::Failed(line.to_owned())
+        };
+    }
+}
+
+impl Drop for ExportDialog {
+    /// Closing the app or the dialog ends a running video export.
+    fn drop(&mut self) {
+        self.cancel();
+    }
+}
+
+fn write_data(
+    store: &Store,
+    format: ExportFormat,
+    daily: bool,
+    path: &Path,
+) -> Result<u64, String> {
+    let (atomic, file) = AtomicFile::create(path).map_err(|e| e.to_string())?;
+    let mut writer = BufWriter::new(file);
+    let options = ExportOptions {
+        daily,
+        ..Default::default()
+    };
+    export(store, format, &options, &mut writer)
+        .and_then(|()| writer.flush().map_err(Into::into))
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    drop(writer);
+    atomic.commit().map_err(|e| e.to_string())?;
+    Ok(std::fs::metadata(path).map_or(0, |m| m.len()))
+}
+
+/// Runs `frontline export video --progress-lines` and reads its progress on a thread.
+fn start_video(
+    path: &Path,
+    format: VideoFormat,
+    data_dir: Option<&Path>,
+    selected: Option<&str>,
+) -> Result<(Child, Arc<Progress>), String> {
+    if VideoFormat::of_path(path) != Ok(format) {
+        return Err(format!(
+            "name the file .{} to export this video",
+            format.extension()
+        ));
+    }
+    crate::export::atomic::check_destination(path).map_err(|e| e.to_string())?;
+    let exe =
+        std::env::current_exe().map_err(|e| format!("cannot find the frontline program: {e}"))?;
+    let mut cmd = Command::new(exe);
+    cmd.args(["export", "video", "--progress-lines", "--out"])
+        .arg(path)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    if let Some(dir) = data_dir {
+        cmd.arg("--data").arg(dir);
+    }
+    if let Some(id) = selected {
+        cmd.args(["--select", id]);
+    }
+    let mut child = cmd
+        .spawn()
+        .map_err(|e| format!("cannot start the video export: {e}"))?;
+    let progress = Progress::new(0);
+    if let Some(stdout) = child.stdout.take() {
+        let progress = progress.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if let Some((done, total)) = parse_progress(&line) {
+                    progress.set_total(total);
+                    progress.set_done(done);
+                }
+            }
+            progress.finish();
+        });
+    }
+    Ok((child, progress))
+}
+
+/// "frame 12/41" → (12, 41).
+fn parse_progress(line: &str) -> Option<(usize, usize)> {
+    let (done, total) = line.strip_prefix("frame ")?.split_once('/')?;
+    Some((done.trim().parse().ok()?, total.trim().parse().ok()?))
+}
+
+impl View for ExportDialog {
+    fn ui(&mut self, ui: &mut Ui, _view: &ViewContext, actions: &mut Vec<Action>) {
+        self.poll();
+        let mut open = true;
+        egui::Window::new("Save an export")
+            .id(egui::Id::unique("export-dialog"))
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .default_pos([380.0, 120.0])
+            .show(ui.ctx(), |ui| {
+                ui.label(RichText::new(self.target.title()).strong());
+                ui.horizontal(|ui| {
+                    let label = ui.label("Save to");
+                    ui.add(
+                        egui::TextEdit::singleline(&mut self.path)
+                            .desired_width(420.0)
+                            .hint_text("a file path"),
+                    )
+                    .labelled_by(label.id);
+                });
+                if let State::Running { progress, .. } = &self.state {
+                    let (done, total) = (progress.done(), progress.total());
+                    let fraction = if total == 0 {
+                        0.0
+                    } else {
+                        done as f32 / total as f32
+                    };
+                    ui.add(
+                        egui::ProgressBar::new(fraction)
+                            .text(format!("frame {done} of {total}"))
+                            .desired_width(480.0),
+                    );
+                    ui.label(
+                        RichText::new("The frames are drawn in a window of their own.").weak(),
+                    );
+                    ui.ctx()
+                        .request_repaint_after(std::time::Duration::from_millis(200));
+                    if ui.button("Cancel").clicked() {
+                        actions.push(Action::CancelExport);
+                    }
+                } else {
+                    ui.horizontal(|ui| {
+                        if ui.button("Save").clicked() {
+                            actions.push(Action::RunExport);
+                        }
+                        if ui.button("Close").clicked() {
+                            actions.push(Action::CloseExport);
+                        }
+                    });
+                }
+                if let Some(status) = self.status() {
+                    let colour = match self.state {
+                        State::Failed(_) => egui::Color32::from_rgb(200, 30, 30),
+                        _ => egui::Color32::from_rgb(0, 110, 60),
+                    };
+                    ui.label(RichText::new(status).color(colour));
+                }
+            });
+        if !open {
+            actions.push(Action::CloseExport);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_lines_parse() {
+        assert_eq!(parse_progress("frame 12/41"), Some((12, 41)));
+        assert_eq!(parse_progress("wrote x"), None);
+    }
+
+    #[test]
+    fn the_default_path_avoids_the_data_directory() {
+        let cwd = std::env::current_dir().unwrap();
+        let target = ExportTarget::Data {
+            format: ExportFormat::Csv,
+            daily: false,
+        };
+        assert_eq!(default_path(target, None), cwd.join("frontline-events.csv"));
+        let inside = default_path(target, Some(&cwd));
+        assert_ne!(inside.parent(), Some(cwd.as_path()), "{}", inside.display());
+        assert!(inside.ends_with("frontline-events.csv"));
+    }
+}

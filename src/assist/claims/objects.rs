@@ -1,0 +1,309 @@
+//! The places a verb acts on, and the claims of a whole text settled into candidates.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use crate::store::{Basis, EventKind};
+
+use super::super::{Candidate, Status};
+use super::vocabulary::*;
+use super::*;
+
+impl Analysis<'_> {
+    /// The places a verb acts on: the names after it, through "the town of", lists ("Mosul and
+    /// Raqqa", "several villages, including Rumana") and "from Daesh" (the former holder), up to
+    /// a word that ends the object ("near", "towards", "in").
+    pub(super) fn objects(
+        &self,
+        from: usize,
+        clause: &Range<usize>,
+        sentence: &Range<usize>,
+        v: &Verb,
+        subject: usize,
+    ) -> Objects {
+        let mut out = Objects::default();
+        let mut partial = false;
+        let mut filler = 0;
+        let mut t = from;
+        while t < clause.end {
+            if let Some(d) = self.date_starting_at(t) {
+                t = self.dates[d].tokens.end;
+                continue;
+            }
+            if let Some(n) = self.name_starting_at(t) {
+                let name = &self.names[n];
+                match name.referent {
+                    Referent::Place(p) => {
+                        // "..., and Raqqa fell to the SDF": the subject of the next statement.
+                        let next_is_verb = self.verb_at(name.tokens.end, clause.end).is_some();
+                        if partial || name.possessive || next_is_verb {
+                            break;
+                        }
+                        out.places.push(PlaceRef {
+                            place: p,
+                            start: name.start,
+                            end: name.end,
+                        });
+                        filler = 0;
+                    }
+                    Referent::Actor(_) | Referent::Government => {
+                        if name.referent != self.names[subject].referent {
+                            if v.class == Class::Entered {
+                                out.opponent.get_or_insert(n);
+                            } else if v.class == Class::Declared && out.places.is_empty() {
+                                // "declared victory over IS": over the group, not a place.
+                                break;
+                            }
+                            // Another actor after the places begins another statement.
+                            if !out.places.is_empty() {
+                                break;
+                            }
+                        }
+                    }
+                    Referent::Anaphor => {}
+                }
+                t = name.tokens.end;
+                continue;
+            }
+            let token = &self.tokens[t];
+            if !token.is_word {
+                // After a place, a comma goes on only to a list ("Mosul, Raqqa and Tabqa",
+                // ", including Rumana"), not to the next statement.
+                let list_goes_on = out.places.is_empty()
+                    || self
+                        .name_starting_at(t + 1)
+                        .is_some_and(|n| self.place_of(n).is_some())
+                    || matches!(
+                        self.word(t + 1),
+                        Some("including" | "such" | "among" | "namely")
+                    )
+                    || (self.word(t + 1) == Some("and")
+                        && self
+                            .name_starting_at(t + 2)
+                            .is_some_and(|n| self.place_of(n).is_some()));
+                if matches!(token.lower.as_str(), "," | "-" | "‐") && list_goes_on {
+                    t += 1;
+                    continue;
+                }
+                break;
+            }
+            let w = token.lower.as_str();
+            if w == "the"
+                && let Some(noun) = self.word(t + 1)
+                && PLACE_ANAPHORS.contains(&noun)
+                && self.word(t + 2) != Some("of")
+                && self.name_starting_at(t + 2).is_none()
+                && out.places.is_empty()
+                && !partial
+                && let Some(place) = self.antecedent(sentence, t, noun == "crossing")
+            {
+                out.places.push(PlaceRef {
+                    place,
+                    start: token.start,
+                    end: self.tokens[t + 1].end,
+                });
+                t += 2;
+                continue;
+            }
+            if w == "from" && !v.preps.contains(&"from") {
+                // "from Daesh": who held it; "from Raqqa" would be where they came from.
+                match self.actor_after(t + 1, clause.end, 4) {
+                    Some(n)
+                        if (t + 1..t + 6).contains(&self.names[n].tokens.start)
+                            && self
+                                .names_in(t + 1..self.names[n].tokens.start)
+                                .all(|m| self.place_of(m).is_none()) =>
+                    {
+                        out.from.get_or_insert(n);
+                        t = self.names[n].tokens.end;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
+            if v.preps.contains(&w) {
+                t += 1;
+                continue;
+            }
+            if matches!(w, "including" | "such" | "among" | "namely") {
+                partial = false;
+                filler = 0;
+                t += 1;
+                continue;
+            }
+            if w == "as" && t > 0 && self.word(t - 1) == Some("such") {
+                t += 1;
+                continue;
+            }
+            if OBJECT_STOPS.contains(&w) || VERB_INDEX.contains_key(w) {
+                break;
+            }
+            if PARTIAL.contains(&w) {
+                if !out.places.is_empty() {
+                    break;
+                }
+                partial = true;
+            }
+            if w != "and" {
+                filler += 1;
+                if filler > MAX_FILLER {
+                    break;
+                }
+            }
+            t += 1;
+        }
+        out
+    }
+
+    /// The place "the town" or "the crossing" points back to: the nearest one named before in
+    /// the sentence, else the last one of the sentence before.
+    pub(super) fn antecedent(
+        &self,
+        sentence: &Range<usize>,
+        t: usize,
+        crossing: bool,
+    ) -> Option<usize> {
+        let fits = |p: usize| self.assistant.places[p].border_crossing == crossing;
+        let in_sentence = self
+            .names_in(sentence.start..t)
+            .filter_map(|n| self.place_of(n))
+            .filter(|&p| fits(p))
+            .last();
+        in_sentence.or_else(|| {
+            let s = self.sentences.iter().position(|r| r == sentence)?;
+            let before = self.sentences.get(s.checked_sub(1)?)?;
+            self.names_in(before.clone())
+                .filter_map(|n| self.place_of(n))
+                .filter(|&p| fits(p))
+                .last()
+        })
+    }
+
+    // ------------------------------------------------------------------ the whole text
+
+    /// Settles what needs the whole text: who held a place before (the text's earlier claim,
+    /// else the data), the other side of a contest, "lost" after a capture the text reported
+    /// (the place went back to its holder before), and reports that a change in the same
+    /// sentence or on the same day overrides.
+    pub(super) fn settle(&self, claims: &mut Vec<Claim>) {
+        let snapshot = claims.clone();
+        let holders_in_text = |place: usize, not: usize| {
+            snapshot
+                .iter()
+                .find(|c| c.place == place && c.status == Status::Held && c.actor != not)
+                .map(|c| c.actor)
+        };
+        let mut last_held: HashMap<usize, (usize, Vec<usize>)> = HashMap::new();
+        for c in claims.iter_mut() {
+            let before_in_text = last_held.get(&c.place).cloned();
+            match c.status {
+                Status::Lost => {
+                    if let Some((holder, from)) = &before_in_text
+                        && *holder == c.actor
+                        && let [previous] = from.as_slice()
+                        && *previous != c.actor
+                    {
+                        c.status = Status::Held;
+                        c.kind = EventKind::Recapture;
+                        c.from = vec![c.actor];
+                        c.actor = *previous;
+                        c.basis = Basis::Inferred;
+                        c.reason.push_str(&format!(
+                            "; back to {}, who held it before, as this text says",
+                            self.assistant.actors[*previous]
+                        ));
+                    }
+                }
+                Status::Held if c.kind != EventKind::Report && c.from.is_empty() => {
+                    if let Some((holder, _)) =
+                        before_in_text.as_ref().filter(|(h, _)| *h != c.actor)
+                    {
+                        c.from = vec![*holder];
+                    } else if c.place < self.assistant.history.len() {
+                        let before = self.assistant.holders_before(c.place, c.date);
+                        if !before.is_empty() && before != [c.actor] {
+                            c.from = before.to_vec();
+                            c.reason.push_str("; held before by the data's account");
+                        }
+                    }
+                }
+                Status::Contested if c.opponent.is_none() => {
+                    c.opponent = holders_in_text(c.place, c.actor).or_else(|| {
+                        self.assistant
+                            .holders_before(c.place, c.date)
+                            .iter()
+                            .copied()
+                            .find(|&a| a != c.actor)
+                    });
+                }
+                _ => {}
+            }
+            if c.status == Status::Held {
+                last_held.insert(c.place, (c.actor, c.from.clone()));
+            }
+        }
+        let changes: Vec<(usize, usize, NaiveDate)> = claims
+            .iter()
+            .filter(|c| c.kind != EventKind::Report)
+            .map(|c| (c.sentence, c.place, c.date))
+            .collect();
+        claims.retain(|c| {
+            c.kind != EventKind::Report
+                || !changes
+                    .iter()
+                    .any(|&(s, p, d)| p == c.place && (s == c.sentence || d == c.date))
+        });
+        claims.retain(|c| c.date <= self.published);
+        let mut seen = std::collections::HashSet::new();
+        claims.retain(|c| seen.insert((c.place, c.span.clone(), c.actor, c.status as u8)));
+    }
+
+    pub(super) fn candidate(&self, c: Claim) -> Candidate {
+        let info = &self.assistant.places[c.place];
+        let id = |a: usize| self.assistant.actors[a].clone();
+        let (to, contested_by, lost_by) = match c.status {
+            Status::Held => (vec![id(c.actor)], vec![], vec![]),
+            Status::Contested => {
+                let mut sides = vec![id(c.actor)];
+                sides.extend(c.opponent.map(id));
+                (sides, vec![id(c.actor)], vec![])
+            }
+            Status::Lost => (vec![], vec![], vec![id(c.actor)]),
+        };
+        let span = self.trimmed(c.span);
+        let mut reason = c.reason;
+        if c.status == Status::Contested && c.opponent.is_none() {
+            reason.push_str("; the other side is not named");
+        }
+        Candidate {
+            place: info.id.clone(),
+            name: info.name.clone(),
+            new_place: info.new_place,
+            latitude: info.latitude,
+            longitude: info.longitude,
+            date: c.date,
+            date_phrase: c.date_phrase,
+            precision: c.precision,
+            kind: c.kind,
+            from: c.from.into_iter().map(id).collect(),
+            to,
+            status: c.status,
+            contested_by,
+            lost_by,
+            basis: c.basis,
+            text: self.text[span.clone()].to_owned(),
+            start: self.offsets.char_at(span.start),
+            end: self.offsets.char_at(span.end),
+            reason,
+        }
+    }
+
+    /// A span without surrounding spaces or trailing commas.
+    pub(super) fn trimmed(&self, span: Range<usize>) -> Range<usize> {
+        let s = &self.text[span.clone()];
+        let body = s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':'));
+        let lead = body.len() - body.trim_start().len();
+        span.start + lead..span.start + body.len()
+    }
+}

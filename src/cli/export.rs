@@ -1,0 +1,109 @@
+//! `frontline export`: the store as GeoJSON, ACLED-format CSV or W3C annotations, written
+//! whole or not at all; or the replay as a video (GIF or MP4), which needs a window and is
+//! drawn by the app (`main` hands it to `app::video`).
+
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use super::{CliError, load, warn_if_invalid};
+use crate::export::atomic::AtomicFile;
+use crate::export::{ExportFormat, ExportOptions, export};
+
+/// What `frontline export` writes: one of the data formats, or the replay as a video.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportKind {
+    /// Control periods as GeoJSON points (QGIS, Kepler.gl).
+    #[value(name = "geojson")]
+    GeoJson,
+    /// Events as ACLED-format CSV.
+    #[value(name = "csv")]
+    Csv,
+    /// Every quote as a W3C Web Annotation (JSON-LD).
+    #[value(name = "annotations")]
+    Annotations,
+    /// The replay as an animation: .gif, or .mp4 through ffmpeg (needs a display; Xvfb will do).
+    #[value(name = "video")]
+    Video,
+}
+
+impl ExportKind {
+    /// The data format, or None for the video.
+    pub fn format(self) -> Option<ExportFormat> {
+        match self {
+            ExportKind::GeoJson => Some(ExportFormat::GeoJson),
+            ExportKind::Csv => Some(ExportFormat::Csv),
+            ExportKind::Annotations => Some(ExportFormat::Annotations),
+            ExportKind::Video => None,
+        }
+    }
+}
+
+/// The arguments of `frontline export`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ExportArgs {
+    /// What to write.
+    pub kind: ExportKind,
+    /// The file to write (replaced whole once complete; a failed export leaves nothing).
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// The first day (YYYY-MM-DD); default: the start of the data.
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<NaiveDate>,
+    /// The last day (YYYY-MM-DD), included; default: the end of the data.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<NaiveDate>,
+    /// GeoJSON: one feature per place per day instead of one per control period.
+    #[arg(long)]
+    pub daily: bool,
+    /// Video: the time between two frames (30m, 6h, 1d).
+    #[arg(long, value_name = "DURATION", default_value = "6h")]
+    pub step: String,
+    /// Video: frames per second.
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=60))]
+    pub fps: u32,
+    /// Video: the window's size, e.g. 1280x720 (an MP4 is cropped to even sizes).
+    #[arg(long, value_name = "WxH", default_value = "1280x800")]
+    pub size: String,
+    /// Video: a place to select, its panel open throughout.
+    #[arg(long, value_name = "PLACE")]
+    pub select: Option<String>,
+    /// Video: print "frame N/M" lines on standard output instead of a progress bar (for the
+    /// app's export dialog).
+    #[arg(long, hide = true)]
+    pub progress_lines: bool,
+}
+
+/// Writes a data export (not the video) and says what was written.
+pub fn export_file(
+    cli: &super::Cli,
+    args: &ExportArgs,
+    format: ExportFormat,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let store = load(cli);
+    warn_if_invalid(&store);
+    let options = ExportOptions {
+        daily: args.daily,
+        from: args.from,
+        to: args.to,
+    };
+    let (atomic, file) = AtomicFile::create(&args.out)?;
+    let mut writer = BufWriter::new(file);
+    export(&store, format, &options, &mut writer)
+        .and_then(|()| writer.flush().map_err(Into::into))
+        .map_err(|source| CliError::Export {
+            path: args.out.clone(),
+            source,
+        })?;
+    drop(writer);
+    atomic.commit()?;
+    let bytes = std::fs::metadata(&args.out).map_or(0, |m| m.len());
+    writeln!(
+        out,
+        "wrote {} ({format}, {bytes} bytes)",
+        args.out.display()
+    )?;
+    Ok(())
+}
