@@ -38,4 +38,14 @@ pub enum Action {
         quote: Option<(usize, usize)>,
     },
     CloseArticle,
+    /// Open or close the "Add article" window.
+    ToggleAddArticle,
+    /// A change to the data, kept in the edit session until saved.
+    Edit(crate::edit::Edit),
+    Undo,
+    Redo,
+    /// Write the edits into the data directory (asks for a directory for the bundled data).
+    Save,
+    /// Copy the data into this new directory, save the edits there, and work on it from now.
+    SaveAs(std::path::PathBuf),
 }

@@ -2,7 +2,7 @@
 //! The buttons, the keyboard handling and the tooltips are all made from it, so that a tooltip
 //! cannot name a key that does nothing, nor a button go by two names.
 
-use egui::{Key, Modifiers, Response, RichText, Ui};
+use egui::{Key, KeyboardShortcut, ModifierNames, Modifiers, Response, RichText, Ui};
 
 use super::action::Action;
 
@@ -21,6 +21,10 @@ pub enum Command {
     ClearSelection,
     ControlChart,
     Problems,
+    AddArticle,
+    Save,
+    Redo,
+    Undo,
 }
 
 /// One row of the table.
@@ -29,12 +33,15 @@ pub struct Spec {
     /// The label while the command's state is on (a playing replay shows "Pause").
     pub label_when_on: Option<&'static str>,
     pub key: Option<Key>,
+    /// Held with the key (Ctrl for the workbench's commands).
+    pub modifiers: Modifiers,
     /// What the command does; the shortcut is added to it.
     pub hover: Option<&'static str>,
 }
 
 impl Command {
-    pub const ALL: [Command; 13] = [
+    /// Redo comes before Undo: Ctrl+Z also matches Ctrl+Shift+Z, so the longer is tried first.
+    pub const ALL: [Command; 17] = [
         Command::PlayPause,
         Command::PreviousChange,
         Command::NextChange,
@@ -48,6 +55,10 @@ impl Command {
         Command::ClearSelection,
         Command::ControlChart,
         Command::Problems,
+        Command::AddArticle,
+        Command::Save,
+        Command::Redo,
+        Command::Undo,
     ];
 
     /// The table.
@@ -56,7 +67,16 @@ impl Command {
             label,
             label_when_on: None,
             key,
+            modifiers: Modifiers::NONE,
             hover,
+        };
+        let ctrl = |label, key, shift: bool, hover| Spec {
+            modifiers: if shift {
+                Modifiers::COMMAND | Modifiers::SHIFT
+            } else {
+                Modifiers::COMMAND
+            },
+            ..spec(label, Some(key), Some(hover))
         };
         match self {
             Command::PlayPause => Spec {
@@ -91,6 +111,20 @@ impl Command {
             Command::ClearSelection => spec("Clear", None, Some("Clear the selection")),
             Command::ControlChart => spec("Control chart", None, None),
             Command::Problems => spec("Problems", None, Some("Validation problems in the data")),
+            Command::AddArticle => ctrl(
+                "Add article…",
+                Key::N,
+                false,
+                "Add an article: paste its text or open a .txt or .md file",
+            ),
+            Command::Save => ctrl(
+                "Save",
+                Key::S,
+                false,
+                "Write the edits into the data directory",
+            ),
+            Command::Undo => ctrl("Undo", Key::Z, false, "Undo the last edit"),
+            Command::Redo => ctrl("Redo", Key::Z, true, "Redo the last undone edit"),
         }
     }
 
@@ -110,6 +144,10 @@ impl Command {
             Command::ClearSelection => Action::Select(None),
             Command::ControlChart => Action::ToggleChart,
             Command::Problems => Action::ToggleProblems,
+            Command::AddArticle => Action::ToggleAddArticle,
+            Command::Save => Action::Save,
+            Command::Undo => Action::Undo,
+            Command::Redo => Action::Redo,
         }
     }
 
@@ -127,24 +165,32 @@ impl Command {
         let spec = self.spec();
         let hover = spec.hover?;
         Some(match spec.key {
-            Some(key) => format!("{hover} ({})", key.name()),
+            Some(key) => format!("{hover} ({})", shortcut_name(spec.modifiers, key)),
             None => hover.to_owned(),
         })
     }
 }
 
-/// The actions of the shortcuts pressed this frame (none while a text field has focus).
+/// "Space", "Ctrl+S": a key with its modifiers.
+pub fn shortcut_name(modifiers: Modifiers, key: Key) -> String {
+    KeyboardShortcut::new(modifiers, key).format(&ModifierNames::NAMES, false)
+}
+
+/// The actions of the shortcuts pressed this frame. While a text field has focus, only the
+/// Ctrl shortcuts that do not edit text (Save, Add article) act.
 pub fn shortcuts(ui: &Ui) -> Vec<Action> {
-    if ui.ctx().egui_wants_keyboard_input() {
-        return Vec::new();
-    }
+    let typing = ui.ctx().egui_wants_keyboard_input();
     ui.input_mut(|i| {
         Command::ALL
             .into_iter()
             .filter(|c| {
-                c.spec()
-                    .key
-                    .is_some_and(|key| i.consume_key(Modifiers::NONE, key))
+                let spec = c.spec();
+                let allowed = !typing
+                    || (spec.modifiers.command && !matches!(c, Command::Undo | Command::Redo));
+                allowed
+                    && spec
+                        .key
+                        .is_some_and(|key| i.consume_key(spec.modifiers, key))
             })
             .map(Command::action)
             .collect()
@@ -214,16 +260,22 @@ mod tests {
     fn every_shortcut_is_named_in_its_tooltip_and_used_once() {
         let mut keys = Vec::new();
         for c in Command::ALL {
-            if let Some(key) = c.spec().key {
+            let spec = c.spec();
+            if let Some(key) = spec.key {
                 let hover = c
                     .hover_text()
                     .expect("a command with a key says what it does");
-                assert!(hover.ends_with(&format!("({})", key.name())), "{hover}");
-                assert!(!keys.contains(&key), "{key:?} is bound twice");
-                keys.push(key);
+                let name = shortcut_name(spec.modifiers, key);
+                assert!(hover.ends_with(&format!("({name})")), "{hover}");
+                assert!(!keys.contains(&name), "{name} is bound twice");
+                keys.push(name);
             }
         }
-        assert_eq!(keys.len(), 5);
+        assert_eq!(keys.len(), 9);
+        assert_eq!(
+            Command::Redo.hover_text().as_deref(),
+            Some("Redo the last undone edit (Ctrl+Shift+Z)")
+        );
         assert_eq!(
             Command::PreviousChange.hover_text().as_deref(),
             Some("Step to the previous change of control (Left)")

@@ -10,6 +10,7 @@
 //! rebuilt from the snapshot, so an undone edit leaves no trace.
 
 pub mod document;
+pub mod form;
 pub mod save;
 
 use chrono::NaiveDate;
