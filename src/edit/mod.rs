@@ -9,6 +9,7 @@
 //! atomically ([`save`]). Undo and redo move edits between two stacks; the files are always
 //! rebuilt from the snapshot, so an undone edit leaves no trace.
 
+pub mod claim;
 pub mod document;
 pub mod form;
 pub mod save;
