@@ -123,3 +123,69 @@ fn the_bundled_data_is_saved_only_into_a_new_directory() {
     assert!(!h.state().edits.is_dirty());
     assert_eq!(h.state().store.diagnostics.error_count(), 0);
 }
+
+#[test]
+fn a_passage_selected_in_the_reader_becomes_a_claim_saved_with_its_quote() {
+    let (_tmp, root) = common::bundled_copy();
+    let mut h = on_dir(&root);
+    let before = h.state().store.quote_count();
+    let (article, text) = h
+        .state()
+        .store
+        .articles
+        .iter()
+        .enumerate()
+        .find(|(_, a)| a.text.contains("overran Bukamal on Thursday"))
+        .map(|(i, a)| (i, a.text.clone()))
+        .unwrap();
+    h.state_mut().apply([frontline::app::Action::OpenArticle {
+        article,
+        quote: None,
+    }]);
+    h.run();
+    // Select the passage, as a drag over the reader's text would.
+    let passage = "Syrian regime forces and allied militia from Lebanon, Iraq and Iran overran Bukamal on Thursday";
+    let start = text[..text.find(passage).unwrap()].chars().count();
+    let end = start + passage.chars().count();
+    let id = frontline::app::reader::text_id();
+    let mut state = egui::text_edit::TextEditState::load(&h.ctx, id).unwrap_or_default();
+    state
+        .cursor
+        .set_char_range(Some(egui::text::CCursorRange::two(
+            egui::text::CCursor::new(start),
+            egui::text::CCursor::new(end),
+        )));
+    state.store(&h.ctx, id);
+    h.ctx.memory_mut(|m| m.request_focus(id));
+    h.run();
+    assert_eq!(
+        h.state().reader.as_ref().and_then(|r| r.selection),
+        Some((start, end))
+    );
+    h.get_by_label("New claim").click();
+    h.run();
+    // The assistant filled in the place and the day, shown with its weekday.
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "Place")
+            .value()
+            .as_deref(),
+        Some("abu_kamal")
+    );
+    assert!(shows(&h, "Thursday 9 November 2017") || shows(&h, "Thu 9 Nov 2017"));
+    h.get_by_label("Add claim").click();
+    h.run();
+    assert!(shows(&h, "unsaved changes (1 edit)"));
+    h.get_by_label("Save").click();
+    h.run();
+    assert!(
+        root.join("events")
+            .join(format!("{}.toml", h.state().store.articles[article].id))
+            .exists()
+    );
+    assert_eq!(
+        h.state().store.quote_count(),
+        before + 1,
+        "reloaded with the new claim"
+    );
+    assert_eq!(h.state().store.diagnostics.error_count(), 0);
+}

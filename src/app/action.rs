@@ -48,4 +48,10 @@ pub enum Action {
     Save,
     /// Copy the data into this new directory, save the edits there, and work on it from now.
     SaveAs(std::path::PathBuf),
+    /// Open the "New claim" form for characters `start..end` of an article.
+    NewClaim {
+        article: usize,
+        start: usize,
+        end: usize,
+    },
 }

@@ -25,6 +25,7 @@ pub enum Command {
     Save,
     Redo,
     Undo,
+    NewClaim,
 }
 
 /// One row of the table.
@@ -41,7 +42,7 @@ pub struct Spec {
 
 impl Command {
     /// Redo comes before Undo: Ctrl+Z also matches Ctrl+Shift+Z, so the longer is tried first.
-    pub const ALL: [Command; 17] = [
+    pub const ALL: [Command; 18] = [
         Command::PlayPause,
         Command::PreviousChange,
         Command::NextChange,
@@ -59,6 +60,7 @@ impl Command {
         Command::Save,
         Command::Redo,
         Command::Undo,
+        Command::NewClaim,
     ];
 
     /// The table.
@@ -125,6 +127,11 @@ impl Command {
             ),
             Command::Undo => ctrl("Undo", Key::Z, false, "Undo the last edit"),
             Command::Redo => ctrl("Redo", Key::Z, true, "Redo the last undone edit"),
+            Command::NewClaim => spec(
+                "New claim",
+                None,
+                Some("Make a claim of control from the selected passage"),
+            ),
         }
     }
 
@@ -148,6 +155,8 @@ impl Command {
             Command::Save => Action::Save,
             Command::Undo => Action::Undo,
             Command::Redo => Action::Redo,
+            // Made by the reader, which knows the selection.
+            Command::NewClaim => Action::CloseArticle,
         }
     }
 

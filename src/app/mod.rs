@@ -48,7 +48,7 @@ use reader::Reader;
 use scene::Scene;
 use timeline::TimelinePanel;
 use top_bar::TopBar;
-use workbench::{AddArticleWindow, SaveAsWindow};
+use workbench::{AddArticleWindow, ClaimWindow, SaveAsWindow};
 
 /// How the app was asked to start.
 #[derive(Debug, Clone, Default)]
@@ -101,6 +101,7 @@ pub struct FrontlineApp {
     pub edits: EditSession,
     pub add_article: AddArticleWindow,
     pub save_as: SaveAsWindow,
+    pub claim: ClaimWindow,
     /// Set by a save: the next change event of the directory is the save's own, unless the
     /// files differ from what was written.
     own_save: bool,
@@ -179,6 +180,7 @@ impl FrontlineApp {
             edits: EditSession::new(Snapshot::bundled()),
             add_article: AddArticleWindow::default(),
             save_as: SaveAsWindow::default(),
+            claim: ClaimWindow::default(),
             own_save: false,
         }
     }
@@ -297,6 +299,16 @@ impl FrontlineApp {
                 Action::Redo => _ = self.edits.redo(),
                 Action::Save => self.save(),
                 Action::SaveAs(dir) => self.save_into(&dir),
+                Action::NewClaim {
+                    article,
+                    start,
+                    end,
+                } if article < self.store.articles.len() => {
+                    let form =
+                        crate::edit::claim::ClaimForm::prefill(&self.store, article, start, end);
+                    self.claim.form = Some(form);
+                }
+                Action::NewClaim { .. } => {}
             }
         }
     }
@@ -416,6 +428,7 @@ impl FrontlineApp {
         }
         self.add_article.ui(ui, &view, &mut actions);
         self.save_as.ui(ui, &view, &mut actions);
+        self.claim.ui(ui, &view, &mut actions);
         if !actions.is_empty() {
             // Show what they changed.
             ui.ctx().request_repaint();

@@ -1,15 +1,18 @@
 //! The annotation workbench's windows: "Add article" (paste a text or open a file, fill in
 //! where it comes from, checked as you type) and "Save as" (the bundled data is read-only, so
-//! its first save copies it into a directory of the user's).
+//! its first save copies it into a directory of the user's), and "New claim" (a passage
+//! selected in the reader, prefilled by the assistant).
 
 use egui::{Color32, RichText, Ui};
 
 use super::action::Action;
 use super::commands::Command;
 use super::view::{View, ViewContext};
-use crate::edit::Edit;
+use crate::edit::claim::ClaimForm;
 use crate::edit::form::{ArticleForm, read_text_file};
-use crate::store::{DateBasis, Precision};
+use crate::edit::{Edit, events_file_for};
+use crate::present::long_date;
+use crate::store::{Basis, DateBasis, EventKind, Precision};
 
 #[derive(Default)]
 pub struct AddArticleWindow {
@@ -170,6 +173,89 @@ impl View for SaveAsWindow {
             });
         if !open {
             self.open = false;
+        }
+    }
+}
+
+/// "New claim": the selected passage, prefilled by the assistant, checked as you type.
+#[derive(Default)]
+pub struct ClaimWindow {
+    pub form: Option<ClaimForm>,
+}
+
+impl View for ClaimWindow {
+    fn ui(&mut self, ui: &mut Ui, view: &ViewContext, actions: &mut Vec<Action>) {
+        let Some(f) = &mut self.form else { return };
+        let mut open = true;
+        let mut done = false;
+        let checked = f.check(view.store);
+        egui::Window::new(Command::NewClaim.label(false))
+            .id(egui::Id::unique("new-claim"))
+            .open(&mut open)
+            .default_size([480.0, 420.0])
+            .default_pos([420.0, 120.0])
+            .show(ui.ctx(), |ui| {
+                ui.label(RichText::new(format!("“{}”", f.quote)).italics());
+                ui.label(RichText::new(format!("from {}", f.article)).weak().small());
+                if !f.assistant.is_empty() {
+                    ui.label(
+                        RichText::new(format!("Assistant: {}", f.assistant))
+                            .weak()
+                            .small(),
+                    );
+                }
+                ui.separator();
+                field(ui, "Place", &mut f.place);
+                field(ui, "Date", &mut f.date);
+                if let Some(day) = f.day() {
+                    ui.label(RichText::new(long_date(day)).weak());
+                }
+                field(ui, "Date phrase", &mut f.date_phrase);
+                ui.horizontal_wrapped(|ui| {
+                    ui.add_sized([90.0, 18.0], egui::Label::new("Kind"));
+                    for k in [
+                        EventKind::Capture,
+                        EventKind::Recapture,
+                        EventKind::Entered,
+                        EventKind::Declared,
+                        EventKind::Withdrawal,
+                        EventKind::Report,
+                    ] {
+                        ui.radio_value(&mut f.kind, k, k.label());
+                    }
+                });
+                field(ui, "From", &mut f.from);
+                field(ui, "To", &mut f.to);
+                ui.horizontal(|ui| {
+                    ui.add_sized([90.0, 18.0], egui::Label::new("Basis"));
+                    ui.radio_value(&mut f.basis, Basis::Stated, "stated");
+                    ui.radio_value(&mut f.basis, Basis::Inferred, "inferred");
+                });
+                field(ui, "Note", &mut f.note);
+                ui.separator();
+                match &checked {
+                    Err(problems) => {
+                        for p in problems {
+                            ui.label(
+                                RichText::new(format!("• {p}"))
+                                    .color(Color32::from_rgb(170, 60, 0)),
+                            );
+                        }
+                        ui.add_enabled(false, egui::Button::new("Add claim"));
+                    }
+                    Ok(event) => {
+                        if ui.button("Add claim").clicked() {
+                            actions.push(Action::Edit(Edit::AddEvent {
+                                file: events_file_for(&f.article),
+                                event: event.clone(),
+                            }));
+                            done = true;
+                        }
+                    }
+                }
+            });
+        if !open || done {
+            self.form = None;
         }
     }
 }
