@@ -189,3 +189,18 @@ fn a_passage_selected_in_the_reader_becomes_a_claim_saved_with_its_quote() {
     );
     assert_eq!(h.state().store.diagnostics.error_count(), 0);
 }
+
+#[test]
+fn closing_with_unsaved_edits_asks_first() {
+    let (_tmp, root) = common::bundled_copy();
+    let mut h = on_dir(&root);
+    add_article(&mut h);
+    assert!(h.state().title().contains("unsaved changes"));
+    h.state_mut().close_prompt = true; // what a close request with unsaved edits does
+    h.run();
+    assert!(shows(&h, "1 edit is not saved. Save before closing?"));
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(!shows(&h, "Save before closing?"));
+    assert!(h.state().edits.is_dirty(), "cancel keeps the edits");
+}

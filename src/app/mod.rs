@@ -105,6 +105,10 @@ pub struct FrontlineApp {
     /// Set by a save: the next change event of the directory is the save's own, unless the
     /// files differ from what was written.
     own_save: bool,
+    /// The window was asked to close with unsaved edits: Save, Discard or Cancel.
+    pub close_prompt: bool,
+    /// Discard was chosen: the next close request closes.
+    close_confirmed: bool,
 }
 
 /// The span the replay moves in: the events', or the articles' dates when no event is valid,
@@ -182,6 +186,8 @@ impl FrontlineApp {
             save_as: SaveAsWindow::default(),
             claim: ClaimWindow::default(),
             own_save: false,
+            close_prompt: false,
+            close_confirmed: false,
         }
     }
 
@@ -262,7 +268,56 @@ impl FrontlineApp {
 
     /// The window title: what is shown.
     pub fn title(&self) -> String {
-        present::window_title(&self.store)
+        let title = present::window_title(&self.store);
+        if self.edits.is_dirty() {
+            format!("* {title} (unsaved changes)")
+        } else {
+            title
+        }
+    }
+
+    /// Asks before a close would lose unsaved edits: Save, Discard or Cancel.
+    fn close_question(&mut self, ui: &mut Ui) {
+        let requested = ui.input(|i| i.viewport().close_requested());
+        if requested && self.edits.is_dirty() && !self.close_confirmed {
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.close_prompt = true;
+        }
+        if !self.close_prompt {
+            return;
+        }
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("close-question")).show(ui.ctx(), |ui| {
+            let n = self.edits.edits().len();
+            ui.label(format!(
+                "{n} edit{} not saved. Save before closing?",
+                if n == 1 { " is" } else { "s are" }
+            ));
+            ui.horizontal(|ui| {
+                for c in ["Save", "Discard", "Cancel"] {
+                    if ui.button(c).clicked() {
+                        choice = Some(c);
+                    }
+                }
+            });
+        });
+        match choice {
+            Some("Save") => {
+                self.close_prompt = false;
+                self.save();
+                if !self.edits.is_dirty() {
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
+            Some("Discard") => {
+                self.close_prompt = false;
+                self.close_confirmed = true;
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Some(_) => self.close_prompt = false,
+            None => {}
+        }
     }
 
     /// Does what the user asked for. The one place where actions change the state.
@@ -372,6 +427,7 @@ impl FrontlineApp {
         if self.watcher.as_ref().is_some_and(|w| w.pending()) {
             ui.ctx().request_repaint_after(watch::QUIET);
         }
+        self.close_question(ui);
         let dt = ui.input(|i| i.stable_dt).min(0.1) as f64;
         if self.replay.advance(dt) {
             ui.ctx().request_repaint();
