@@ -100,6 +100,7 @@ fn bare(ui: &mut egui::Ui, b: &mut Bare) {
         scene: &b.scene,
         shown: &b.shown,
         notice: None,
+        edits: &[],
     };
     egui::CentralPanel::no_frame().show(ui, |ui| b.map.ui(ui, &view, &mut Vec::new()));
 }

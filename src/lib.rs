@@ -8,6 +8,7 @@
 //! - [`export`]: exports to GIS (GeoJSON), ACLED-format CSV and W3C Web Annotations. No UI.
 //! - [`synth`]: a synthetic corpus of any size, for benchmarks.
 //! - [`geo`]: the bundled basemap's GeoJSON, read into lines and polygons. No UI.
+//! - [`edit`]: the annotation workbench's edits, undo and redo, and saving them safely. No UI.
 //! - [`diff`]: what changed between two instants.
 //! - [`view`]: UI-free building blocks for the map: clustering, search, right-to-left text.
 
@@ -16,6 +17,7 @@ pub mod assist;
 pub mod bundled;
 pub mod cli;
 pub mod diff;
+pub mod edit;
 pub mod export;
 pub mod geo;
 pub mod present;

@@ -338,7 +338,11 @@ fn the_export_menu_writes_a_csv_where_the_dialog_says() {
     let text = std::fs::read_to_string(&out).expect("the CSV was written");
     let events = h.state().store.events.len();
     assert!(events >= 12);
-    assert_eq!(text.lines().count(), 1 + events, "a header and a row per event");
+    assert_eq!(
+        text.lines().count(),
+        1 + events,
+        "a header and a row per event"
+    );
     assert!(shows(&h, "Wrote"), "the dialog says what it wrote");
     h.get_by_label("Close").click();
     h.run();

@@ -63,4 +63,20 @@ pub enum Action {
     /// Stop a running video export.
     CancelExport,
     CloseExport,
+    /// Open or close the "Add article" window.
+    ToggleAddArticle,
+    /// A change to the data, kept in the edit session until saved.
+    Edit(crate::edit::Edit),
+    Undo,
+    Redo,
+    /// Write the edits into the data directory (asks for a directory for the bundled data).
+    Save,
+    /// Copy the data into this new directory, save the edits there, and work on it from now.
+    SaveAs(std::path::PathBuf),
+    /// Open the "New claim" form for characters `start..end` of an article.
+    NewClaim {
+        article: usize,
+        start: usize,
+        end: usize,
+    },
 }

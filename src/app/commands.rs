@@ -2,7 +2,7 @@
 //! The buttons, the keyboard handling and the tooltips are all made from it, so that a tooltip
 //! cannot name a key that does nothing, nor a button go by two names.
 
-use egui::{Key, Modifiers, Response, RichText, Ui};
+use egui::{Key, KeyboardShortcut, ModifierNames, Modifiers, Response, RichText, Ui};
 
 use super::action::Action;
 use super::export_dialog::ExportTarget;
@@ -42,6 +42,11 @@ pub enum Command {
     ExportAnnotations,
     ExportGif,
     ExportMp4,
+    AddArticle,
+    Save,
+    Redo,
+    Undo,
+    NewClaim,
 }
 
 /// One row of the table.
@@ -50,14 +55,15 @@ pub(crate) struct Spec {
     /// The label while the command's state is on (a playing replay shows "Pause").
     pub label_when_on: Option<&'static str>,
     pub key: Option<Key>,
-    /// The key is pressed with Ctrl (Cmd on a Mac).
-    pub command_key: bool,
+    /// Held with the key (Ctrl for the workbench's commands).
+    pub modifiers: Modifiers,
     /// What the command does; the shortcut is added to it.
     pub hover: Option<&'static str>,
 }
 
 impl Command {
-    pub const ALL: [Command; 27] = [
+    /// Redo comes before Undo: Ctrl+Z also matches Ctrl+Shift+Z, so the longer is tried first.
+    pub const ALL: [Command; 32] = [
         Command::PlayPause,
         Command::PreviousChange,
         Command::NextChange,
@@ -71,6 +77,11 @@ impl Command {
         Command::ClearSelection,
         Command::ControlChart,
         Command::Problems,
+        Command::AddArticle,
+        Command::Save,
+        Command::Redo,
+        Command::Undo,
+        Command::NewClaim,
         Command::EventFeed,
         Command::PlacePanel,
         Command::Legend,
@@ -103,8 +114,16 @@ impl Command {
             label,
             label_when_on: None,
             key,
-            command_key: false,
+            modifiers: Modifiers::NONE,
             hover,
+        };
+        let ctrl = |label, key, shift: bool, hover| Spec {
+            modifiers: if shift {
+                Modifiers::COMMAND | Modifiers::SHIFT
+            } else {
+                Modifiers::COMMAND
+            },
+            ..spec(label, Some(key), Some(hover))
         };
         match self {
             Command::PlayPause => Spec {
@@ -177,7 +196,7 @@ impl Command {
                 Some("Label places in Latin script, Arabic, or both"),
             ),
             Command::Search => Spec {
-                command_key: true,
+                modifiers: Modifiers::COMMAND,
                 ..spec(
                     "Search places",
                     Some(Key::F),
@@ -214,6 +233,25 @@ impl Command {
                 None,
                 Some("The replay as an MP4 video (needs ffmpeg), drawn in a window of its own"),
             ),
+            Command::AddArticle => ctrl(
+                "Add article…",
+                Key::N,
+                false,
+                "Add an article: paste its text or open a .txt or .md file",
+            ),
+            Command::Save => ctrl(
+                "Save",
+                Key::S,
+                false,
+                "Write the edits into the data directory",
+            ),
+            Command::Undo => ctrl("Undo", Key::Z, false, "Undo the last edit"),
+            Command::Redo => ctrl("Redo", Key::Z, true, "Redo the last undone edit"),
+            Command::NewClaim => spec(
+                "New claim",
+                None,
+                Some("Make a claim of control from the selected passage"),
+            ),
         }
     }
 
@@ -249,6 +287,12 @@ impl Command {
             }
             Command::ExportGif => Action::OpenExport(ExportTarget::Video(VideoFormat::Gif)),
             Command::ExportMp4 => Action::OpenExport(ExportTarget::Video(VideoFormat::Mp4)),
+            Command::AddArticle => Action::ToggleAddArticle,
+            Command::Save => Action::Save,
+            Command::Undo => Action::Undo,
+            Command::Redo => Action::Redo,
+            // Made by the reader, which knows the selection.
+            Command::NewClaim => Action::CloseArticle,
         }
     }
 
@@ -266,30 +310,32 @@ impl Command {
         let spec = self.spec();
         let hover = spec.hover?;
         Some(match spec.key {
-            Some(key) if spec.command_key => format!("{hover} (Ctrl+{})", key.name()),
-            Some(key) => format!("{hover} ({})", key.name()),
+            Some(key) => format!("{hover} ({})", shortcut_name(spec.modifiers, key)),
             None => hover.to_owned(),
         })
     }
 }
 
+/// "Space", "Ctrl+S": a key with its modifiers.
+pub fn shortcut_name(modifiers: Modifiers, key: Key) -> String {
+    KeyboardShortcut::new(modifiers, key).format(&ModifierNames::NAMES, false)
+}
+
 /// The actions of the shortcuts pressed this frame. While a text field has focus, only the
-/// shortcuts with Ctrl act (typing a letter is typing).
-pub(crate) fn shortcuts(ui: &Ui) -> Vec<Action> {
+/// Ctrl shortcuts that do not edit text (Save, Add article) act.
+pub fn shortcuts(ui: &Ui) -> Vec<Action> {
     let typing = ui.ctx().egui_wants_keyboard_input();
     ui.input_mut(|i| {
         Command::ALL
             .into_iter()
             .filter(|c| {
                 let spec = c.spec();
-                let modifiers = if spec.command_key {
-                    Modifiers::COMMAND
-                } else if typing {
-                    return false;
-                } else {
-                    Modifiers::NONE
-                };
-                spec.key.is_some_and(|key| i.consume_key(modifiers, key))
+                let allowed = !typing
+                    || (spec.modifiers.command && !matches!(c, Command::Undo | Command::Redo));
+                allowed
+                    && spec
+                        .key
+                        .is_some_and(|key| i.consume_key(spec.modifiers, key))
             })
             .map(Command::action)
             .collect()
@@ -369,23 +415,21 @@ mod tests {
     fn every_shortcut_is_named_in_its_tooltip_and_used_once() {
         let mut keys = Vec::new();
         for c in Command::ALL {
-            if let Some(key) = c.spec().key {
+            let spec = c.spec();
+            if let Some(key) = spec.key {
                 let hover = c
                     .hover_text()
                     .expect("a command with a key says what it does");
-                let ctrl = if c.spec().command_key { "Ctrl+" } else { "" };
-                assert!(
-                    hover.ends_with(&format!("({ctrl}{})", key.name())),
-                    "{hover}"
-                );
-                assert!(!keys.contains(&key), "{key:?} is bound twice");
-                keys.push(key);
+                let name = shortcut_name(spec.modifiers, key);
+                assert!(hover.ends_with(&format!("({name})")), "{hover}");
+                assert!(!keys.contains(&name), "{name} is bound twice");
+                keys.push(name);
             }
         }
-        assert_eq!(keys.len(), 12);
+        assert_eq!(keys.len(), 9);
         assert_eq!(
-            Command::Search.hover_text().as_deref(),
-            Some("Find a place by any of its names, as you type; Enter selects the first (Ctrl+F)")
+            Command::Redo.hover_text().as_deref(),
+            Some("Redo the last undone edit (Ctrl+Shift+Z)")
         );
         assert_eq!(
             Command::PreviousChange.hover_text().as_deref(),

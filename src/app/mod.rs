@@ -24,6 +24,7 @@ pub mod top_bar;
 pub mod video;
 pub mod view;
 pub mod watch;
+pub mod workbench;
 
 use std::time::{Duration, Instant};
 
@@ -35,6 +36,7 @@ pub use action::Action;
 pub use native::{Capture, RunError, run};
 pub use view::{Shown, View, ViewContext};
 
+use crate::edit::{EditSession, Snapshot};
 use crate::present;
 use crate::replay::Replay;
 use crate::store::dates::{end_of_day, start_of_day};
@@ -49,6 +51,7 @@ use reader::Reader;
 use scene::Scene;
 use timeline::TimelinePanel;
 use top_bar::TopBar;
+use workbench::{AddArticleWindow, ClaimWindow, SaveAsWindow};
 
 /// How the app was asked to start.
 #[derive(Debug, Clone, Default)]
@@ -125,6 +128,18 @@ pub struct FrontlineApp {
     /// The data directory, watched for changes (not for the bundled data).
     source: Option<DataSource>,
     watcher: Option<watch::DataWatcher>,
+    /// The workbench's edits, over the files as loaded.
+    pub edits: EditSession,
+    pub add_article: AddArticleWindow,
+    pub save_as: SaveAsWindow,
+    pub claim: ClaimWindow,
+    /// Set by a save: the next change event of the directory is the save's own, unless the
+    /// files differ from what was written.
+    own_save: bool,
+    /// The window was asked to close with unsaved edits: Save, Discard or Cancel.
+    pub close_prompt: bool,
+    /// Discard was chosen: the next close request closes.
+    close_confirmed: bool,
 }
 
 /// "--at ... is after the data ...": what the app says when `at` is outside the data's span
@@ -237,6 +252,13 @@ impl FrontlineApp {
             problems: ProblemsWindow::default(),
             source: None,
             watcher: None,
+            edits: EditSession::new(Snapshot::bundled()),
+            add_article: AddArticleWindow::default(),
+            save_as: SaveAsWindow::default(),
+            claim: ClaimWindow::default(),
+            own_save: false,
+            close_prompt: false,
+            close_confirmed: false,
         }
     }
 
@@ -259,6 +281,10 @@ impl FrontlineApp {
         let DataSource::Dir(dir) = &source else {
             return Ok(()); // the bundled data never changes
         };
+        // What a save compares the disk with. Unreadable files are reported by the loader.
+        if let Ok(snapshot) = Snapshot::of(&source) {
+            self.edits = EditSession::new(snapshot);
+        }
         self.watcher = Some(watch::DataWatcher::new(dir, repaint)?);
         self.source = Some(source);
         Ok(())
@@ -270,6 +296,12 @@ impl FrontlineApp {
         let selected_id = self.selected.map(|p| self.store.places[p].id.clone());
         let had_errors = self.store.diagnostics.error_count();
         self.store = Store::load(source);
+        // With nothing unsaved, the files as now loaded are what a save compares with.
+        if !self.edits.is_dirty()
+            && let Ok(snapshot) = Snapshot::of(source)
+        {
+            self.edits = EditSession::new(snapshot);
+        }
         // What was computed and laid out from the old data is dropped.
         self.scene.data_changed();
         self.map.data_changed();
@@ -313,26 +345,74 @@ impl FrontlineApp {
 
     /// The window title: what is shown.
     pub fn title(&self) -> String {
-        present::window_title(&self.store)
+        let title = present::window_title(&self.store);
+        if self.edits.is_dirty() {
+            format!("* {title} (unsaved changes)")
+        } else {
+            title
+        }
+    }
+
+    /// Asks before a close would lose unsaved edits: Save, Discard or Cancel.
+    fn close_question(&mut self, ui: &mut Ui) {
+        let requested = ui.input(|i| i.viewport().close_requested());
+        if requested && self.edits.is_dirty() && !self.close_confirmed {
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.close_prompt = true;
+        }
+        if !self.close_prompt {
+            return;
+        }
+        let mut choice = None;
+        egui::Modal::new(egui::Id::unique("close-question")).show(ui.ctx(), |ui| {
+            let n = self.edits.edits().len();
+            ui.label(format!(
+                "{n} edit{} not saved. Save before closing?",
+                if n == 1 { " is" } else { "s are" }
+            ));
+            ui.horizontal(|ui| {
+                for c in ["Save", "Discard", "Cancel"] {
+                    if ui.button(c).clicked() {
+                        choice = Some(c);
+                    }
+                }
+            });
+        });
+        match choice {
+            Some("Save") => {
+                self.close_prompt = false;
+                self.save();
+                if !self.edits.is_dirty() {
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            }
+            Some("Discard") => {
+                self.close_prompt = false;
+                self.close_confirmed = true;
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Some(_) => self.close_prompt = false,
+            None => {}
+        }
     }
 
     /// Does what the user asked for. The one place where actions change the state.
     pub fn apply(&mut self, actions: impl IntoIterator<Item = Action>) {
-        let replay = &mut self.replay;
         for action in actions {
             match action {
-                Action::TogglePlay => replay.toggle_play(),
-                Action::PreviousChange => _ = replay.step_prev(&self.store.timeline),
-                Action::NextChange => _ = replay.step_next(&self.store.timeline),
-                Action::JumpToStart => replay.jump_start(),
-                Action::JumpToEnd => replay.jump_end(),
+                Action::TogglePlay => self.replay.toggle_play(),
+                Action::PreviousChange => _ = self.replay.step_prev(&self.store.timeline),
+                Action::NextChange => _ = self.replay.step_next(&self.store.timeline),
+                Action::JumpToStart => self.replay.jump_start(),
+                Action::JumpToEnd => self.replay.jump_end(),
                 Action::SetCursor(t) => {
-                    replay.playing = false;
-                    replay.set_cursor(t);
+                    self.replay.playing = false;
+                    self.replay.set_cursor(t);
                 }
-                Action::MoveCursorBy(d) => replay.set_cursor(replay.cursor + d),
-                Action::SetSpeed(s) => replay.speed = s,
-                Action::ToggleLoop => replay.looping = !replay.looping,
+                Action::MoveCursorBy(d) => self.replay.set_cursor(self.replay.cursor + d),
+                Action::SetSpeed(s) => self.replay.speed = s,
+                Action::ToggleLoop => self.replay.looping = !self.replay.looping,
                 // A place of other data (a click in the frame the data was reloaded) is none.
                 Action::Select(p) => self.selected = p.filter(|&p| p < self.store.places.len()),
                 Action::FitMap => self.map.fit_to_data(),
@@ -379,19 +459,87 @@ impl FrontlineApp {
                     }
                 }
                 Action::CloseExport => self.export = None,
+                Action::ToggleAddArticle => self.add_article.open = !self.add_article.open,
+                Action::Edit(edit) => self.edits.push(edit),
+                Action::Undo => _ = self.edits.undo(),
+                Action::Redo => _ = self.edits.redo(),
+                Action::Save => self.save(),
+                Action::SaveAs(dir) => self.save_into(&dir),
+                Action::NewClaim {
+                    article,
+                    start,
+                    end,
+                } if article < self.store.articles.len() => {
+                    let form =
+                        crate::edit::claim::ClaimForm::prefill(&self.store, article, start, end);
+                    self.claim.form = Some(form);
+                }
+                Action::NewClaim { .. } => {}
             }
         }
+    }
+
+    /// Saves the edits in place, or asks for a directory when the data is bundled.
+    fn save(&mut self) {
+        if self.edits.snapshot.root().is_none() {
+            self.save_as.open = true;
+            self.save_as.error = Some(crate::edit::SaveError::Bundled.to_string());
+            return;
+        }
+        match self.edits.save() {
+            Ok(files) => self.saved(files.len()),
+            Err(e) => {
+                self.save_as.error = Some(e.to_string());
+                self.save_as.open = true;
+            }
+        }
+    }
+
+    /// Copies the data into `dir`, saves there, and works on that directory from now on.
+    fn save_into(&mut self, dir: &std::path::Path) {
+        let source = self
+            .source
+            .clone()
+            .unwrap_or_else(crate::bundled::data_source);
+        match self.edits.save_as(&source, dir) {
+            Ok(files) => {
+                self.save_as = SaveAsWindow::default();
+                let source = DataSource::Dir(dir.to_owned());
+                let repaint = None;
+                if self.watch(source.clone(), repaint).is_err() {
+                    self.source = Some(source);
+                }
+                self.saved(files.len());
+            }
+            Err(e) => self.save_as.error = Some(e.to_string()),
+        }
+    }
+
+    /// Shows what was saved: the data is reloaded at once, and the watcher's news of the
+    /// save's own writes is ignored.
+    fn saved(&mut self, files: usize) {
+        self.save_as.open = false;
+        self.save_as.error = None;
+        self.reload();
+        self.own_save = true;
+        let text = format!("Saved {files} file{}", if files == 1 { "" } else { "s" });
+        self.reload_notice = Some((text, Instant::now()));
     }
 
     /// The whole user interface.
     pub fn ui(&mut self, ui: &mut Ui) {
         theme::install_fonts(ui.ctx());
         if self.watcher.as_mut().is_some_and(|w| w.poll()) {
-            self.reload();
+            // The change events of the app's own save are not news.
+            let own = std::mem::take(&mut self.own_save) && self.edits.snapshot.matches_disk();
+            if !own {
+                self.reload();
+            }
         }
         if self.watcher.as_ref().is_some_and(|w| w.pending()) {
             ui.ctx().request_repaint_after(watch::QUIET);
         }
+        self.close_question(ui);
         let dt = ui.input(|i| i.stable_dt).min(0.1) as f64;
         if self.replay.advance(dt) {
             ui.ctx().request_repaint();
@@ -420,6 +568,7 @@ impl FrontlineApp {
             scene: &self.scene,
             shown: &self.shown,
             notice: notice.map(String::as_str),
+            edits: self.edits.edits(),
         };
         let mut actions = Vec::new();
         egui::Panel::top("top-bar").show(ui, |ui| self.top_bar.ui(ui, &view, &mut actions));
@@ -458,6 +607,9 @@ impl FrontlineApp {
         if let Some(dialog) = &mut self.export {
             dialog.ui(ui, &view, &mut actions);
         }
+        self.add_article.ui(ui, &view, &mut actions);
+        self.save_as.ui(ui, &view, &mut actions);
+        self.claim.ui(ui, &view, &mut actions);
         if !actions.is_empty() {
             // Show what they changed.
             ui.ctx().request_repaint();

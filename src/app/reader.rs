@@ -4,6 +4,7 @@ use egui::text::{CCursor, LayoutJob};
 use egui::{Color32, FontId, RichText, TextFormat, Ui};
 
 use super::action::Action;
+use super::commands::Command;
 use super::view::{View, ViewContext};
 use crate::present::long_date;
 
@@ -13,6 +14,14 @@ pub struct Reader {
     pub quote: Option<(usize, usize)>,
     /// Scroll to the quote on the next frame.
     scroll_pending: bool,
+    /// The selected passage, in characters (start < end), for "New claim".
+    pub selection: Option<(usize, usize)>,
+}
+
+/// The reader's text field, whose selection "New claim" reads (tests set it through egui's
+/// `TextEditState` under this id).
+pub fn text_id() -> egui::Id {
+    egui::Id::unique("article-reader-text")
 }
 
 impl Reader {
@@ -21,6 +30,7 @@ impl Reader {
             article,
             quote,
             scroll_pending: true,
+            selection: None,
         }
     }
 
@@ -47,7 +57,25 @@ impl Reader {
         job.append(&text[start..end], 0.0, highlight);
         job.append(&text[end..], 0.0, normal);
         let galley = ui.painter().layout_job(job);
-        let response = ui.add(egui::Label::new(galley.clone()).selectable(true));
+        // A read-only text field rather than a label: its selection can be read (and set).
+        let mut layouter = |_: &Ui, _: &dyn egui::TextBuffer, _: f32| galley.clone();
+        let mut read_only: &str = text;
+        let output = egui::TextEdit::multiline(&mut read_only)
+            .id(text_id())
+            .frame(egui::Frame::NONE)
+            .desired_width(f32::INFINITY)
+            .layouter(&mut layouter)
+            .show(ui);
+        let response = output.response.response;
+        self.selection = output
+            .state
+            .cursor
+            .char_range()
+            .map(|r| {
+                let (a, b) = (r.primary.index.0, r.secondary.index.0);
+                (a.min(b), a.max(b))
+            })
+            .filter(|(a, b)| a < b);
         if self.scroll_pending && end > start {
             let char_start = text[..start].chars().count();
             let char_end = char_start + text[start..end].chars().count();
@@ -100,6 +128,24 @@ impl View for Reader {
                         .small()
                         .weak(),
                 );
+                ui.horizontal(|ui| {
+                    let enabled = self.selection.is_some();
+                    let response = ui
+                        .add_enabled(enabled, egui::Button::new(Command::NewClaim.label(false)))
+                        .on_hover_text(Command::NewClaim.hover_text().unwrap_or_default());
+                    if response.clicked()
+                        && let Some((start, end)) = self.selection
+                    {
+                        actions.push(Action::NewClaim {
+                            article: self.article,
+                            start,
+                            end,
+                        });
+                    }
+                    if !enabled {
+                        ui.label(RichText::new("Select a passage to make a claim of it").weak());
+                    }
+                });
                 ui.separator();
                 egui::ScrollArea::vertical()
                     .auto_shrink([false, false])

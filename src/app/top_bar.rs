@@ -149,6 +149,19 @@ impl View for TopBar {
                         }
                     }
                 });
+                commands::button(ui, Command::Save, false, actions);
+                commands::button(ui, Command::AddArticle, false, actions);
+                if !view.edits.is_empty() {
+                    let n = view.edits.len();
+                    ui.label(
+                        RichText::new(format!(
+                            "* unsaved changes ({n} edit{})",
+                            if n == 1 { "" } else { "s" }
+                        ))
+                        .color(Color32::from_rgb(190, 110, 0))
+                        .strong(),
+                    );
+                }
                 if let Some(notice) = view.notice {
                     ui.label(RichText::new(notice).color(Color32::from_rgb(0, 110, 60)));
                 }

@@ -17,6 +17,8 @@ pub struct ViewContext<'a> {
     pub shown: &'a Shown,
     /// "Reloaded at 10:42:07", while it is news.
     pub notice: Option<&'a str>,
+    /// The workbench's edits not saved yet, oldest first.
+    pub edits: &'a [crate::edit::Edit],
 }
 
 /// The parts of the window the user shows or hides.

@@ -1,0 +1,211 @@
+//! Writing edits into a data directory, safely: every file about to be written must still be
+//! what was loaded (or still not exist), and each is written to a temporary file in its own
+//! directory and renamed over the old one, so that a crash leaves either the old file or the
+//! new one, never half of each.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::Edit;
+use super::document;
+use crate::store::DataSource;
+use crate::store::load::EVENTS_DIR;
+
+/// Why a save did not happen. Nothing is written unless every check passed.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error(
+        "the bundled data is read-only: choose \"Save as\" to copy it into a directory of your own, then save there"
+    )]
+    Bundled,
+    #[error(
+        "{file} was changed on disk since it was loaded (by an editor or `git pull`?); nothing was saved. Reload to take that change in and make your edits again, or \"Save as\" another directory"
+    )]
+    Changed { file: String },
+    #[error("{file} already exists; nothing was saved. Choose another article id")]
+    Exists { file: String },
+    #[error(
+        "{file}: cannot add to it: {message}. Fix the file (run `frontline check`) and save again"
+    )]
+    Toml { file: String, message: String },
+    #[error("{file} has no event {} (was it deleted or edited meanwhile?); nothing was saved", index + 1)]
+    NoSuchEvent { file: String, index: usize },
+    #[error("cannot save into {}: it is not empty; choose a new or empty directory", dir.display())]
+    NotEmpty { dir: PathBuf },
+    #[error("cannot write {}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> SaveError + '_ {
+    move |source| SaveError::Io {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+/// The annotation files of a data directory as they were loaded: the bytes that a save
+/// compares the disk with, and that the edits are applied to.
+#[derive(Debug, Clone, Default)]
+pub struct Snapshot {
+    root: Option<PathBuf>,
+    files: BTreeMap<String, Vec<u8>>,
+}
+
+impl Snapshot {
+    /// The bundled data: nothing can be saved in place.
+    pub fn bundled() -> Snapshot {
+        Snapshot::default()
+    }
+
+    /// Reads every TOML file of a data directory (the top level and `events/`).
+    pub fn open(root: PathBuf) -> Result<Snapshot, SaveError> {
+        let mut files = BTreeMap::new();
+        for sub in ["", EVENTS_DIR] {
+            let dir = root.join(sub);
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.extension().is_some_and(|x| x == "toml") && path.is_file() {
+                    let name = entry.file_name().to_string_lossy().into_owned();
+                    let rel = if sub.is_empty() {
+                        name
+                    } else {
+                        format!("{sub}/{name}")
+                    };
+                    files.insert(rel, std::fs::read(&path).map_err(io(&path))?);
+                }
+            }
+        }
+        Ok(Snapshot {
+            root: Some(root),
+            files,
+        })
+    }
+
+    /// The snapshot of a data source (empty and read-only for the bundled data).
+    pub fn of(source: &DataSource) -> Result<Snapshot, SaveError> {
+        match source {
+            DataSource::Dir(root) => Snapshot::open(root.clone()),
+            DataSource::Embedded(_) => Ok(Snapshot::bundled()),
+        }
+    }
+
+    /// Where a save writes; `None` for the bundled data.
+    pub fn root(&self) -> Option<&Path> {
+        self.root.as_deref()
+    }
+
+    /// A file's bytes as loaded; `None` when it did not exist.
+    pub fn loaded(&self, file: &str) -> Option<&[u8]> {
+        self.files.get(file).map(Vec::as_slice)
+    }
+
+    /// Whether every file is still as loaded, and no TOML file was added: when so, a change
+    /// event of the directory was the app's own save.
+    pub fn matches_disk(&self) -> bool {
+        let Some(root) = &self.root else { return true };
+        Snapshot::open(root.clone()).is_ok_and(|now| now.files == self.files)
+    }
+}
+
+/// The files the edits would write and their new contents: only those that differ from what
+/// was loaded.
+pub fn planned(snapshot: &Snapshot, edits: &[Edit]) -> Result<Vec<(String, Vec<u8>)>, SaveError> {
+    let changed = document::apply(snapshot, edits)?;
+    let mut out: Vec<(String, Vec<u8>)> = changed
+        .texts
+        .into_iter()
+        .map(|(f, t)| (f, t.into_bytes()))
+        .collect();
+    for (file, doc) in changed.documents {
+        let bytes = doc.to_string().into_bytes();
+        if snapshot.loaded(&file) != Some(bytes.as_slice()) {
+            out.push((file, bytes));
+        }
+    }
+    Ok(out)
+}
+
+/// Checks, then writes. Returns the files written (relative to the data directory).
+pub fn save(snapshot: &Snapshot, edits: &[Edit]) -> Result<Vec<String>, SaveError> {
+    let root = snapshot.root().ok_or(SaveError::Bundled)?;
+    let plan = planned(snapshot, edits)?;
+    for (file, _) in &plan {
+        let path = root.join(file);
+        match snapshot.loaded(file) {
+            Some(bytes) => {
+                let now = std::fs::read(&path).ok();
+                if now.as_deref() != Some(bytes) {
+                    return Err(SaveError::Changed { file: file.clone() });
+                }
+            }
+            None if path.exists() => {
+                // A new events file someone else created is a change too; a text file is a
+                // clash of ids.
+                return Err(if file.ends_with(".toml") {
+                    SaveError::Changed { file: file.clone() }
+                } else {
+                    SaveError::Exists { file: file.clone() }
+                });
+            }
+            None => {}
+        }
+    }
+    for (file, bytes) in &plan {
+        write_atomic(&root.join(file), bytes)?;
+    }
+    Ok(plan.into_iter().map(|(f, _)| f).collect())
+}
+
+/// Writes a temporary file beside `path`, flushes it to disk, and renames it over `path`.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io(dir))?;
+    tmp.write_all(bytes).map_err(io(path))?;
+    tmp.as_file().sync_all().map_err(io(path))?;
+    tmp.persist(path).map_err(|e| SaveError::Io {
+        path: path.to_owned(),
+        source: e.error,
+    })?;
+    Ok(())
+}
+
+/// Copies a data source (bundled or a directory) into `dir`, which must be new or empty.
+pub fn copy_data(source: &DataSource, dir: &Path) -> Result<(), SaveError> {
+    if dir.exists() {
+        let empty = std::fs::read_dir(dir).map_err(io(dir))?.next().is_none();
+        if !empty {
+            return Err(SaveError::NotEmpty {
+                dir: dir.to_owned(),
+            });
+        }
+    }
+    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    match source {
+        DataSource::Embedded(data) => data.extract(dir).map_err(io(dir)),
+        DataSource::Dir(from) => copy_tree(from, dir),
+    }
+}
+
+/// Regular files and folders only: symbolic links are not followed out of the data.
+fn copy_tree(from: &Path, to: &Path) -> Result<(), SaveError> {
+    for entry in std::fs::read_dir(from).map_err(io(from))?.flatten() {
+        let kind = entry.file_type().map_err(io(&entry.path()))?;
+        let target = to.join(entry.file_name());
+        if kind.is_dir() {
+            std::fs::create_dir_all(&target).map_err(io(&target))?;
+            copy_tree(&entry.path(), &target)?;
+        } else if kind.is_file() {
+            std::fs::copy(entry.path(), &target).map_err(io(&target))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,240 @@
+//! The workbench's edit session on disk: saving keeps every byte it does not change, refuses
+//! to overwrite a change made by someone else, and never writes into the bundled data.
+
+mod common;
+
+use chrono::NaiveDate;
+use frontline::edit::{
+    Edit, EditSession, EventRef, NewArticle, NewEvent, NewSource, SaveError, Snapshot,
+    events_file_for,
+};
+use frontline::store::{Basis, Control, DataSource, DateBasis, EventKind, Precision, Store};
+
+const TEXT: &str =
+    "date 2017-11-10\nIraqi forces entered Husaybah on Friday, a local official said.\n";
+
+fn article() -> NewArticle {
+    NewArticle {
+        id: "husaybah-entered".into(),
+        text: TEXT.into(),
+        title: "Iraqi forces enter Husaybah".into(),
+        outlet: Some("Test Wire".into()),
+        date: NaiveDate::from_ymd_opt(2017, 11, 10),
+        date_basis: DateBasis::Stated,
+        date_precision: Precision::Day,
+        url: Some("https://example.org/husaybah".into()),
+        language: Some("en".into()),
+    }
+}
+
+fn claim() -> NewEvent {
+    NewEvent {
+        place: "husaybah".into(),
+        date: NaiveDate::from_ymd_opt(2017, 11, 10).unwrap(),
+        precision: Precision::Day,
+        kind: EventKind::Entered,
+        from: vec!["islamic_state".into()],
+        to: vec!["islamic_state".into(), "iraqi_government".into()],
+        basis: Basis::Stated,
+        note: None,
+        sources: vec![NewSource {
+            article: "husaybah-entered".into(),
+            quote: "Iraqi forces entered Husaybah on Friday".into(),
+            date_phrase: Some("on Friday".into()),
+            prefix: None,
+            suffix: None,
+        }],
+    }
+}
+
+fn session(root: &std::path::Path) -> EditSession {
+    EditSession::new(Snapshot::open(root.to_path_buf()).unwrap())
+}
+
+fn add_article_and_claim(s: &mut EditSession) {
+    s.push(Edit::AddArticle(article()));
+    s.push(Edit::AddEvent {
+        file: events_file_for("husaybah-entered"),
+        event: claim(),
+    });
+}
+
+#[test]
+fn saving_without_edits_writes_nothing() {
+    let (_tmp, root) = common::bundled_copy();
+    let before = common::snapshot(&root);
+    let mut s = session(&root);
+    assert_eq!(s.save().unwrap(), Vec::<String>::new());
+    // An edit undone is no edit.
+    add_article_and_claim(&mut s);
+    s.undo();
+    s.undo();
+    assert_eq!(s.save().unwrap(), Vec::<String>::new());
+    assert_eq!(common::snapshot(&root), before);
+}
+
+#[test]
+fn an_article_and_its_claim_are_saved_keeping_every_other_byte() {
+    let (_tmp, root) = common::bundled_copy();
+    let articles_before = std::fs::read_to_string(root.join("articles.toml")).unwrap();
+    let events_before = std::fs::read(root.join("events.toml")).unwrap();
+    let mut s = session(&root);
+    add_article_and_claim(&mut s);
+    let mut written = s.save().unwrap();
+    written.sort();
+    assert_eq!(
+        written,
+        [
+            "articles.toml",
+            "articles/husaybah-entered.txt",
+            "events/husaybah-entered.toml"
+        ]
+    );
+    assert!(!s.is_dirty());
+    // The text byte for byte; the old entries and comments untouched; URL and language kept
+    // as comments.
+    assert_eq!(
+        std::fs::read_to_string(root.join("articles/husaybah-entered.txt")).unwrap(),
+        TEXT
+    );
+    let articles = std::fs::read_to_string(root.join("articles.toml")).unwrap();
+    assert!(
+        articles.starts_with(&articles_before),
+        "the existing entries changed"
+    );
+    assert!(
+        articles.contains("# url: https://example.org/husaybah\n"),
+        "{articles}"
+    );
+    assert_eq!(
+        std::fs::read(root.join("events.toml")).unwrap(),
+        events_before
+    );
+
+    let store = Store::load(&DataSource::Dir(root.clone()));
+    assert_eq!(
+        store.diagnostics.error_count(),
+        0,
+        "{:?}",
+        store.diagnostics.items
+    );
+    let husaybah = store
+        .places
+        .iter()
+        .position(|p| p.id == "husaybah")
+        .unwrap();
+    let actor = |id: &str| store.actors.iter().position(|a| a.id == id).unwrap();
+    let at = NaiveDate::from_ymd_opt(2017, 11, 11)
+        .unwrap()
+        .and_hms_opt(0, 0, 0)
+        .unwrap();
+    assert_eq!(
+        store.state_at(husaybah, at).control,
+        Some(Control::contested(
+            actor("islamic_state"),
+            actor("iraqi_government")
+        ))
+    );
+}
+
+#[test]
+fn a_file_changed_on_disk_since_loading_is_never_overwritten() {
+    let (_tmp, root) = common::bundled_copy();
+    let mut s = session(&root);
+    add_article_and_claim(&mut s);
+    common::edit(
+        &root,
+        "articles.toml",
+        "# Articles:",
+        "# Articles (edited elsewhere):",
+    );
+    let edited = common::snapshot(&root);
+    let err = s.save().unwrap_err();
+    assert!(
+        matches!(&err, SaveError::Changed { file } if file == "articles.toml"),
+        "{err}"
+    );
+    assert!(
+        err.to_string()
+            .contains("articles.toml was changed on disk"),
+        "{err}"
+    );
+    assert_eq!(common::snapshot(&root), edited, "nothing was written");
+    assert!(s.is_dirty(), "the edits are kept");
+}
+
+#[test]
+fn the_bundled_data_is_saved_only_as_a_copy() {
+    let mut s = EditSession::new(Snapshot::bundled());
+    add_article_and_claim(&mut s);
+    let err = s.save().unwrap_err();
+    assert!(matches!(err, SaveError::Bundled), "{err}");
+    assert!(err.to_string().contains("Save as"), "{err}");
+
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("mine");
+    s.save_as(&frontline::bundled::data_source(), &dir).unwrap();
+    let store = Store::load(&DataSource::Dir(dir.clone()));
+    assert_eq!(
+        store.diagnostics.error_count(),
+        0,
+        "{:?}",
+        store.diagnostics.items
+    );
+    assert_eq!(
+        store.articles.len(),
+        frontline::bundled::store().articles.len() + 1
+    );
+    // Not over something that is there.
+    let mut again = EditSession::new(Snapshot::bundled());
+    add_article_and_claim(&mut again);
+    assert!(matches!(
+        again.save_as(&frontline::bundled::data_source(), &dir),
+        Err(SaveError::NotEmpty { .. })
+    ));
+}
+
+#[test]
+fn deleting_an_event_keeps_the_comments_above_it_and_a_source_can_be_added() {
+    let (_tmp, root) = common::bundled_copy();
+    let before = Store::load(&DataSource::Dir(root.clone()));
+    let mut s = session(&root);
+    let first = EventRef {
+        file: "events.toml".into(),
+        index: 0,
+    };
+    s.push(Edit::DeleteEvent(first.clone()));
+    // The (new) first event gets a second copy of one of its quotes' sources.
+    s.push(Edit::AddSource {
+        event: first.clone(),
+        source: NewSource {
+            article: "reuters-deir-ezzor".into(),
+            quote: "declare victory in Deir Ezzor".into(),
+            date_phrase: None,
+            prefix: None,
+            suffix: None,
+        },
+    });
+    s.save().unwrap();
+    let text = std::fs::read_to_string(root.join("events.toml")).unwrap();
+    assert!(text.starts_with("# Events: claims about who controls a place"));
+    assert!(text.contains(
+        "# ---------------------------------------------------------------- Deir ez-Zor\n"
+    ));
+    assert!(
+        !text.contains("besieged a government enclave"),
+        "the event is gone"
+    );
+    let after = Store::load(&DataSource::Dir(root.clone()));
+    assert_eq!(after.events.len(), before.events.len() - 1);
+    assert_eq!(after.quote_count(), before.quote_count() - 1 + 1);
+    // A deleted event that is not there any more is an error, not a panic.
+    s.push(Edit::DeleteEvent(EventRef {
+        file: "events.toml".into(),
+        index: 999,
+    }));
+    assert!(matches!(
+        s.save(),
+        Err(SaveError::NoSuchEvent { index: 999, .. })
+    ));
+}
