@@ -332,7 +332,7 @@ fn the_export_menu_writes_a_csv_where_the_dialog_says() {
     h.get_by_role_and_label(Role::TextInput, "Save to")
         .type_text(&out.display().to_string());
     h.run();
-    h.get_by_label("Save").click();
+    h.get_by_label("Write file").click();
     h.run();
 
     let text = std::fs::read_to_string(&out).expect("the CSV was written");

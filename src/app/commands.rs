@@ -426,7 +426,7 @@ mod tests {
                 keys.push(name);
             }
         }
-        assert_eq!(keys.len(), 9);
+        assert_eq!(keys.len(), 16);
         assert_eq!(
             Command::Redo.hover_text().as_deref(),
             Some("Redo the last undone edit (Ctrl+Shift+Z)")

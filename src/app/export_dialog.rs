@@ -304,7 +304,7 @@ impl View for ExportDialog {
                     }
                 } else {
                     ui.horizontal(|ui| {
-                        if ui.button("Save").clicked() {
+                        if ui.button("Write file").clicked() {
                             actions.push(Action::RunExport);
                         }
                         if ui.button("Close").clicked() {
