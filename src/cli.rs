@@ -12,7 +12,10 @@ use crate::present::{self, DayForm, long_date};
 use crate::store::dates;
 use crate::store::{Control, DataSource, Lookup, PlaceIx, Store};
 
+mod check_format;
 mod error;
+
+pub use check_format::CheckFormat;
 pub use error::{CliError, InstantError, PlaceError};
 
 #[derive(Debug, Parser)]
@@ -62,7 +65,12 @@ pub enum Command {
 pub enum TerminalCommand {
     /// Validate the data; print a summary and every problem. Exits 1 when there are errors.
     #[command(display_order = 0)]
-    Check,
+    Check {
+        /// How to print the problems: human (default), json, or github (GitHub Actions
+        /// annotations for a data repository's CI).
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
+    },
     /// The state of every place at an instant.
     #[command(display_order = 1)]
     State {
@@ -170,7 +178,7 @@ pub fn run_to(
     out: &mut dyn Write,
 ) -> Result<ExitCode, CliError> {
     match command {
-        TerminalCommand::Check => Ok(check(&load(cli), out)?),
+        TerminalCommand::Check { format } => Ok(check(cli, &load(cli), *format, out)?),
         TerminalCommand::State { at, json } => {
             let at = parse_at(at)?;
             let store = load(cli);
@@ -239,9 +247,30 @@ fn warn_if_invalid(store: &Store) {
     }
 }
 
-fn check(store: &Store, out: &mut dyn Write) -> io::Result<ExitCode> {
-    write!(out, "{}", store.diagnostics.render())?;
-    writeln!(out, "{}: {}", store.origin, present::summary(store))?;
+fn check(
+    cli: &Cli,
+    store: &Store,
+    format: CheckFormat,
+    out: &mut dyn Write,
+) -> io::Result<ExitCode> {
+    match format {
+        CheckFormat::Human => {
+            write!(out, "{}", store.diagnostics.render())?;
+            writeln!(out, "{}: {}", store.origin, present::summary(store))?;
+        }
+        CheckFormat::Json => check_format::write_json(store, out)?,
+        CheckFormat::Github => {
+            // Files are named from where --data points (a CSV file names itself).
+            let dir = cli.data.as_deref().map(|p| {
+                if p.is_dir() {
+                    p
+                } else {
+                    p.parent().unwrap_or(std::path::Path::new(""))
+                }
+            });
+            check_format::write_github(store, dir, out)?;
+        }
+    }
     if store.diagnostics.has_errors() {
         Ok(ExitCode::from(1))
     } else {
