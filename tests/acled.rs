@@ -14,8 +14,21 @@ const HEADER: &str = "event_id_cnty,event_date,year,time_precision,disorder_type
 
 /// A row in ACLED's 31 columns from the cells that matter.
 #[allow(clippy::too_many_arguments)]
-fn row(id: &str, date: &str, tp: u8, sub: &str, a1: &str, a2: &str, loc: &str, lat: f64, lon: f64, notes: &str) -> String {
-    format!("{id},{date},2017,{tp},Political violence,Battles,{sub},{a1},,State forces,{a2},,Rebel group,12,,760,Middle East,Syria,Deir ez-Zor,Albu Kamal,,{loc},{lat},{lon},1,Reuters,International,{notes},0,,1510000000")
+fn row(
+    id: &str,
+    date: &str,
+    tp: u8,
+    sub: &str,
+    a1: &str,
+    a2: &str,
+    loc: &str,
+    lat: f64,
+    lon: f64,
+    notes: &str,
+) -> String {
+    format!(
+        "{id},{date},2017,{tp},Political violence,Battles,{sub},{a1},,State forces,{a2},,Rebel group,12,,760,Middle East,Syria,Deir ez-Zor,Albu Kamal,,{loc},{lat},{lon},1,Reuters,International,{notes},0,,1510000000"
+    )
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
@@ -29,13 +42,19 @@ fn load(path: &Path) -> Store {
 }
 
 fn day_end(s: &str) -> chrono::NaiveDateTime {
-    s.parse::<NaiveDate>().unwrap().and_hms_opt(23, 59, 59).unwrap()
+    s.parse::<NaiveDate>()
+        .unwrap()
+        .and_hms_opt(23, 59, 59)
+        .unwrap()
 }
 
 fn holder_name(store: &Store, place: usize, at: &str) -> Option<String> {
     match store.state_at(place, day_end(at)).control {
         Some(Control::Held(a)) => Some(store.actors[a].name.clone()),
-        Some(Control::Contested(a, b)) => Some(format!("{} / {}", store.actors[a].name, store.actors[b].name)),
+        Some(Control::Contested(a, b)) => Some(format!(
+            "{} / {}",
+            store.actors[a].name, store.actors[b].name
+        )),
         None => None,
     }
 }
@@ -58,7 +77,12 @@ fn an_acled_file_opens_with_both_date_forms_quoted_cells_and_precision() {
     .join("\n");
     let path = write(tmp.path(), "syria.csv", &text);
     let store = load(&path);
-    assert_eq!(store.diagnostics.error_count(), 0, "{:?}", store.diagnostics.items);
+    assert_eq!(
+        store.diagnostics.error_count(),
+        0,
+        "{:?}",
+        store.diagnostics.items
+    );
     // "Abu Kamal" and "Al Bukamal" at the same coordinates are one place; the clash changes nothing.
     assert_eq!(store.places.len(), 1, "{:?}", store.places);
     assert_eq!(store.places[0].aliases, vec!["Al Bukamal".to_owned()]);
@@ -73,10 +97,16 @@ fn an_acled_file_opens_with_both_date_forms_quoted_cells_and_precision() {
     // The notes are the article and the quote, with the comma, the line break and the quotes.
     let ev = &store.events[0];
     let quote = ev.quotes[0].exact(&store.articles);
-    assert!(quote.contains("held by IS\nin Syria, \"reports say\"."), "{quote}");
+    assert!(
+        quote.contains("held by IS\nin Syria, \"reports say\"."),
+        "{quote}"
+    );
     let art = &store.articles[ev.quotes[0].article];
     assert_eq!(art.outlet.as_deref(), Some("Reuters"));
-    assert_eq!(art.date, Some(NaiveDate::from_ymd_opt(2017, 11, 9).unwrap()));
+    assert_eq!(
+        art.date,
+        Some(NaiveDate::from_ymd_opt(2017, 11, 9).unwrap())
+    );
     // The conventions' colours.
     let colour = |name: &str| store.actors.iter().find(|a| a.name == name).unwrap().colour;
     assert_eq!(colour(SYR), [0xd6, 0x20, 0x20]);
@@ -89,7 +119,12 @@ fn extra_and_missing_optional_columns_are_accepted_in_any_order() {
     let text = "notes,longitude,latitude,location,actor2,actor1,sub_event_type,event_date,my_own_column\n\
         Taken.,40.9185,34.4523,Abu Kamal,Islamic State (Syria),Military Forces of Syria (2000-),Government regains territory,2017-11-09,x\n";
     let store = load(&write(tmp.path(), "few.csv", text));
-    assert_eq!(store.diagnostics.error_count(), 0, "{:?}", store.diagnostics.items);
+    assert_eq!(
+        store.diagnostics.error_count(),
+        0,
+        "{:?}",
+        store.diagnostics.items
+    );
     assert_eq!(holder_name(&store, 0, "2017-11-09").as_deref(), Some(SYR));
     assert_eq!(store.events[0].precision, Precision::Day);
 }
@@ -99,13 +134,51 @@ fn a_gazetteer_alias_joins_two_names_a_few_kilometres_apart() {
     let tmp = tempfile::tempdir().unwrap();
     let text = [
         HEADER.to_owned(),
-        row("A1", "2017-11-09", 1, "Government regains territory", SYR, IS, "Abu Kamal", 34.4523, 40.9185, "One."),
-        row("A2", "2017-11-10", 1, "Non-state actor overtakes territory", IS, SYR, "Al-Bukamal", 34.48, 40.95, "Two."),
-        row("A3", "2017-11-10", 1, "Non-state actor overtakes territory", IS, SYR, "Hajin", 34.70, 40.95, "Three."),
+        row(
+            "A1",
+            "2017-11-09",
+            1,
+            "Government regains territory",
+            SYR,
+            IS,
+            "Abu Kamal",
+            34.4523,
+            40.9185,
+            "One.",
+        ),
+        row(
+            "A2",
+            "2017-11-10",
+            1,
+            "Non-state actor overtakes territory",
+            IS,
+            SYR,
+            "Al-Bukamal",
+            34.48,
+            40.95,
+            "Two.",
+        ),
+        row(
+            "A3",
+            "2017-11-10",
+            1,
+            "Non-state actor overtakes territory",
+            IS,
+            SYR,
+            "Hajin",
+            34.70,
+            40.95,
+            "Three.",
+        ),
     ]
     .join("\n");
     let store = load(&write(tmp.path(), "alias.csv", &text));
-    assert_eq!(store.diagnostics.error_count(), 0, "{:?}", store.diagnostics.items);
+    assert_eq!(
+        store.diagnostics.error_count(),
+        0,
+        "{:?}",
+        store.diagnostics.items
+    );
     assert_eq!(store.places.len(), 2, "{:?}", store.places);
 }
 
@@ -115,12 +188,68 @@ fn bad_rows_are_reported_at_their_line_and_the_rest_loads() {
     let text = [
         HEADER.to_owned(),
         // line 2-3: a quoted cell spanning two lines, fine.
-        row("OK1", "2017-11-09", 1, "Government regains territory", SYR, IS, "Abu Kamal", 34.4523, 40.9185, "\"two\nlines\""),
-        row("BAD1", "2017-13-40", 1, "Government regains territory", SYR, IS, "Hajin", 34.69, 40.83, "x"), // line 4
-        row("BAD2", "2017-11-10", 1, "Government regains territory", SYR, IS, "Hajin", 34.69, 40.83, "x").replace("34.69", "north"), // line 5
+        row(
+            "OK1",
+            "2017-11-09",
+            1,
+            "Government regains territory",
+            SYR,
+            IS,
+            "Abu Kamal",
+            34.4523,
+            40.9185,
+            "\"two\nlines\"",
+        ),
+        row(
+            "BAD1",
+            "2017-13-40",
+            1,
+            "Government regains territory",
+            SYR,
+            IS,
+            "Hajin",
+            34.69,
+            40.83,
+            "x",
+        ), // line 4
+        row(
+            "BAD2",
+            "2017-11-10",
+            1,
+            "Government regains territory",
+            SYR,
+            IS,
+            "Hajin",
+            34.69,
+            40.83,
+            "x",
+        )
+        .replace("34.69", "north"), // line 5
         "only,three,cells".to_owned(), // line 6
-        row("OK2", "2017-11-10", 1, "Non-state actor overtakes territory", IS, SYR, "Abu Kamal", 34.4523, 40.9185, "y"), // line 7
-        row("BAD3", "2017-11-11", 1, "Government regains territory", SYR, IS, "Hajin", 34.69, 40.83, "\"never closed"), // line 8
+        row(
+            "OK2",
+            "2017-11-10",
+            1,
+            "Non-state actor overtakes territory",
+            IS,
+            SYR,
+            "Abu Kamal",
+            34.4523,
+            40.9185,
+            "y",
+        ), // line 7
+        row(
+            "BAD3",
+            "2017-11-11",
+            1,
+            "Government regains territory",
+            SYR,
+            IS,
+            "Hajin",
+            34.69,
+            40.83,
+            "\"never closed",
+        ), // line 8
     ]
     .join("\n");
     let store = load(&write(tmp.path(), "bad.csv", &text));
@@ -134,7 +263,10 @@ fn bad_rows_are_reported_at_their_line_and_the_rest_loads() {
     assert!(store.diagnostics.items.iter().all(|d| d.file == "bad.csv"));
     assert_eq!(problems.len(), 4, "{problems:?}");
     assert_eq!(problems[0].0, 4);
-    assert!(problems[0].1.contains("\"2017-13-40\" is not a date"), "{problems:?}");
+    assert!(
+        problems[0].1.contains("\"2017-13-40\" is not a date"),
+        "{problems:?}"
+    );
     assert_eq!(problems[1].0, 5);
     assert!(problems[1].1.contains("latitude \"north\""), "{problems:?}");
     assert_eq!(problems[2].0, 6);
@@ -146,10 +278,18 @@ fn bad_rows_are_reported_at_their_line_and_the_rest_loads() {
     assert_eq!(store.events.len(), 2);
     assert_eq!(holder_name(&store, 0, "2017-11-10").as_deref(), Some(IS));
 
-    let missing = load(&write(tmp.path(), "missing.csv", "event_date,actor1,location\n2017-11-09,X,Y\n"));
+    let missing = load(&write(
+        tmp.path(),
+        "missing.csv",
+        "event_date,actor1,location\n2017-11-09,X,Y\n",
+    ));
     let d = &missing.diagnostics.items[0];
     assert_eq!((d.file.as_str(), d.line), ("missing.csv", 1));
-    assert!(d.message.contains("sub_event_type, latitude, longitude"), "{}", d.message);
+    assert!(
+        d.message.contains("sub_event_type, latitude, longitude"),
+        "{}",
+        d.message
+    );
 }
 
 /// A large file, in release: `cargo test --release --test acled -- --ignored` (a debug build
@@ -168,14 +308,28 @@ fn a_file_of_100000_rows_loads() {
         let town = i % 500;
         let date = NaiveDate::from_ymd_opt(2015, 1, 1).unwrap() + Duration::days(i64::from(i / 50));
         text.push('\n');
-        text.push_str(&row(&format!("SYR{i}"), &date.to_string(), 1, sub, a1, a2, &format!("Town {town}"),
-            33.0 + f64::from(town) * 0.01, 38.0 + f64::from(town % 50) * 0.05,
-            &format!("\"On {date}, {a1} took Town {town} from {a2}.\"")));
+        text.push_str(&row(
+            &format!("SYR{i}"),
+            &date.to_string(),
+            1,
+            sub,
+            a1,
+            a2,
+            &format!("Town {town}"),
+            33.0 + f64::from(town) * 0.01,
+            38.0 + f64::from(town % 50) * 0.05,
+            &format!("\"On {date}, {a1} took Town {town} from {a2}.\""),
+        ));
     }
     let path = write(tmp.path(), "big.csv", &text);
     let started = std::time::Instant::now();
     let store = load(&path);
-    assert_eq!(store.diagnostics.error_count(), 0, "{:?}", store.diagnostics.items.first());
+    assert_eq!(
+        store.diagnostics.error_count(),
+        0,
+        "{:?}",
+        store.diagnostics.items.first()
+    );
     assert_eq!(store.events.len(), 100_000);
     assert_eq!(store.places.len(), 500);
     eprintln!("100,000 rows loaded in {:?}", started.elapsed());
@@ -191,7 +345,12 @@ fn the_csv_export_loads_back_with_the_same_holders_every_day() {
     let path = tmp.path().join("exported.csv");
     std::fs::write(&path, out).unwrap();
     let back = load(&path);
-    assert_eq!(back.diagnostics.error_count(), 0, "{:?}", back.diagnostics.items);
+    assert_eq!(
+        back.diagnostics.error_count(),
+        0,
+        "{:?}",
+        back.diagnostics.items
+    );
     let (start, end) = original.span().unwrap();
     let mut d = start.date() - Duration::days(1);
     let mut compared = 0;

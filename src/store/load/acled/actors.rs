@@ -156,12 +156,24 @@ mod tests {
 
     #[test]
     fn acled_names_get_the_war_map_colours() {
-        assert_eq!(convention_colour("Military Forces of Syria (2000-)"), Some("#d62020"));
-        assert_eq!(convention_colour("Military Forces of Iraq (2014-)"), Some("#1f5fd0"));
+        assert_eq!(
+            convention_colour("Military Forces of Syria (2000-)"),
+            Some("#d62020")
+        );
+        assert_eq!(
+            convention_colour("Military Forces of Iraq (2014-)"),
+            Some("#1f5fd0")
+        );
         assert_eq!(convention_colour("Islamic State (Syria)"), Some("#1a1a1a"));
         assert_eq!(convention_colour("Islamic State (Iraq)"), Some("#1a1a1a"));
-        assert_eq!(convention_colour("SDF: Syrian Democratic Forces"), Some("#e8c21a"));
-        assert_eq!(convention_colour("Opposition Rebels (Syria)"), Some("#2e8b3a"));
+        assert_eq!(
+            convention_colour("SDF: Syrian Democratic Forces"),
+            Some("#e8c21a")
+        );
+        assert_eq!(
+            convention_colour("Opposition Rebels (Syria)"),
+            Some("#2e8b3a")
+        );
         assert_eq!(convention_colour("Unidentified Armed Group (Syria)"), None);
     }
 

@@ -80,7 +80,11 @@ impl Places {
         }
         let key = match_key(loc.name);
         let name_key = self.towns.get(&key).cloned().unwrap_or(key);
-        let same = loc.id.is_none().then(|| self.nearby(loc, &name_key)).flatten();
+        let same = loc
+            .id
+            .is_none()
+            .then(|| self.nearby(loc, &name_key))
+            .flatten();
         if let Some(ix) = same {
             let p = &mut self.found[ix];
             if p.name != loc.name && !p.aliases.iter().any(|a| a == loc.name) {
@@ -92,7 +96,10 @@ impl Places {
         let ix = self.found.len();
         let id = self.unique_id(loc.id.map_or_else(|| slug(loc.name), str::to_owned));
         self.by_id.insert(id.clone(), ix);
-        self.grid.entry(cell(loc.lat, loc.lon)).or_default().push(ix);
+        self.grid
+            .entry(cell(loc.lat, loc.lon))
+            .or_default()
+            .push(ix);
         self.by_name.entry(name_key).or_default().push(ix);
         self.found.push(FoundPlace {
             id,
@@ -129,7 +136,11 @@ impl Places {
     }
 
     fn unique_id(&self, base: String) -> String {
-        let base = if base.is_empty() { "place".to_owned() } else { base };
+        let base = if base.is_empty() {
+            "place".to_owned()
+        } else {
+            base
+        };
         let mut id = base.clone();
         let mut n = 1;
         while self.by_id.contains_key(&id) {
@@ -150,7 +161,10 @@ fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 }
 
 fn cell(lat: f64, lon: f64) -> (i32, i32) {
-    ((lat / CELL_DEG).floor() as i32, (lon / CELL_DEG).floor() as i32)
+    (
+        (lat / CELL_DEG).floor() as i32,
+        (lon / CELL_DEG).floor() as i32,
+    )
 }
 
 #[cfg(test)]

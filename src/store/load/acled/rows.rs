@@ -118,7 +118,14 @@ impl Reader {
         }
     }
 
-    fn problem(&mut self, severity: Severity, at: (usize, usize), cell: Option<usize>, message: String, hint: &str) {
+    fn problem(
+        &mut self,
+        severity: Severity,
+        at: (usize, usize),
+        cell: Option<usize>,
+        message: String,
+        hint: &str,
+    ) {
         self.problems.push(Problem {
             severity,
             offset: at.0,
@@ -142,7 +149,13 @@ impl Reader {
                 return Vec::new();
             }
             Err(e) => {
-                self.problem(Severity::Error, (0, 1), None, format!("cannot read the header: {e}"), "save the file as UTF-8 CSV");
+                self.problem(
+                    Severity::Error,
+                    (0, 1),
+                    None,
+                    format!("cannot read the header: {e}"),
+                    "save the file as UTF-8 CSV",
+                );
                 return Vec::new();
             }
         };
@@ -152,8 +165,15 @@ impl Reader {
             let h = h.trim_start_matches('\u{feff}').trim().to_lowercase();
             ix.entry(h).or_insert(i);
         }
-        let cols = Columns { ix, count: header.len() };
-        let missing: Vec<&str> = REQUIRED.iter().copied().filter(|c| cols.get(c).is_none()).collect();
+        let cols = Columns {
+            ix,
+            count: header.len(),
+        };
+        let missing: Vec<&str> = REQUIRED
+            .iter()
+            .copied()
+            .filter(|c| cols.get(c).is_none())
+            .collect();
         if !missing.is_empty() {
             self.problem(
                 Severity::Error,
@@ -173,11 +193,19 @@ impl Reader {
                 Ok(false) => break,
                 Ok(true) => {}
                 Err(e) => {
-                    self.problem(Severity::Error, at, None, format!("cannot read the row: {e}"), "save the file as UTF-8 CSV");
+                    self.problem(
+                        Severity::Error,
+                        at,
+                        None,
+                        format!("cannot read the row: {e}"),
+                        "save the file as UTF-8 CSV",
+                    );
                     continue;
                 }
             }
-            let at = rec.position().map_or(at, |p| (p.byte() as usize, p.line() as usize));
+            let at = rec
+                .position()
+                .map_or(at, |p| (p.byte() as usize, p.line() as usize));
             let end = csv.position().byte() as usize;
             self.last_row_start = Some(at);
             if rec.len() == 1 && rec[0].is_empty() {
@@ -197,7 +225,13 @@ impl Reader {
     }
 
     /// One row: an event (and its article) when it changes control, else counted.
-    fn row(&mut self, rec: &::csv::ByteRecord, cols: &Columns, at: (usize, usize), span: Range<usize>) -> Option<ParsedEvent> {
+    fn row(
+        &mut self,
+        rec: &::csv::ByteRecord,
+        cols: &Columns,
+        at: (usize, usize),
+        span: Range<usize>,
+    ) -> Option<ParsedEvent> {
         if rec.len() != cols.count {
             self.problem(
                 Severity::Error,
@@ -213,7 +247,13 @@ impl Reader {
             match std::str::from_utf8(&rec[i]) {
                 Ok(s) => Some(unescape_cell(s.trim()).to_owned()),
                 Err(_) => {
-                    this.problem(Severity::Error, at, Some(i), format!("the {name} cell is not UTF-8 text"), "save the file as UTF-8 CSV");
+                    this.problem(
+                        Severity::Error,
+                        at,
+                        Some(i),
+                        format!("the {name} cell is not UTF-8 text"),
+                        "save the file as UTF-8 CSV",
+                    );
                     None
                 }
             }
@@ -225,22 +265,45 @@ impl Reader {
         let col = |n: &str| cols.get(n);
         let date = parse_date(&date_text);
         if date.is_none() {
-            self.problem(Severity::Error, at, col("event_date"), format!("\"{date_text}\" is not a date"), "write event_date as 2017-11-09 or 9 November 2017");
+            self.problem(
+                Severity::Error,
+                at,
+                col("event_date"),
+                format!("\"{date_text}\" is not a date"),
+                "write event_date as 2017-11-09 or 9 November 2017",
+            );
         }
         let lat = parse_coordinate(&lat_text, 90.0);
         if lat.is_none() {
-            self.problem(Severity::Error, at, col("latitude"), format!("latitude \"{lat_text}\" is not a number between -90 and 90"), "write the latitude in decimal degrees, e.g. 34.4523");
+            self.problem(
+                Severity::Error,
+                at,
+                col("latitude"),
+                format!("latitude \"{lat_text}\" is not a number between -90 and 90"),
+                "write the latitude in decimal degrees, e.g. 34.4523",
+            );
         }
         let lon = parse_coordinate(&lon_text, 180.0);
         if lon.is_none() {
-            self.problem(Severity::Error, at, col("longitude"), format!("longitude \"{lon_text}\" is not a number between -180 and 180"), "write the longitude in decimal degrees, e.g. 40.9185");
+            self.problem(
+                Severity::Error,
+                at,
+                col("longitude"),
+                format!("longitude \"{lon_text}\" is not a number between -180 and 180"),
+                "write the longitude in decimal degrees, e.g. 40.9185",
+            );
         }
         let tags = cell(self, "tags").unwrap_or_default();
         let tag = |key: &str| {
-            tags.split(';').find_map(|t| t.trim().strip_prefix(key)?.strip_prefix('=')).map(str::to_owned)
+            tags.split(';')
+                .find_map(|t| t.trim().strip_prefix(key)?.strip_prefix('='))
+                .map(str::to_owned)
         };
         let tagged_kind = tag("kind").and_then(|k| kind_of(&k));
-        let change = CHANGES.iter().find(|(s, _)| s.eq_ignore_ascii_case(&sub)).map(|(_, k)| *k);
+        let change = CHANGES
+            .iter()
+            .find(|(s, _)| s.eq_ignore_ascii_case(&sub))
+            .map(|(_, k)| *k);
         let Some(kind) = tagged_kind.or(change) else {
             self.other_rows += 1;
             return None;
@@ -248,13 +311,25 @@ impl Reader {
         let (date, lat, lon) = (date?, lat?, lon?);
         let actor1 = cell(self, "actor1").unwrap_or_default();
         if actor1.is_empty() {
-            self.problem(Severity::Error, at, col("actor1"), format!("a \"{sub}\" row needs actor1, the actor that gains the place"), "name the actor in actor1");
+            self.problem(
+                Severity::Error,
+                at,
+                col("actor1"),
+                format!("a \"{sub}\" row needs actor1, the actor that gains the place"),
+                "name the actor in actor1",
+            );
             return None;
         }
         let actor2 = cell(self, "actor2").unwrap_or_default();
         let location = cell(self, "location").unwrap_or_default();
         if location.is_empty() {
-            self.problem(Severity::Error, at, col("location"), "the location is empty".into(), "name the place in location");
+            self.problem(
+                Severity::Error,
+                at,
+                col("location"),
+                "the location is empty".into(),
+                "name the place in location",
+            );
             return None;
         }
         let precision = match cell(self, "time_precision").as_deref() {
@@ -262,19 +337,40 @@ impl Reader {
             Some("2") => Precision::Week,
             Some("3") => Precision::Month,
             Some(other) => {
-                self.problem(Severity::Warning, at, col("time_precision"), format!("time_precision \"{other}\" is not 1, 2 or 3; taken as 1 (a day)"), "ACLED's time_precision is 1 (day), 2 (week) or 3 (month)");
+                self.problem(
+                    Severity::Warning,
+                    at,
+                    col("time_precision"),
+                    format!("time_precision \"{other}\" is not 1, 2 or 3; taken as 1 (a day)"),
+                    "ACLED's time_precision is 1 (day), 2 (week) or 3 (month)",
+                );
                 Precision::Day
             }
         };
         let geo_precision = cell(self, "geo_precision").and_then(|g| g.parse::<u8>().ok());
-        let id = cell(self, "event_id_cnty").filter(|s| !s.is_empty()).unwrap_or_else(|| format!("line-{}", at.1));
+        let id = cell(self, "event_id_cnty")
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| format!("line-{}", at.1));
         if !self.ids.insert(id.clone()) {
-            self.problem(Severity::Error, at, col("event_id_cnty"), format!("duplicate event_id_cnty \"{id}\""), "each row needs its own event_id_cnty; remove the repeated row");
+            self.problem(
+                Severity::Error,
+                at,
+                col("event_id_cnty"),
+                format!("duplicate event_id_cnty \"{id}\""),
+                "each row needs its own event_id_cnty; remove the repeated row",
+            );
             return None;
         }
         let country = cell(self, "country").unwrap_or_default();
         let place_tag = tag("place");
-        let loc = Location { id: place_tag.as_deref(), name: &location, lat, lon, country: &country, geo_precision };
+        let loc = Location {
+            id: place_tag.as_deref(),
+            name: &location,
+            lat,
+            lon,
+            country: &country,
+            geo_precision,
+        };
         let place = self.places.place_of(&loc, at.1, at.0);
         let place_id = self.places.found[place].id.clone();
         let a1 = self.actors.id_of(&actor1, at.1, at.0).to_owned();
@@ -282,7 +378,11 @@ impl Reader {
         let contested = sub.eq_ignore_ascii_case("Armed clash") && tagged_kind.is_some();
         let (to, from) = match (contested, a2) {
             (true, Some(a2)) => (ActorsInput::Two(a1, a2), None),
-            (_, a2) => (ActorsInput::One(a1), a2.filter(|_| kind != EventKind::Report).map(ActorsInput::One)),
+            (_, a2) => (
+                ActorsInput::One(a1),
+                a2.filter(|_| kind != EventKind::Report)
+                    .map(ActorsInput::One),
+            ),
         };
         let basis = match tag("basis").as_deref() {
             Some("inferred") => Basis::Inferred,
@@ -293,10 +393,20 @@ impl Reader {
         let minutes = (*n).min(23 * 60 + 59);
         *n += 1;
         let day = date.format("%Y-%m-%d").to_string();
-        let instant = if minutes == 0 { day.clone() } else { format!("{day}T{:02}:{:02}", minutes / 60, minutes % 60) };
-        let notes = cell(self, "notes").filter(|n| !n.is_empty()).unwrap_or_else(|| format!("{actor1}: {sub} in {location} (the row has no notes)."));
+        let instant = if minutes == 0 {
+            day.clone()
+        } else {
+            format!("{day}T{:02}:{:02}", minutes / 60, minutes % 60)
+        };
+        let notes = cell(self, "notes")
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| format!("{actor1}: {sub} in {location} (the row has no notes)."));
         let outlet = cell(self, "source").filter(|s| !s.is_empty());
-        let origin = Origin { file: self.name.clone(), span: span.clone(), line: at.1 };
+        let origin = Origin {
+            file: self.name.clone(),
+            span: span.clone(),
+            line: at.1,
+        };
         let s = |v| Spanned::new(span.clone(), v);
         self.articles.push(ParsedArticle {
             origin: origin.clone(),
@@ -349,7 +459,13 @@ impl Reader {
             // The cell count of that row says nothing more.
             self.problems.retain(|p| p.offset != offset);
             let cell = cells.len().checked_sub(1);
-            self.problem(Severity::Error, (offset, line), cell, "unterminated quote: the cell's opening \" is never closed".into(), "close the quoted cell with \", and double any quote inside it (\"\")");
+            self.problem(
+                Severity::Error,
+                (offset, line),
+                cell,
+                "unterminated quote: the cell's opening \" is never closed".into(),
+                "close the quoted cell with \", and double any quote inside it (\"\")",
+            );
         }
     }
 
@@ -357,46 +473,74 @@ impl Reader {
     /// line and column (the file's text is kept for them only when there are problems).
     fn finish(self, path: &Path, c: &mut ParsedCatalog) {
         let name = &*self.name;
-        let origin = |line: usize, offset: usize| Origin { file: self.name.clone(), span: offset..offset, line };
-        c.actors = self.actors.found.iter().map(|a| ParsedActor {
-            origin: origin(a.line, a.offset),
-            id: Spanned::new(a.offset..a.offset, a.id.clone()),
-            name: a.name.clone(),
-            short: None,
-            colour: Spanned::new(a.offset..a.offset, a.colour.to_owned()),
-            aliases: Vec::new(),
-        }).collect();
-        c.places = self.places.found.into_iter().map(|p| ParsedPlace {
-            origin: origin(p.line, p.offset),
-            id: Spanned::new(p.offset..p.offset, p.id),
-            name: p.name,
-            kind: PlaceKind::Town,
-            country: country_code(&p.country),
-            lat: Spanned::new(p.offset..p.offset, p.lat),
-            lon: Spanned::new(p.offset..p.offset, p.lon),
-            aliases: p.aliases,
-            source: "ACLED".into(),
-            note: p.geo_precision.map(|g| format!("ACLED geo_precision {g}")),
-        }).collect();
+        let origin = |line: usize, offset: usize| Origin {
+            file: self.name.clone(),
+            span: offset..offset,
+            line,
+        };
+        c.actors = self
+            .actors
+            .found
+            .iter()
+            .map(|a| ParsedActor {
+                origin: origin(a.line, a.offset),
+                id: Spanned::new(a.offset..a.offset, a.id.clone()),
+                name: a.name.clone(),
+                short: None,
+                colour: Spanned::new(a.offset..a.offset, a.colour.to_owned()),
+                aliases: Vec::new(),
+            })
+            .collect();
+        c.places = self
+            .places
+            .found
+            .into_iter()
+            .map(|p| ParsedPlace {
+                origin: origin(p.line, p.offset),
+                id: Spanned::new(p.offset..p.offset, p.id),
+                name: p.name,
+                kind: PlaceKind::Town,
+                country: country_code(&p.country),
+                lat: Spanned::new(p.offset..p.offset, p.lat),
+                lon: Spanned::new(p.offset..p.offset, p.lon),
+                aliases: p.aliases,
+                source: "ACLED".into(),
+                note: p.geo_precision.map(|g| format!("ACLED geo_precision {g}")),
+            })
+            .collect();
         c.articles = self.articles;
         c.other_rows = self.other_rows;
         if self.problems.is_empty() {
             return;
         }
         let d = &mut c.diagnostics;
-        let text = std::fs::read(path).ok().map(|b| String::from_utf8_lossy(&b).into_owned());
+        let text = std::fs::read(path)
+            .ok()
+            .map(|b| String::from_utf8_lossy(&b).into_owned());
         if let Some(text) = &text {
             d.add_source(name, text);
         }
         for p in self.problems {
             let span = text.as_deref().map(|t| {
                 let (cells, _) = scan_row(&t.as_bytes()[p.offset.min(t.len())..]);
-                let r = p.cell.and_then(|i| cells.get(i).cloned()).or_else(|| cells.first().map(|c| 0..c.end)).unwrap_or(0..0);
+                let r = p
+                    .cell
+                    .and_then(|i| cells.get(i).cloned())
+                    .or_else(|| cells.first().map(|c| 0..c.end))
+                    .unwrap_or(0..0);
                 p.offset + r.start..p.offset + r.end
             });
             match span {
                 Some(span) => d.at(p.severity, name, Some(span), p.message, p.hint),
-                None => d.items.push(Diagnostic { severity: p.severity, file: name.to_owned(), span: None, line: p.line, col: 1, message: p.message, hint: p.hint }),
+                None => d.items.push(Diagnostic {
+                    severity: p.severity,
+                    file: name.to_owned(),
+                    span: None,
+                    line: p.line,
+                    col: 1,
+                    message: p.message,
+                    hint: p.hint,
+                }),
             }
         }
     }
@@ -450,7 +594,9 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 }
 
 fn parse_coordinate(s: &str, limit: f64) -> Option<f64> {
-    s.parse::<f64>().ok().filter(|v| v.is_finite() && v.abs() <= limit)
+    s.parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && v.abs() <= limit)
 }
 
 /// Frontline's own kinds, as its export writes them in `tags`.
