@@ -369,3 +369,102 @@ fn the_csv_export_loads_back_with_the_same_holders_every_day() {
     }
     assert!(compared > 50);
 }
+
+fn check(data: &Path, format: &str) -> (i32, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_frontline"))
+        .args(["check", "--format", format, "--data"])
+        .arg(data)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+    )
+}
+
+#[test]
+fn check_as_json_and_as_github_annotations_on_a_broken_directory() {
+    let (_tmp, root) = common::bundled_copy();
+    common::edit(
+        &root,
+        "events.toml",
+        "place = \"al_qaim\"",
+        "place = \"al_qaimm\"",
+    );
+    let line = std::fs::read_to_string(root.join("events.toml"))
+        .unwrap()
+        .lines()
+        .position(|l| l.contains("al_qaimm"))
+        .unwrap()
+        + 1;
+
+    let (code, json) = check(&root, "json");
+    assert_eq!(code, 1);
+    let items: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let items = items.as_array().unwrap();
+    let bad = items
+        .iter()
+        .find(|i| i["message"].as_str().unwrap().contains("al_qaimm"))
+        .unwrap();
+    assert_eq!(bad["file"], "events.toml");
+    assert_eq!(bad["line"], line);
+    assert_eq!(bad["column"], 9);
+    assert_eq!(bad["severity"], "error");
+    assert!(bad["hint"].as_str().unwrap().contains("Al-Qa'im"), "{bad}");
+
+    let (code, github) = check(&root, "github");
+    assert_eq!(code, 1);
+    let prefix = format!(
+        "::error file={}/events.toml,line={line},col=9::",
+        root.display().to_string().replace(':', "%3A")
+    );
+    let annotation = github.lines().find(|l| l.contains("al_qaimm")).unwrap();
+    assert!(annotation.starts_with(&prefix), "{annotation}\n{prefix}");
+    assert_eq!(github.lines().count(), items.len());
+}
+
+#[test]
+fn check_annotates_the_bad_rows_of_a_csv_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = [
+        HEADER.to_owned(),
+        row(
+            "OK1",
+            "2017-11-09",
+            1,
+            "Government regains territory",
+            SYR,
+            IS,
+            "Abu Kamal",
+            34.4523,
+            40.9185,
+            "Taken.",
+        ),
+        row(
+            "BAD1",
+            "9 Novembre 2017",
+            1,
+            "Government regains territory",
+            SYR,
+            IS,
+            "Hajin",
+            34.69,
+            40.83,
+            "x",
+        ),
+    ]
+    .join("\n");
+    let path = write(tmp.path(), "rows.csv", &text);
+    let (code, github) = check(&path, "github");
+    assert_eq!(code, 1);
+    let dir = tmp.path().display().to_string().replace(':', "%3A");
+    assert_eq!(github.lines().count(), 1, "{github}");
+    assert!(
+        github.starts_with(&format!(
+            "::error file={dir}/rows.csv,line=3,col=6::\"9 Novembre 2017\" is not a date"
+        )),
+        "{github}"
+    );
+    let (code, _) = check(&path, "human");
+    assert_eq!(code, 1);
+}
