@@ -60,9 +60,26 @@ pub enum Command {
     },
 }
 
+/// What `import` reads.
+#[derive(Debug, Subcommand)]
+pub enum ImportSource {
+    /// An ACLED-format CSV file, written as a TOML data directory to annotate further.
+    Acled {
+        /// The CSV file.
+        #[arg(value_name = "FILE.csv")]
+        file: PathBuf,
+        /// The directory to write: new or empty.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+}
+
 /// The commands that print or write files and never open a window.
 #[derive(Debug, Subcommand)]
 pub enum TerminalCommand {
+    /// Turn another format into a TOML data directory.
+    #[command(subcommand, display_order = 5)]
+    Import(ImportSource),
     /// Validate the data; print a summary and every problem. Exits 1 when there are errors.
     #[command(display_order = 0)]
     Check {
@@ -179,6 +196,26 @@ pub fn run_to(
 ) -> Result<ExitCode, CliError> {
     match command {
         TerminalCommand::Check { format } => Ok(check(cli, &load(cli), *format, out)?),
+        TerminalCommand::Import(ImportSource::Acled { file, out: dir }) => {
+            let store = Store::load(&DataSource::Dir(file.clone()));
+            let n = crate::import::write_data_dir(&store, dir)?;
+            write!(out, "{}", store.diagnostics.render())?;
+            writeln!(
+                out,
+                "wrote {}: {} places, {} actors, {n} events, {} articles ({} rows with errors left out)",
+                dir.display(),
+                store.places.len(),
+                store.actors.len(),
+                store.articles.len(),
+                store.diagnostics.error_count()
+            )?;
+            writeln!(
+                out,
+                "check it with: frontline check --data {}",
+                dir.display()
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
         TerminalCommand::State { at, json } => {
             let at = parse_at(at)?;
             let store = load(cli);

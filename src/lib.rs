@@ -18,6 +18,7 @@ pub mod cli;
 pub mod diff;
 pub mod export;
 pub mod geo;
+pub mod import;
 pub mod present;
 pub mod replay;
 pub mod startup;

@@ -468,3 +468,52 @@ fn check_annotates_the_bad_rows_of_a_csv_file() {
     let (code, _) = check(&path, "human");
     assert_eq!(code, 1);
 }
+
+/// `import acled` writes a TOML data directory that checks clean and replays the same.
+#[test]
+fn import_acled_writes_a_data_directory_with_the_same_states_every_day() {
+    let original = Store::load(&DataSource::Dir(common::bundled_dir()));
+    let tmp = tempfile::tempdir().unwrap();
+    let mut out = Vec::new();
+    write_acled_csv(&original, &ExportOptions::default(), &mut out).unwrap();
+    let csv = tmp.path().join("exported.csv");
+    std::fs::write(&csv, out).unwrap();
+    let dir = tmp.path().join("imported");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_frontline"))
+        .args(["import", "acled"])
+        .arg(&csv)
+        .arg("--out")
+        .arg(&dir)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let (code, _) = check(&dir, "human");
+    assert_eq!(code, 0);
+    let from_csv = load(&csv);
+    let from_dir = load(&dir);
+    assert_eq!(
+        from_dir.diagnostics.error_count(),
+        0,
+        "{:?}",
+        from_dir.diagnostics.items
+    );
+    assert_eq!(from_dir.events.len(), from_csv.events.len());
+    let (start, end) = from_csv.span().unwrap();
+    let mut d = start.date();
+    while d <= end.date() {
+        for (p, place) in from_csv.places.iter().enumerate() {
+            let q = from_dir
+                .places
+                .iter()
+                .position(|x| x.id == place.id)
+                .unwrap();
+            assert_eq!(
+                holder_name(&from_dir, q, &d.to_string()),
+                holder_name(&from_csv, p, &d.to_string()),
+                "{} on {d}",
+                place.id
+            );
+        }
+        d += Duration::days(1);
+    }
+}

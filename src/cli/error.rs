@@ -38,6 +38,8 @@ pub enum CliError {
     Place(#[from] PlaceError),
     #[error(transparent)]
     Synth(#[from] SynthError),
+    #[error(transparent)]
+    Import(#[from] crate::import::ImportError),
     /// Standard output could not be written.
     #[error("cannot write the output: {0}")]
     Output(#[from] io::Error),

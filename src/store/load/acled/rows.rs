@@ -380,7 +380,9 @@ impl Reader {
             (true, Some(a2)) => (ActorsInput::Two(a1, a2), None),
             (_, a2) => (
                 ActorsInput::One(a1),
-                a2.filter(|_| kind != EventKind::Report)
+                // Frontline's own rows name the previous holder from the replayed state, which
+                // the events before say already: only ACLED's own `actor2` is a `from`.
+                a2.filter(|_| kind != EventKind::Report && tagged_kind.is_none())
                     .map(ActorsInput::One),
             ),
         };
