@@ -378,12 +378,13 @@ impl Reader {
         let contested = sub.eq_ignore_ascii_case("Armed clash") && tagged_kind.is_some();
         let (to, from) = match (contested, a2) {
             (true, Some(a2)) => (ActorsInput::Two(a1, a2), None),
-            (_, a2) => (
+            (_, _) => (
                 ActorsInput::One(a1),
-                // Frontline's own rows name the previous holder from the replayed state, which
-                // the events before say already: only ACLED's own `actor2` is a `from`.
-                a2.filter(|_| kind != EventKind::Report && tagged_kind.is_none())
-                    .map(ActorsInput::One),
+                // Not a `from`: ACLED's actor2 is whom the place was taken from in that
+                // fight, often not its holder by the rows before (a warning per row on real
+                // data), and Frontline's own rows take it from the replayed state. The place
+                // panel shows the holder before from the replay, actor2 is in the notes.
+                None::<ActorsInput>,
             ),
         };
         let basis = match tag("basis").as_deref() {
