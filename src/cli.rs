@@ -12,9 +12,12 @@ use crate::present::{self, DayForm, long_date};
 use crate::store::dates;
 use crate::store::{Control, DataSource, Lookup, PlaceIx, Store};
 
+mod check_format;
 mod error;
 pub mod export;
 mod suggest;
+
+pub use check_format::CheckFormat;
 pub use error::{CliError, InstantError, PlaceError, SuggestError};
 pub use export::{ExportArgs, ExportKind};
 
@@ -93,12 +96,34 @@ pub fn check_actors(store: &Store, names: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+/// What `import` reads.
+#[derive(Debug, Subcommand)]
+pub enum ImportSource {
+    /// An ACLED-format CSV file, written as a TOML data directory to annotate further.
+    Acled {
+        /// The CSV file.
+        #[arg(value_name = "FILE.csv")]
+        file: PathBuf,
+        /// The directory to write: new or empty.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+}
+
 /// The commands that print or write files and never open a window.
 #[derive(Debug, Subcommand)]
 pub enum TerminalCommand {
+    /// Turn another format into a TOML data directory.
+    #[command(subcommand, display_order = 5)]
+    Import(ImportSource),
     /// Validate the data; print a summary and every problem. Exits 1 when there are errors.
     #[command(display_order = 0)]
-    Check,
+    Check {
+        /// How to print the problems: human (default), json, or github (GitHub Actions
+        /// annotations for a data repository's CI).
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
+    },
     /// The state of every place at an instant.
     #[command(display_order = 1)]
     State {
@@ -219,7 +244,27 @@ pub(crate) fn run_to(
     out: &mut dyn Write,
 ) -> Result<ExitCode, CliError> {
     match command {
-        TerminalCommand::Check => Ok(check(&load(cli), out)?),
+        TerminalCommand::Check { format } => Ok(check(cli, &load(cli), *format, out)?),
+        TerminalCommand::Import(ImportSource::Acled { file, out: dir }) => {
+            let store = Store::load(&DataSource::Dir(file.clone()));
+            let n = crate::import::write_data_dir(&store, dir)?;
+            write!(out, "{}", store.diagnostics.render())?;
+            writeln!(
+                out,
+                "wrote {}: {} places, {} actors, {n} events, {} articles ({} rows with errors left out)",
+                dir.display(),
+                store.places.len(),
+                store.actors.len(),
+                store.articles.len(),
+                store.diagnostics.error_count()
+            )?;
+            writeln!(
+                out,
+                "check it with: frontline check --data {}",
+                dir.display()
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
         TerminalCommand::State { at, json } => {
             let at = parse_at(at)?;
             let store = load(cli);
@@ -292,9 +337,30 @@ fn warn_if_invalid(store: &Store) {
     }
 }
 
-fn check(store: &Store, out: &mut dyn Write) -> io::Result<ExitCode> {
-    write!(out, "{}", store.diagnostics.render())?;
-    writeln!(out, "{}: {}", store.origin, present::summary(store))?;
+fn check(
+    cli: &Cli,
+    store: &Store,
+    format: CheckFormat,
+    out: &mut dyn Write,
+) -> io::Result<ExitCode> {
+    match format {
+        CheckFormat::Human => {
+            write!(out, "{}", store.diagnostics.render())?;
+            writeln!(out, "{}: {}", store.origin, present::summary(store))?;
+        }
+        CheckFormat::Json => check_format::write_json(store, out)?,
+        CheckFormat::Github => {
+            // Files are named from where --data points (a CSV file names itself).
+            let dir = cli.data.as_deref().map(|p| {
+                if p.is_dir() {
+                    p
+                } else {
+                    p.parent().unwrap_or(std::path::Path::new(""))
+                }
+            });
+            check_format::write_github(store, dir, out)?;
+        }
+    }
     if store.diagnostics.has_errors() {
         Ok(ExitCode::from(1))
     } else {

@@ -20,6 +20,7 @@ pub mod diff;
 pub mod edit;
 pub mod export;
 pub mod geo;
+pub mod import;
 pub mod present;
 pub mod replay;
 pub mod startup;

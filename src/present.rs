@@ -73,8 +73,13 @@ pub(crate) fn summary_short(store: &Store) -> String {
 
 /// The one-line summary `check` prints.
 pub fn summary(store: &Store) -> String {
+    // Rows of an ACLED file that change no control: counted, so that none seems lost.
+    let other = match store.other_rows {
+        0 => String::new(),
+        n => format!(" ({n} other rows: activity without a change of control)"),
+    };
     format!(
-        "{} articles, {} places, {} actors, {} events, {} quotes; {} errors, {} warnings",
+        "{} articles, {} places, {} actors, {} events{other}, {} quotes; {} errors, {} warnings",
         store.articles.len(),
         store.places.len(),
         store.actors.len(),

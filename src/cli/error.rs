@@ -63,6 +63,8 @@ pub enum CliError {
         #[source]
         source: crate::export::ExportError,
     },
+    #[error(transparent)]
+    Import(#[from] crate::import::ImportError),
     /// Standard output could not be written.
     #[error("cannot write the output: {0}")]
     Output(#[from] io::Error),

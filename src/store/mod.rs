@@ -45,6 +45,9 @@ pub struct Store {
     pub timeline: Timeline,
     /// Problems found while loading; the store holds whatever was valid.
     pub diagnostics: Diagnostics,
+    /// Rows read that claim no change of control (an ACLED file's battles and other
+    /// activity): counted in the summary, shown nowhere else.
+    pub other_rows: usize,
     /// Where the data came from ("the bundled data" or a path).
     pub origin: String,
 }
@@ -65,6 +68,7 @@ impl Store {
             actor_names: l.actor_names,
             timeline,
             diagnostics: l.diagnostics,
+            other_rows: l.other_rows,
             origin: source.describe(),
         }
     }

@@ -20,7 +20,9 @@
 //!    number of threads. The time index ([`super::timeline`]) is then built from the valid
 //!    events alone, without reading a file or reporting anything.
 //!
-//! **Adding a format** (an ACLED-format CSV file is the next): write a module with a type
+//! [`acled`] reads an ACLED-format CSV file (`--data FILE.csv`), the second format.
+//!
+//! **Adding a format**: write a module with a type
 //! implementing [`Format`] that turns its rows into [`parsed::ParsedActor`]s,
 //! [`parsed::ParsedPlace`]s, [`parsed::ParsedArticle`]s and [`parsed::ParsedEvent`]s
 //! (building [`parsed::Spanned`] values with the byte range of each cell, and adding the file's
@@ -28,6 +30,7 @@
 //! [`load`] (by what the data directory holds) and pass it to [`pipeline::run`]. Validation and
 //! the time index come for free.
 
+pub mod acled;
 pub mod catalog;
 pub mod entries;
 pub mod events;
@@ -45,5 +48,8 @@ pub use toml_dir::{ACTORS_FILE, ARTICLES_FILE, EVENTS_DIR, EVENTS_FILE, PLACES_F
 
 /// Loads and validates a data directory. Never fails: problems go into the diagnostics.
 pub fn load(source: &DataSource) -> Loaded {
+    if let Some((csv, dir)) = acled::csv_file(source) {
+        return pipeline::run(&csv, &dir);
+    }
     pipeline::run(&TomlDir { source }, source)
 }

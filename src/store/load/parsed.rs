@@ -48,6 +48,9 @@ pub struct ParsedCatalog {
     pub actors_unreadable: bool,
     pub places_unreadable: bool,
     pub diagnostics: Diagnostics,
+    /// Rows of a format that were read but claim no change of control (an ACLED file's
+    /// battles, protests and other activity), counted for the summary.
+    pub other_rows: usize,
 }
 
 /// One unit of events as written.

@@ -27,6 +27,8 @@ pub struct Loaded {
     pub place_names: NameIndex,
     pub actor_names: NameIndex,
     pub diagnostics: Diagnostics,
+    /// Rows read that claim no change of control (see [`ParsedCatalog::other_rows`]).
+    pub other_rows: usize,
 }
 
 /// Loads and validates what `format` reads from `source`. Never fails: problems go into the
@@ -43,6 +45,7 @@ pub fn run<F: Format>(format: &F, source: &DataSource) -> Loaded {
         actors_unreadable,
         places_unreadable,
         mut diagnostics,
+        other_rows,
     } = format.catalog();
     let d = &mut diagnostics;
     let catalog = Catalog::validate(d, actors, places, articles);
@@ -149,6 +152,7 @@ pub fn run<F: Format>(format: &F, source: &DataSource) -> Loaded {
         place_names: catalog.place_names,
         actor_names: catalog.actor_names,
         diagnostics,
+        other_rows,
     }
 }
 
