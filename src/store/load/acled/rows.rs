@@ -375,6 +375,7 @@ impl Reader {
         let place_id = self.places.found[place].id.clone();
         let a1 = self.actors.id_of(&actor1, at.1, at.0).to_owned();
         let a2 = (!actor2.is_empty()).then(|| self.actors.id_of(&actor2, at.1, at.0).to_owned());
+        let a1_id = a1.clone();
         let contested = sub.eq_ignore_ascii_case("Armed clash") && tagged_kind.is_some();
         let (to, from) = match (contested, a2) {
             (true, Some(a2)) => (ActorsInput::Two(a1, a2), None),
@@ -387,6 +388,8 @@ impl Reader {
                 None::<ActorsInput>,
             ),
         };
+        // Frontline's own export tags a place no longer held by actor1 (who holds it not said).
+        let lost = tag("status").as_deref() == Some("lost");
         let basis = match tag("basis").as_deref() {
             Some("inferred") => Basis::Inferred,
             _ => Basis::Stated,
@@ -438,9 +441,9 @@ impl Reader {
             kind: Spanned::new(span.clone(), kind),
             basis: Some(basis),
             from: from.map(|f| Spanned::new(span.clone(), f)),
-            to: Some(Spanned::new(span.clone(), to)),
-            status: None,
-            lost_by: None,
+            to: (!lost).then(|| Spanned::new(span.clone(), to)),
+            status: lost.then(|| Spanned::new(span.clone(), "lost".to_owned())),
+            lost_by: lost.then(|| Spanned::new(span.clone(), Some(vec![a1_id.clone()]))),
             note: geo_precision.map(|g| format!("ACLED geo_precision {g}")),
             annotator: None,
             annotated: None,
