@@ -99,6 +99,8 @@ fn bare(ui: &mut egui::Ui, b: &mut Bare) {
         scene: &b.scene,
         shown: &b.shown,
         notice: None,
+        story: None,
+        compared: None,
     };
     egui::CentralPanel::no_frame().show(ui, |ui| b.map.ui(ui, &view, &mut Vec::new()));
 }

@@ -14,12 +14,14 @@ fn main() -> ExitCode {
     frontline::startup::started();
     let cli = Cli::parse();
     match &cli.command {
-        None => launch(&cli, cli.at.as_deref(), cli.select.clone(), None),
+        None => launch(&cli, cli.at.as_deref(), cli.select.clone(), None, None),
         Some(Command::Screenshot {
             out,
             at,
             select,
             size,
+            story,
+            step,
         }) => {
             let Some(size) = parse_size(size) else {
                 eprintln!("error: --size must be WIDTHxHEIGHT, e.g. 1280x800");
@@ -30,6 +32,7 @@ fn main() -> ExitCode {
                 at.as_deref(),
                 select.clone(),
                 Some((out.clone(), size)),
+                story.as_deref().map(|s| (s, *step)),
             )
         }
         Some(Command::Terminal(command)) => cli::run(&cli, command),
@@ -47,6 +50,7 @@ fn launch(
     at: Option<&str>,
     select: Option<String>,
     screenshot: Option<(std::path::PathBuf, egui::Vec2)>,
+    story: Option<(&str, usize)>,
 ) -> ExitCode {
     // Tiles are fetched over rustls only when the user turns them on; it needs a crypto provider.
     let _ = rustls::crypto::ring::default_provider().install_default();
@@ -72,7 +76,21 @@ fn launch(
         eprintln!("error: {e}");
         return ExitCode::from(2);
     }
-    match app::run(store, source, LaunchOptions { at, select }, screenshot) {
+    let story = match story.map(|(name, step)| cli::resolve_story(&store, name, step)) {
+        None => None,
+        Some(Ok(at)) => Some(at),
+        Some(Err(e)) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match app::run(
+        store,
+        source,
+        LaunchOptions { at, select },
+        screenshot,
+        story,
+    ) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e @ RunError::Window(_)) => {
             eprintln!("error: {e}");

@@ -4,6 +4,7 @@
 
 use chrono::{Duration, NaiveDateTime};
 
+use super::story::StoryAt;
 use crate::store::PlaceIx;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -38,4 +39,19 @@ pub enum Action {
         quote: Option<(usize, usize)>,
     },
     CloseArticle,
+    /// Show a story's step: its date, its place, its view and its caption.
+    GoToStep(StoryAt),
+    /// The next step of the story shown (the first story's first step when none is).
+    NextStep,
+    PreviousStep,
+    /// Stop showing a story (the caption card goes).
+    CloseStory,
+    /// Show what changed between two instants (the "what changed" window).
+    Compare {
+        from: NaiveDateTime,
+        to: NaiveDateTime,
+    },
+    /// Compare the cursor's day with the day before.
+    CompareDayBefore,
+    CloseCompare,
 }

@@ -21,6 +21,10 @@ pub enum Command {
     ClearSelection,
     ControlChart,
     Problems,
+    PreviousStep,
+    NextStep,
+    CloseStory,
+    CompareDayBefore,
 }
 
 /// One row of the table.
@@ -34,7 +38,7 @@ pub struct Spec {
 }
 
 impl Command {
-    pub const ALL: [Command; 13] = [
+    pub const ALL: [Command; 17] = [
         Command::PlayPause,
         Command::PreviousChange,
         Command::NextChange,
@@ -48,6 +52,10 @@ impl Command {
         Command::ClearSelection,
         Command::ControlChart,
         Command::Problems,
+        Command::PreviousStep,
+        Command::NextStep,
+        Command::CloseStory,
+        Command::CompareDayBefore,
     ];
 
     /// The table.
@@ -91,6 +99,22 @@ impl Command {
             Command::ClearSelection => spec("Clear", None, Some("Clear the selection")),
             Command::ControlChart => spec("Control chart", None, None),
             Command::Problems => spec("Problems", None, Some("Validation problems in the data")),
+            Command::PreviousStep => spec(
+                "< Previous step",
+                Some(Key::PageUp),
+                Some("The story's previous step"),
+            ),
+            Command::NextStep => spec(
+                "Next step >",
+                Some(Key::PageDown),
+                Some("The story's next step (or the first story's first step)"),
+            ),
+            Command::CloseStory => spec("Close story", None, Some("Hide the story's caption")),
+            Command::CompareDayBefore => spec(
+                "What changed",
+                Some(Key::D),
+                Some("What changed between this day and the day before"),
+            ),
         }
     }
 
@@ -110,6 +134,10 @@ impl Command {
             Command::ClearSelection => Action::Select(None),
             Command::ControlChart => Action::ToggleChart,
             Command::Problems => Action::ToggleProblems,
+            Command::PreviousStep => Action::PreviousStep,
+            Command::NextStep => Action::NextStep,
+            Command::CloseStory => Action::CloseStory,
+            Command::CompareDayBefore => Action::CompareDayBefore,
         }
     }
 
@@ -223,7 +251,7 @@ mod tests {
                 keys.push(key);
             }
         }
-        assert_eq!(keys.len(), 5);
+        assert_eq!(keys.len(), 8);
         assert_eq!(
             Command::PreviousChange.hover_text().as_deref(),
             Some("Step to the previous change of control (Left)")

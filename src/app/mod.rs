@@ -6,6 +6,7 @@
 //! and tooltips come from one table ([`commands`]).
 
 pub mod action;
+pub mod changes;
 pub mod commands;
 pub mod control_chart;
 pub mod event_feed;
@@ -17,6 +18,7 @@ pub mod problems;
 pub mod reader;
 pub mod scene;
 pub mod screenshot;
+pub mod story;
 pub mod theme;
 pub mod timeline;
 pub mod top_bar;
@@ -37,6 +39,7 @@ use crate::present;
 use crate::replay::Replay;
 use crate::store::dates::{end_of_day, start_of_day};
 use crate::store::{DataSource, Lookup, PlaceIx, Store};
+use changes::{ChangesWindow, Compared};
 use control_chart::ControlChart;
 use event_feed::EventFeed;
 use map::MapView;
@@ -44,6 +47,7 @@ use place::PlacePanel;
 use problems::ProblemsWindow;
 use reader::Reader;
 use scene::Scene;
+use story::{StoryAt, StoryPanel};
 use timeline::TimelinePanel;
 use top_bar::TopBar;
 
@@ -84,6 +88,10 @@ pub struct FrontlineApp {
     pub screenshot: Option<screenshot::Job>,
     /// "Reloaded at 10:42:07" and when it was said, shown for a few seconds.
     pub reload_notice: Option<(String, Instant)>,
+    /// The story step shown (its caption is over the map).
+    pub story: Option<StoryAt>,
+    /// What changed between two instants, while the window is open.
+    pub compared: Option<Compared>,
     scene: Scene,
     top_bar: TopBar,
     feed: EventFeed,
@@ -91,6 +99,8 @@ pub struct FrontlineApp {
     timeline: TimelinePanel,
     chart: ControlChart,
     problems: ProblemsWindow,
+    story_panel: StoryPanel,
+    changes: ChangesWindow,
     /// The data directory, watched for changes (not for the bundled data).
     source: Option<DataSource>,
     watcher: Option<watch::DataWatcher>,
@@ -157,6 +167,8 @@ impl FrontlineApp {
             reader: None,
             screenshot: None,
             reload_notice: None,
+            story: None,
+            compared: None,
             scene: Scene::default(),
             top_bar: TopBar,
             feed: EventFeed::default(),
@@ -164,6 +176,8 @@ impl FrontlineApp {
             timeline: TimelinePanel,
             chart: ControlChart::default(),
             problems: ProblemsWindow::default(),
+            story_panel: StoryPanel,
+            changes: ChangesWindow::default(),
             source: None,
             watcher: None,
         }
@@ -213,6 +227,17 @@ impl FrontlineApp {
         {
             self.reader = None;
         }
+        if let Some(c) = &self.compared {
+            self.compared = Some(Compared::new(&self.store, c.from, c.to));
+        }
+        if self.story.is_some_and(|at| {
+            self.store
+                .stories
+                .get(at.story)
+                .is_none_or(|s| at.step >= s.steps.len())
+        }) {
+            self.story = None;
+        }
         let errors = self.store.diagnostics.error_count();
         if errors > had_errors {
             self.shown.problems = true;
@@ -241,21 +266,20 @@ impl FrontlineApp {
 
     /// Does what the user asked for. The one place where actions change the state.
     pub fn apply(&mut self, actions: impl IntoIterator<Item = Action>) {
-        let replay = &mut self.replay;
         for action in actions {
             match action {
-                Action::TogglePlay => replay.toggle_play(),
-                Action::PreviousChange => _ = replay.step_prev(&self.store.timeline),
-                Action::NextChange => _ = replay.step_next(&self.store.timeline),
-                Action::JumpToStart => replay.jump_start(),
-                Action::JumpToEnd => replay.jump_end(),
+                Action::TogglePlay => self.replay.toggle_play(),
+                Action::PreviousChange => _ = self.replay.step_prev(&self.store.timeline),
+                Action::NextChange => _ = self.replay.step_next(&self.store.timeline),
+                Action::JumpToStart => self.replay.jump_start(),
+                Action::JumpToEnd => self.replay.jump_end(),
                 Action::SetCursor(t) => {
-                    replay.playing = false;
-                    replay.set_cursor(t);
+                    self.replay.playing = false;
+                    self.replay.set_cursor(t);
                 }
-                Action::MoveCursorBy(d) => replay.set_cursor(replay.cursor + d),
-                Action::SetSpeed(s) => replay.speed = s,
-                Action::ToggleLoop => replay.looping = !replay.looping,
+                Action::MoveCursorBy(d) => self.replay.set_cursor(self.replay.cursor + d),
+                Action::SetSpeed(s) => self.replay.speed = s,
+                Action::ToggleLoop => self.replay.looping = !self.replay.looping,
                 // A place of other data (a click in the frame the data was reloaded) is none.
                 Action::Select(p) => self.selected = p.filter(|&p| p < self.store.places.len()),
                 Action::FitMap => self.map.fit_to_data(),
@@ -268,8 +292,46 @@ impl FrontlineApp {
                     self.reader = Some(Reader::new(article, quote))
                 }
                 Action::CloseArticle => self.reader = None,
+                Action::GoToStep(at) => self.go_to_step(at),
+                Action::NextStep | Action::PreviousStep => {
+                    let forward = action == Action::NextStep;
+                    if let Some(at) = story::neighbour(&self.store.stories, self.story, forward) {
+                        self.go_to_step(at);
+                    }
+                }
+                Action::CloseStory => self.story = None,
+                Action::Compare { from, to } => {
+                    self.compared = Some(Compared::new(&self.store, from, to))
+                }
+                Action::CompareDayBefore => {
+                    let (from, to) = changes::day_before(self.replay.cursor);
+                    self.compared = Some(Compared::new(&self.store, from, to));
+                }
+                Action::CloseCompare => self.compared = None,
             }
         }
+    }
+
+    /// Shows a story's step: the cursor goes to its date (paused), its place is selected and
+    /// the map takes its view. Hidden actors are not applied: the app cannot hide actors yet.
+    fn go_to_step(&mut self, at: StoryAt) {
+        let Some(step) = self
+            .store
+            .stories
+            .get(at.story)
+            .and_then(|s| s.steps.get(at.step))
+        else {
+            return;
+        };
+        self.replay.playing = false;
+        self.replay.set_cursor(step.at);
+        self.selected = step.select;
+        if let Some([lat, lon]) = step.centre {
+            self.map.set_view(lat, lon, step.zoom);
+        } else if let Some(zoom) = step.zoom {
+            self.map.set_view_zoom(zoom);
+        }
+        self.story = Some(at);
     }
 
     /// The whole user interface.
@@ -302,6 +364,8 @@ impl FrontlineApp {
             scene: &self.scene,
             shown: &self.shown,
             notice: notice.map(|(text, _)| text.as_str()),
+            story: self.story,
+            compared: self.compared.as_ref(),
         };
         let mut actions = Vec::new();
         egui::Panel::top("top-bar").show(ui, |ui| self.top_bar.ui(ui, &view, &mut actions));
@@ -322,7 +386,15 @@ impl FrontlineApp {
             .resizable(true)
             .default_size(250.0)
             .min_size(160.0)
-            .show(ui, |ui| self.feed.ui(ui, &view, &mut actions));
+            .show(ui, |ui| {
+                if !view.store.stories.is_empty() {
+                    egui::CollapsingHeader::new("Stories")
+                        .default_open(true)
+                        .show(ui, |ui| self.story_panel.ui(ui, &view, &mut actions));
+                    ui.separator();
+                }
+                self.feed.ui(ui, &view, &mut actions)
+            });
         egui::Panel::right("place")
             .resizable(true)
             .default_size(390.0)
@@ -330,6 +402,7 @@ impl FrontlineApp {
             .show(ui, |ui| self.place_panel.ui(ui, &view, &mut actions));
         egui::CentralPanel::no_frame().show(ui, |ui| self.map.ui(ui, &view, &mut actions));
         self.problems.ui(ui, &view, &mut actions);
+        self.changes.ui(ui, &view, &mut actions);
         if let Some(reader) = &mut self.reader {
             reader.ui(ui, &view, &mut actions);
         }

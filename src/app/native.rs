@@ -50,6 +50,7 @@ pub fn run(
     source: DataSource,
     options: LaunchOptions,
     screenshot: Option<(PathBuf, egui::Vec2)>,
+    story: Option<super::story::StoryAt>,
 ) -> Result<(), RunError> {
     for d in store.diagnostics.errors().take(20) {
         eprintln!("{d}");
@@ -88,6 +89,7 @@ pub fn run(
                 None
             };
             let mut app = FrontlineApp::new(store, &options, persisted);
+            app.apply(story.map(super::Action::GoToStep));
             if job.is_none()
                 && let Err(e) = app.watch(source, Some(cc.egui_ctx.clone()))
             {

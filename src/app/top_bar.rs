@@ -40,6 +40,7 @@ impl View for TopBar {
                 };
                 commands::labelled_button(ui, Command::Problems, text, actions);
                 commands::toggle(ui, Command::ControlChart, view.shown.chart, actions);
+                commands::button(ui, Command::CompareDayBefore, false, actions);
                 if let Some(notice) = view.notice {
                     ui.label(RichText::new(notice).color(Color32::from_rgb(0, 110, 60)));
                 }

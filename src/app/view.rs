@@ -17,6 +17,10 @@ pub struct ViewContext<'a> {
     pub shown: &'a Shown,
     /// "Reloaded at 10:42:07", while it is news.
     pub notice: Option<&'a str>,
+    /// The story step shown, if any.
+    pub story: Option<super::story::StoryAt>,
+    /// The two instants compared and what changed between them, while shown.
+    pub compared: Option<&'a super::changes::Compared>,
 }
 
 /// The parts of the window the user shows or hides.

@@ -22,6 +22,7 @@ pub mod load;
 pub mod model;
 pub mod names;
 pub mod source;
+pub mod stories;
 pub mod timeline;
 
 use chrono::NaiveDateTime;
@@ -47,16 +48,16 @@ pub struct Store {
     pub diagnostics: Diagnostics,
     /// Where the data came from ("the bundled data" or a path).
     pub origin: String,
+    /// The guided stories of `stories.toml` (none without one).
+    pub stories: Vec<stories::Story>,
 }
 
 impl Store {
     /// Loads and validates a data source. Never fails: see [`Store::diagnostics`].
     pub fn load(source: &DataSource) -> Store {
-        let mut l = load::load(source);
+        let l = load::load(source);
         let timeline = Timeline::build(l.places.len(), &l.events, &l.articles);
-        l.diagnostics.sort();
-        l.diagnostics.keep_only_referenced_sources();
-        Store {
+        let mut store = Store {
             places: l.places,
             actors: l.actors,
             articles: l.articles,
@@ -66,7 +67,15 @@ impl Store {
             timeline,
             diagnostics: l.diagnostics,
             origin: source.describe(),
-        }
+            stories: Vec::new(),
+        };
+        // Stories name places and actors: they are read once those are known.
+        let (stories, d) = stories::load(source, &store);
+        store.stories = stories;
+        store.diagnostics.append(d);
+        store.diagnostics.sort();
+        store.diagnostics.keep_only_referenced_sources();
+        store
     }
 
     pub fn state_at(&self, place: PlaceIx, at: NaiveDateTime) -> PlaceState {

@@ -118,6 +118,24 @@ impl MapView {
         self.auto_fit = false;
     }
 
+    /// Centres the view on a point, at a zoom if given (a story's step); the view stays there.
+    pub fn set_view(&mut self, lat: f64, lon: f64, zoom: Option<f64>) {
+        self.memory.center_at(lon_lat(lon, lat));
+        if let Some(zoom) = zoom {
+            self.set_view_zoom(zoom);
+        }
+        self.needs_fit = false;
+        self.auto_fit = false;
+    }
+
+    /// Sets the zoom (a story's step without a centre).
+    pub fn set_view_zoom(&mut self, zoom: f64) {
+        // Out of walkers' range: the zoom stays as it is.
+        let _ = self.memory.set_zoom(zoom);
+        self.needs_fit = false;
+        self.auto_fit = false;
+    }
+
     /// The data was reloaded: what was projected and laid out for the old places is dropped.
     pub fn data_changed(&mut self) {
         self.projection.get_mut().forget_places();
@@ -187,6 +205,10 @@ impl View for MapView {
                 });
             });
             attribution(ui, r, show_tiles);
+            super::story::caption_card(ui, view, r);
+            if let Some(compared) = view.compared {
+                ring_changed(ui, compared, &self.projection.borrow());
+            }
         });
         actions.append(&mut clicked);
         let r = &shown.response;
@@ -195,6 +217,17 @@ impl View for MapView {
                 && ui.input(|i| i.smooth_scroll_delta != egui::Vec2::ZERO || i.zoom_delta() != 1.0))
         {
             self.auto_fit = false;
+        }
+    }
+}
+
+/// A ring around each place listed in the "what changed" window.
+fn ring_changed(ui: &Ui, compared: &super::changes::Compared, projection: &Projection) {
+    let painter = ui.painter();
+    let stroke = egui::Stroke::new(2.5, Color32::from_rgb(230, 90, 0));
+    for c in &compared.changes {
+        if let Some(pos) = projection.place(c.place) {
+            painter.circle_stroke(pos, 13.0, stroke);
         }
     }
 }
