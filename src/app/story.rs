@@ -81,9 +81,16 @@ pub fn caption_card(ui: &mut Ui, view: &ViewContext, rect: egui::Rect) {
     let Some(step) = story.steps.get(at.step) else {
         return;
     };
+    // Beside the view controls (top right, 260 points wide) when there is room, else below.
+    let beside = rect.width() - 290.0;
+    let (top, width) = if beside >= 240.0 {
+        (10.0, beside.min(380.0))
+    } else {
+        (48.0, (rect.width() - 20.0).min(380.0))
+    };
     let card = egui::Rect::from_min_size(
-        rect.left_top() + egui::vec2(10.0, 10.0),
-        egui::vec2(380.0_f32.min(rect.width() - 20.0), 0.0),
+        rect.left_top() + egui::vec2(10.0, top),
+        egui::vec2(width, 0.0),
     );
     ui.scope_builder(egui::UiBuilder::new().max_rect(card), |ui| {
         super::map::overlay_frame().show(ui, |ui| {
