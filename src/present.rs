@@ -320,6 +320,23 @@ pub fn story_step_heading(step: &crate::store::stories::Step, index: usize, of: 
     format!("Step {} of {of} · {}", index + 1, long_date(step.at.date()))
 }
 
+/// "12 places: 7 held by Islamic State, 5 unknown or contested. Click to zoom in.": a cluster
+/// of map markers on hover.
+pub fn cluster_sentence(
+    actors: &[crate::store::Actor],
+    count: usize,
+    holders: &[(Option<usize>, usize)],
+) -> String {
+    let parts: Vec<String> = holders
+        .iter()
+        .map(|&(h, n)| match h.and_then(|a| actors.get(a)) {
+            Some(a) => format!("{n} held by {}", a.name),
+            None => format!("{n} unknown or contested"),
+        })
+        .collect();
+    format!("{count} places: {}. Click to zoom in.", parts.join(", "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -54,4 +54,10 @@ pub enum Action {
     /// Compare the cursor's day with the day before.
     CompareDayBefore,
     CloseCompare,
+    /// Centre the map there at that zoom: a click on a cluster of markers.
+    ZoomTo {
+        lat: f64,
+        lon: f64,
+        zoom: f64,
+    },
 }

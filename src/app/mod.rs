@@ -308,6 +308,7 @@ impl FrontlineApp {
                     self.compared = Some(Compared::new(&self.store, from, to));
                 }
                 Action::CloseCompare => self.compared = None,
+                Action::ZoomTo { lat, lon, zoom } => self.map.set_view(lat, lon, Some(zoom)),
             }
         }
     }
@@ -388,8 +389,11 @@ impl FrontlineApp {
             .min_size(160.0)
             .show(ui, |ui| {
                 if !view.store.stories.is_empty() {
-                    egui::CollapsingHeader::new("Stories")
-                        .default_open(true)
+                    // Folded until a story is shown, so that the feed keeps its room.
+                    let count = view.store.stories.len();
+                    egui::CollapsingHeader::new(format!("Stories ({count})"))
+                        .id_salt("stories")
+                        .open(view.story.is_some().then_some(true))
                         .show(ui, |ui| self.story_panel.ui(ui, &view, &mut actions));
                     ui.separator();
                 }

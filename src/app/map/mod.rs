@@ -10,6 +10,7 @@
 
 pub mod basemap;
 pub mod basemap_plugin;
+pub mod clusters;
 pub mod fit;
 pub mod labels;
 pub mod legend;
@@ -49,6 +50,8 @@ pub struct MapView {
     projection: RefCell<Projection>,
     sprites: SpriteAtlas,
     markers: DrawnMarkers,
+    /// Which places the markers plugin drew in a cluster (the labels plugin leaves them out).
+    clustered: RefCell<Vec<bool>>,
     labels: PlacedLabels,
     legend: Legend,
 }
@@ -87,6 +90,7 @@ impl MapView {
             projection: RefCell::default(),
             sprites: SpriteAtlas::default(),
             markers: DrawnMarkers::default(),
+            clustered: RefCell::default(),
             labels: PlacedLabels::default(),
             legend: Legend,
         }
@@ -95,7 +99,20 @@ impl MapView {
     /// Where a place's marker was drawn in the last frame (for tests and tools: which point to
     /// click to hit it).
     pub fn place_on_screen(&self, place: PlaceIx) -> Option<egui::Pos2> {
+        if self
+            .markers
+            .clusters
+            .iter()
+            .any(|c| c.places.contains(&place))
+        {
+            return None; // drawn in a cluster, not as a marker of its own
+        }
         self.projection.borrow().place(place)
+    }
+
+    /// The clusters drawn in the last frame (for tests and tools).
+    pub fn clusters(&self) -> &[clusters::DrawnCluster] {
+        &self.markers.clusters
     }
 
     /// Fits the view to the data on the next frame, and keeps it fitted while the map's size
@@ -140,6 +157,7 @@ impl MapView {
     pub fn data_changed(&mut self) {
         self.projection.get_mut().forget_places();
         self.markers = DrawnMarkers::default();
+        self.clustered.get_mut().clear();
         self.labels = PlacedLabels::default();
     }
 }
@@ -182,12 +200,14 @@ impl View for MapView {
                 sprites: &mut self.sprites,
                 projection: &self.projection,
                 drawn: &mut self.markers,
+                clustered: &self.clustered,
                 actions: &mut clicked,
             })
             .with_plugin(LabelsPlugin {
                 view,
                 projection: &self.projection,
                 placed: &mut self.labels,
+                clustered: &self.clustered,
             });
         let shown = map.show(ui, |ui, _response, _projector, _memory| {
             let r = ui.max_rect();
