@@ -8,8 +8,9 @@ use crate::app::theme;
 use crate::store::{Actor, ActorIx, Control, PlaceIx, PlaceState};
 use crate::view::cluster::{Marker, cluster, split_zoom_steps};
 
-/// Markers closer than this many points are drawn as one.
-pub const CLUSTER_RADIUS: f32 = 12.0;
+/// Markers closer than this many points to a cluster's seed are drawn as one. Wider than a
+/// marker, so that the clusters' discs (at most 14 points in radius) seldom touch.
+pub const CLUSTER_RADIUS: f32 = 22.0;
 
 /// Up to this many markers on screen, none is clustered: each stays reachable on its own,
 /// and a few markers that touch are still told apart by their labels.
@@ -32,7 +33,7 @@ pub struct DrawnCluster {
 impl DrawnCluster {
     /// The disc's radius: larger for more places, within bounds.
     pub fn radius(&self) -> f32 {
-        (8.0 + 2.0 * (self.places.len() as f32).log2()).min(18.0)
+        (7.0 + 1.5 * (self.places.len() as f32).log2()).min(14.0)
     }
 
     /// "Cluster of 12 places": its accessible label.
@@ -121,7 +122,7 @@ pub fn paint(painter: &Painter, c: &DrawnCluster, actors: &[Actor]) {
         c.centre,
         egui::Align2::CENTER_CENTER,
         c.places.len().to_string(),
-        FontId::proportional(if c.places.len() >= 100 { 9.0 } else { 11.0 }),
+        FontId::proportional(if c.places.len() >= 100 { 9.0 } else { 10.5 }),
         Color32::from_gray(20),
     );
 }
