@@ -37,7 +37,7 @@ fn the_bundled_story_has_six_steps_in_order_each_on_a_date_with_events() {
 }
 
 #[test]
-fn a_broken_stories_file_names_the_line_and_keeps_the_valid_steps() {
+fn a_broken_stories_file_names_the_line_and_keeps_what_is_valid() {
     let (_tmp, root) = common::bundled_copy();
     std::fs::write(
         root.join("stories.toml"),
@@ -63,8 +63,12 @@ caption = "A misspelt place."
     .expect("write stories.toml");
     let store = Store::load(&DataSource::Dir(root));
     assert_eq!(store.stories.len(), 1);
-    assert_eq!(store.stories[0].steps.len(), 1);
-    assert_eq!(store.stories[0].steps[0].caption, "Good.");
+    // The bad date drops its step; the unknown place is a warning and the step selects nothing.
+    let steps = &store.stories[0].steps;
+    assert_eq!(steps.len(), 2);
+    assert_eq!(steps[0].caption, "Good.");
+    assert_eq!(steps[1].select, None);
+    assert_eq!(store.diagnostics.error_count(), 1);
     let problems: Vec<_> = store
         .diagnostics
         .items

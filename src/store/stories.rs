@@ -85,7 +85,7 @@ pub fn load(source: &DataSource, store: &Store) -> (Vec<Story>, Diagnostics) {
     (stories, d)
 }
 
-/// A step, or `None` (and a problem) when its date or place cannot be used.
+/// A step, or `None` (and an error) when its date cannot be read.
 fn step(d: &mut Diagnostics, store: &Store, raw: RawStep) -> Option<Step> {
     let f = STORIES_FILE;
     let at = match parse_instant(raw.date.get_ref()) {
@@ -100,32 +100,46 @@ fn step(d: &mut Diagnostics, store: &Store, raw: RawStep) -> Option<Step> {
             return None;
         }
     };
-    let select = match &raw.select {
-        None => None,
-        Some(name) => match store.find_place(name.get_ref()) {
+    // A place that is gone (or misspelt) is a warning: the step is still shown, selecting
+    // nothing, so that a story never makes the data itself invalid. When places.toml has
+    // errors, the place may be one left out for them: no second problem is reported for it.
+    let places_broken = store
+        .diagnostics
+        .errors()
+        .any(|e| e.file == super::load::PLACES_FILE);
+    let select = raw
+        .select
+        .as_ref()
+        .and_then(|name| match store.find_place(name.get_ref()) {
             Lookup::Found(p) => Some(p),
+            _ if places_broken => None,
             Lookup::NotFound {
                 suggestion: Some(s),
             } => {
-                d.error(
+                d.warning(
                     f,
                     Some(name.span()),
-                    format!("no place called \"{}\"", name.get_ref()),
+                    format!(
+                        "no place called \"{}\"; the step selects nothing",
+                        name.get_ref()
+                    ),
                     Some(format!("did you mean \"{s}\"?")),
                 );
-                return None;
+                None
             }
             _ => {
-                d.error(
+                d.warning(
                     f,
                     Some(name.span()),
-                    format!("\"{}\" names no single place", name.get_ref()),
+                    format!(
+                        "\"{}\" names no single place; the step selects nothing",
+                        name.get_ref()
+                    ),
                     Some("use a place's id from places.toml".into()),
                 );
-                return None;
+                None
             }
-        },
-    };
+        });
     let centre = raw.centre.and_then(|c| {
         let [lat, lon] = *c.get_ref();
         if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) {
