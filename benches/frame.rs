@@ -101,6 +101,8 @@ fn bare(ui: &mut egui::Ui, b: &mut Bare) {
         shown: &b.shown,
         notice: None,
         edits: &[],
+        story: None,
+        compared: None,
     };
     egui::CentralPanel::no_frame().show(ui, |ui| b.map.ui(ui, &view, &mut Vec::new()));
 }
@@ -135,8 +137,15 @@ fn bench(c: &mut Criterion) {
             b.iter(|| black_box(frame(&ctx, &mut |ui| app.ui(ui))));
         });
     }
-    let mut ratio = None;
-    for o in &SIZES {
+    let mut ratios = Vec::new();
+    // ACLED-sized: ten thousand places (markers clustered), twenty events each.
+    let large = synth::Options {
+        places: 10_000,
+        events: 200_000,
+        articles: 20_000,
+        seed: 1,
+    };
+    for o in SIZES.iter().chain([&large]) {
         let dir = tmp.path().join(format!("synth-{}", o.events));
         synth::write(&dir, o).expect("synthetic corpus");
         let store = Store::load(&DataSource::Dir(dir));
@@ -146,15 +155,16 @@ fn bench(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("app", &label), &(), |b, _| {
             b.iter(|| black_box(frame(&ctx, &mut |ui| app.ui(ui))));
         });
-        if o.places == 1000 {
+        if o.places >= 1000 {
             group.bench_with_input(BenchmarkId::new("bare map", &label), &(), |b, _| {
                 b.iter(|| black_box(frame(&bare_ctx, &mut |ui| bare(ui, &mut bare_map))));
             });
-            ratio = Some(medians_of(
+            let (full, floor) = medians_of(
                 || _ = frame(&ctx, &mut |ui| app.ui(ui)),
                 || _ = frame(&bare_ctx, &mut |ui| bare(ui, &mut bare_map)),
                 500,
-            ));
+            );
+            ratios.push((o.places, full, floor));
             // Scrubbing: the cursor moves every frame, so every place's state, the markers
             // and the labels are computed anew (nothing is reused from the frame before).
             let (span_start, span_end) = (app.replay.start, app.replay.end);
@@ -169,9 +179,9 @@ fn bench(c: &mut Criterion) {
         }
     }
     group.finish();
-    if let Some((full, floor)) = ratio {
+    for (places, full, floor) in ratios {
         println!(
-            "\nframe with 1000 places: {:.2} ms; bare map: {:.2} ms; ratio {:.2}",
+            "\nframe with {places} places: {:.2} ms; bare map: {:.2} ms; ratio {:.2}",
             full.as_secs_f64() * 1e3,
             floor.as_secs_f64() * 1e3,
             full.as_secs_f64() / floor.as_secs_f64()

@@ -18,7 +18,7 @@ pub mod export;
 mod suggest;
 
 pub use check_format::CheckFormat;
-pub use error::{CliError, InstantError, PlaceError, SuggestError};
+pub use error::{CliError, InstantError, PlaceError, StoryError, SuggestError};
 pub use export::{ExportArgs, ExportKind};
 
 #[derive(Debug, Parser)]
@@ -65,6 +65,12 @@ pub enum Command {
         /// Window size, e.g. 1280x800.
         #[arg(long, value_name = "WxH", default_value = "1280x800")]
         size: String,
+        /// Show a story's step (its id or title, from stories.toml), with its caption.
+        #[arg(long, value_name = "NAME")]
+        story: Option<String>,
+        /// The step of --story to show, from 1.
+        #[arg(long, value_name = "N", default_value_t = 1, requires = "story")]
+        step: usize,
     },
     /// Write the data as GeoJSON, CSV or W3C annotations, or the replay as a GIF or MP4.
     #[command(display_order = 5)]
@@ -156,6 +162,20 @@ pub enum TerminalCommand {
         #[arg(long)]
         json: bool,
     },
+    /// What changed between two instants: the places whose control differs (or changed hands
+    /// and came back), with the state before, after, and the events in between.
+    #[command(display_order = 3)]
+    Diff {
+        /// The earlier instant: a date (the end of that day) or 2017-11-08T12:00.
+        #[arg(long, value_name = "DATE_OR_DATETIME")]
+        from: String,
+        /// The later instant.
+        #[arg(long, value_name = "DATE_OR_DATETIME")]
+        to: String,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a synthetic data directory of any size (for benchmarks), deterministic for a seed.
     #[command(display_order = 4)]
     Synth {
@@ -215,6 +235,38 @@ pub fn resolve_place(store: &Store, name: &str) -> Result<PlaceIx, PlaceError> {
             known: store.places.iter().map(|p| p.name.clone()).collect(),
         }),
     }
+}
+
+/// Finds a story's step for `screenshot --story NAME --step N` (N from 1); the error says
+/// which stories and steps there are.
+pub fn resolve_story(
+    store: &Store,
+    name: &str,
+    step: usize,
+) -> Result<crate::app::story::StoryAt, StoryError> {
+    let key = name.trim().to_lowercase();
+    let Some(story) = store
+        .stories
+        .iter()
+        .position(|s| s.id.to_lowercase() == key || s.title.to_lowercase() == key)
+    else {
+        return Err(StoryError::Unknown {
+            name: name.to_owned(),
+            known: store.stories.iter().map(|s| s.id.clone()).collect(),
+        });
+    };
+    let steps = store.stories[story].steps.len();
+    if step == 0 || step > steps {
+        return Err(StoryError::NoStep {
+            story: store.stories[story].id.clone(),
+            step,
+            steps,
+        });
+    }
+    Ok(crate::app::story::StoryAt {
+        story,
+        step: step - 1,
+    })
 }
 
 /// Runs a command that needs no window, printing to standard output. Errors are printed on
@@ -281,6 +333,12 @@ pub(crate) fn run_to(
             let store = load(cli);
             suggest::suggest(&store, file, date.as_deref(), *json, out)
         }
+        TerminalCommand::Diff { from, to, json } => {
+            let (from, to) = (parse_at(from)?, parse_at(to)?);
+            let store = load(cli);
+            warn_if_invalid(&store);
+            Ok(diff(&store, from, to, *json, out)?)
+        }
         TerminalCommand::Synth {
             places,
             events,
@@ -325,6 +383,28 @@ fn synth(
         "check it with: frontline check --data {}",
         dir.display()
     )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn diff(
+    store: &Store,
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+    json: bool,
+    out: &mut dyn Write,
+) -> io::Result<ExitCode> {
+    let changes = crate::diff::diff(store, from, to);
+    if json {
+        write_json(out, &crate::diff::rows(store, &changes))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    writeln!(out, "{}", present::diff_heading(from, to, changes.len()))?;
+    for c in &changes {
+        writeln!(out, "{}", present::diff_line(store, c))?;
+        for (&e, &change) in c.events.iter().zip(&c.changes) {
+            writeln!(out, "  {}", present::diff_event_line(store, e, change))?;
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -21,6 +21,7 @@ fn main() -> ExitCode {
             cli.select.clone(),
             cli.filters.clone(),
             None,
+            None,
         ),
         Some(Command::Screenshot {
             out,
@@ -28,6 +29,8 @@ fn main() -> ExitCode {
             select,
             filters,
             size,
+            story,
+            step,
         }) => {
             let Some(size) = parse_size(size) else {
                 eprintln!("error: --size must be WIDTHxHEIGHT, e.g. 1280x800");
@@ -43,6 +46,7 @@ fn main() -> ExitCode {
                 select.clone(),
                 filters.clone(),
                 Some(capture),
+                story.as_deref().map(|s| (s, *step)),
             )
         }
         Some(Command::Export(args)) => match args.kind.format() {
@@ -74,6 +78,7 @@ fn launch(
     select: Option<String>,
     filters: cli::FilterArgs,
     capture: Option<Capture>,
+    story: Option<(&str, usize)>,
 ) -> ExitCode {
     // Tiles are fetched over rustls only when the user turns them on; it needs a crypto provider.
     let _ = rustls::crypto::ring::default_provider().install_default();
@@ -99,6 +104,14 @@ fn launch(
         eprintln!("error: {e}");
         return ExitCode::from(2);
     }
+    let story = match story.map(|(name, step)| cli::resolve_story(&store, name, step)) {
+        None => None,
+        Some(Ok(at)) => Some(at),
+        Some(Err(e)) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
     if let Err(e) = cli::check_actors(&store, &filters.hide) {
         eprintln!("error: {e}");
         return ExitCode::from(2);
@@ -116,6 +129,7 @@ fn launch(
             stated_only: filters.stated_only,
         },
         capture,
+        story,
     ) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e @ RunError::Window(_)) => {
@@ -180,7 +194,13 @@ fn export_video(cli: &Cli, args: &ExportArgs) -> ExitCode {
         select: args.select.clone(),
         ..LaunchOptions::default()
     };
-    let ran = app::run(store, source, options, Some(Capture::Video { job, size }));
+    let ran = app::run(
+        store,
+        source,
+        options,
+        Some(Capture::Video { job, size }),
+        None,
+    );
     let encoded = handle.wait();
     let _ = reporter.join();
     if let Err(e) = ran {

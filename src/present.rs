@@ -389,6 +389,85 @@ pub fn candidate_line(store: &Store, c: &crate::assist::Candidate) -> String {
     )
 }
 
+/// "What changed from Wed 8 Nov 2017 23:59 to Sun 12 Nov 2017 23:59: 2 places": the heading of
+/// a diff, in the app's panel and `frontline diff`.
+pub fn diff_heading(from: NaiveDateTime, to: NaiveDateTime, places: usize) -> String {
+    format!(
+        "What changed from {} {} to {} {}: {}",
+        long_date(from.date()),
+        time_of_day(from.time()),
+        long_date(to.date()),
+        time_of_day(to.time()),
+        match places {
+            0 => "nothing".to_owned(),
+            1 => "1 place".to_owned(),
+            n => format!("{n} places"),
+        }
+    )
+}
+
+/// "Rummanah: from unknown to Iraqi gov.; changed once": one place's change in a line. A place
+/// that came back to where it was says so ("from IS to IS; changed 2 times"). Words, not an
+/// arrow: the app's font has no arrow glyph.
+pub fn diff_line(store: &Store, change: &crate::diff::PlaceChange) -> String {
+    let before = short_status(store, change.before.control);
+    let after = short_status(store, change.after.control);
+    let hands = change.changes.iter().filter(|&&c| c).count();
+    let moves = match hands {
+        0 => String::new(),
+        1 => "; changed once".to_owned(),
+        n => format!("; changed {n} times"),
+    };
+    format!(
+        "{}: from {before} to {after}{moves}",
+        store.places[change.place].name
+    )
+}
+
+/// "  Thu 9 Nov 2017 · captured · Syria (a change)": an event between the two instants.
+pub fn diff_event_line(store: &Store, e: EventIx, change: bool) -> String {
+    let ev = &store.events[e];
+    format!(
+        "{} · {} · {}{}",
+        long_date(ev.date),
+        event_verb(ev.kind),
+        short_status(store, Some(ev.to)),
+        if change { "" } else { " (confirmed)" }
+    )
+}
+
+/// "1. Fri 3 Nov 2017 · Abu Kamal": a story's step in the story panel.
+pub fn story_step_label(store: &Store, step: &crate::store::stories::Step, index: usize) -> String {
+    let mut text = format!("{}. {}", index + 1, long_date(step.at.date()));
+    if let Some(p) = step.select {
+        text.push_str(" · ");
+        text.push_str(&store.places[p].name);
+    }
+    text
+}
+
+/// "Step 2 of 6 · Thu 9 Nov 2017": over a step's caption.
+pub fn story_step_heading(step: &crate::store::stories::Step, index: usize, of: usize) -> String {
+    format!("Step {} of {of} · {}", index + 1, long_date(step.at.date()))
+}
+
+/// "12 places: 7 held by Islamic State, 5 unknown or contested. Click to zoom in.": a cluster
+/// of map markers on hover.
+pub fn cluster_sentence(
+    actors: &[crate::store::Actor],
+    count: usize,
+    holders: &[(Option<usize>, usize)],
+) -> String {
+    let parts: Vec<String> = holders
+        .iter()
+        .map(|&(h, n)| match h.and_then(|a| actors.get(a)) {
+            Some(a) => format!("{n} held by {}", a.name),
+            None => format!("{n} unknown or contested"),
+        })
+        .collect();
+    format!("{count} places: {}. Click to zoom in.", parts.join(", "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -32,12 +32,25 @@ fn clicking_a_marker_among_hundreds_selects_the_place_under_the_pointer() {
     let (_tmp, mut h) = harness(places);
     assert_eq!(h.state().selected, None);
     // The central panel's middle is map, whatever the panels around it.
-    let map = egui::Rect::from_min_max(egui::pos2(300.0, 120.0), egui::pos2(850.0, 560.0));
-    let target = (0..places)
-        .filter_map(|p| Some((p, h.state().map.place_on_screen(p)?)))
-        .find(|(_, at)| map.contains(*at))
-        .expect("some marker in the middle of the map");
-    // Markers this many are not widgets: the click is hit-tested against the drawn markers.
+    // (Above the legend, which is at the foot of the central panel.)
+    let map = egui::Rect::from_min_max(egui::pos2(340.0, 120.0), egui::pos2(850.0, 430.0));
+    // Fitted to the data, overlapping markers are drawn as clusters: zoom in until some
+    // marker in the middle stands alone.
+    let free = |h: &Harness<'static, FrontlineApp>| {
+        (0..places)
+            .filter_map(|p| Some((p, h.state().map.place_on_screen(p)?)))
+            .find(|(_, at)| map.contains(*at))
+    };
+    for _ in 0..6 {
+        if free(&h).is_some() {
+            break;
+        }
+        h.state_mut().map.zoom_by(1);
+        h.run();
+    }
+    let target = free(&h).expect("some marker in the middle of the map");
+    // With many markers on screen they are not widgets: the click is hit-tested against the
+    // drawn markers.
     click_at(&mut h, target.1);
     let selected = h.state().selected.expect("a place is selected");
     let at = h.state().map.place_on_screen(selected).unwrap();

@@ -836,3 +836,41 @@ aliases = ["Al Qaim"]
         "{stdout}"
     );
 }
+
+#[test]
+fn diff_between_8_and_12_november_lists_abu_kamal_changing_hands_twice() {
+    let rows = json_of(&[
+        "diff",
+        "--from",
+        "2017-11-08",
+        "--to",
+        "2017-11-12",
+        "--json",
+    ]);
+    let abu = row(&rows, "abu_kamal");
+    assert_eq!(abu["before"]["holder"], "islamic_state");
+    assert_eq!(abu["after"]["holder"], "islamic_state");
+    let changes: Vec<&str> = abu["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .filter(|e| e["change"] == true)
+        .map(|e| e["date"].as_str().expect("date"))
+        .collect();
+    assert_eq!(changes, ["2017-11-09", "2017-11-11"]);
+    // Deir ez-Zor fell on the 3rd: nothing changed there in these days.
+    assert!(
+        rows.as_array()
+            .expect("rows")
+            .iter()
+            .all(|r| r["place"] != "deir_ez_zor")
+    );
+    let (code, text, _) =
+        run(frontline().args(["diff", "--from", "2017-11-08", "--to", "2017-11-12"]));
+    assert_eq!(code, 0);
+    assert!(
+        text.contains("Abu Kamal: from IS to IS; changed 2 times"),
+        "{text}"
+    );
+    assert!(text.contains("Sat 11 Nov 2017 · recaptured · IS"), "{text}");
+}

@@ -4,6 +4,7 @@
 
 use chrono::{Duration, NaiveDateTime};
 
+use super::story::StoryAt;
 use crate::store::{EventKind, PlaceIx};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -78,5 +79,26 @@ pub enum Action {
         article: usize,
         start: usize,
         end: usize,
+    },
+    /// Show a story's step: its date, its place, its view and its caption.
+    GoToStep(StoryAt),
+    /// The next step of the story shown (the first story's first step when none is).
+    NextStep,
+    PreviousStep,
+    /// Stop showing a story (the caption card goes).
+    CloseStory,
+    /// Show what changed between two instants (the "what changed" window).
+    Compare {
+        from: NaiveDateTime,
+        to: NaiveDateTime,
+    },
+    /// Compare the cursor's day with the day before.
+    CompareDayBefore,
+    CloseCompare,
+    /// Centre the map there at that zoom: a click on a cluster of markers.
+    ZoomTo {
+        lat: f64,
+        lon: f64,
+        zoom: f64,
     },
 }

@@ -47,6 +47,10 @@ pub enum Command {
     Redo,
     Undo,
     NewClaim,
+    PreviousStep,
+    NextStep,
+    CloseStory,
+    CompareDayBefore,
 }
 
 /// One row of the table.
@@ -63,7 +67,7 @@ pub(crate) struct Spec {
 
 impl Command {
     /// Redo comes before Undo: Ctrl+Z also matches Ctrl+Shift+Z, so the longer is tried first.
-    pub const ALL: [Command; 32] = [
+    pub const ALL: [Command; 36] = [
         Command::PlayPause,
         Command::PreviousChange,
         Command::NextChange,
@@ -77,6 +81,10 @@ impl Command {
         Command::ClearSelection,
         Command::ControlChart,
         Command::Problems,
+        Command::PreviousStep,
+        Command::NextStep,
+        Command::CloseStory,
+        Command::CompareDayBefore,
         Command::AddArticle,
         Command::Save,
         Command::Redo,
@@ -252,6 +260,22 @@ impl Command {
                 None,
                 Some("Make a claim of control from the selected passage"),
             ),
+            Command::PreviousStep => spec(
+                "< Previous step",
+                Some(Key::PageUp),
+                Some("The story's previous step"),
+            ),
+            Command::NextStep => spec(
+                "Next step >",
+                Some(Key::PageDown),
+                Some("The story's next step (or the first story's first step)"),
+            ),
+            Command::CloseStory => spec("Close story", None, Some("Hide the story's caption")),
+            Command::CompareDayBefore => spec(
+                "What changed",
+                Some(Key::D),
+                Some("What changed between this day and the day before"),
+            ),
         }
     }
 
@@ -293,6 +317,10 @@ impl Command {
             Command::Redo => Action::Redo,
             // Made by the reader, which knows the selection.
             Command::NewClaim => Action::CloseArticle,
+            Command::PreviousStep => Action::PreviousStep,
+            Command::NextStep => Action::NextStep,
+            Command::CloseStory => Action::CloseStory,
+            Command::CompareDayBefore => Action::CompareDayBefore,
         }
     }
 
@@ -426,7 +454,7 @@ mod tests {
                 keys.push(name);
             }
         }
-        assert_eq!(keys.len(), 16);
+        assert_eq!(keys.len(), 19);
         assert_eq!(
             Command::Redo.hover_text().as_deref(),
             Some("Redo the last undone edit (Ctrl+Shift+Z)")

@@ -6,6 +6,7 @@
 //! and tooltips come from one table ([`commands`]).
 
 pub mod action;
+pub mod changes;
 pub mod commands;
 pub mod control_chart;
 pub mod event_feed;
@@ -18,6 +19,7 @@ pub mod problems;
 pub mod reader;
 pub mod scene;
 pub mod screenshot;
+pub mod story;
 pub mod theme;
 pub mod timeline;
 pub mod top_bar;
@@ -42,6 +44,7 @@ use crate::replay::Replay;
 use crate::store::dates::{end_of_day, start_of_day};
 use crate::store::{DataSource, Lookup, PlaceIx, Store};
 use crate::view::filter::Filters;
+use changes::{ChangesWindow, Compared};
 use control_chart::ControlChart;
 use event_feed::EventFeed;
 use map::MapView;
@@ -49,6 +52,7 @@ use place::PlacePanel;
 use problems::ProblemsWindow;
 use reader::Reader;
 use scene::Scene;
+use story::{StoryAt, StoryPanel};
 use timeline::TimelinePanel;
 use top_bar::TopBar;
 use workbench::{AddArticleWindow, ClaimWindow, SaveAsWindow};
@@ -118,6 +122,10 @@ pub struct FrontlineApp {
     /// "--at 2014-06-01 is before the data ...": said while the cursor stays where `--at` put
     /// it.
     pub clamp_notice: Option<(String, NaiveDateTime)>,
+    /// The story step shown (its caption is over the map).
+    pub story: Option<StoryAt>,
+    /// What changed between two instants, while the window is open.
+    pub compared: Option<Compared>,
     scene: Scene,
     top_bar: TopBar,
     feed: EventFeed,
@@ -125,6 +133,8 @@ pub struct FrontlineApp {
     timeline: TimelinePanel,
     chart: ControlChart,
     problems: ProblemsWindow,
+    story_panel: StoryPanel,
+    changes: ChangesWindow,
     /// The data directory, watched for changes (not for the bundled data).
     source: Option<DataSource>,
     watcher: Option<watch::DataWatcher>,
@@ -243,6 +253,8 @@ impl FrontlineApp {
             export: None,
             reload_notice: None,
             clamp_notice,
+            story: None,
+            compared: None,
             scene: Scene::default(),
             top_bar: TopBar::default(),
             feed: EventFeed::default(),
@@ -250,6 +262,8 @@ impl FrontlineApp {
             timeline: TimelinePanel,
             chart: ControlChart::default(),
             problems: ProblemsWindow::default(),
+            story_panel: StoryPanel,
+            changes: ChangesWindow::default(),
             source: None,
             watcher: None,
             edits: EditSession::new(Snapshot::bundled()),
@@ -316,6 +330,17 @@ impl FrontlineApp {
             && r.article >= self.store.articles.len()
         {
             self.reader = None;
+        }
+        if let Some(c) = &self.compared {
+            self.compared = Some(Compared::new(&self.store, c.from, c.to));
+        }
+        if self.story.is_some_and(|at| {
+            self.store
+                .stories
+                .get(at.story)
+                .is_none_or(|s| at.step >= s.steps.len())
+        }) {
+            self.story = None;
         }
         let errors = self.store.diagnostics.error_count();
         if errors > had_errors {
@@ -475,6 +500,23 @@ impl FrontlineApp {
                     self.claim.form = Some(form);
                 }
                 Action::NewClaim { .. } => {}
+                Action::GoToStep(at) => self.go_to_step(at),
+                Action::NextStep | Action::PreviousStep => {
+                    let forward = action == Action::NextStep;
+                    if let Some(at) = story::neighbour(&self.store.stories, self.story, forward) {
+                        self.go_to_step(at);
+                    }
+                }
+                Action::CloseStory => self.story = None,
+                Action::Compare { from, to } => {
+                    self.compared = Some(Compared::new(&self.store, from, to))
+                }
+                Action::CompareDayBefore => {
+                    let (from, to) = changes::day_before(self.replay.cursor);
+                    self.compared = Some(Compared::new(&self.store, from, to));
+                }
+                Action::CloseCompare => self.compared = None,
+                Action::ZoomTo { lat, lon, zoom } => self.map.set_view(lat, lon, Some(zoom)),
             }
         }
     }
@@ -526,6 +568,28 @@ impl FrontlineApp {
         self.reload_notice = Some((text, Instant::now()));
     }
 
+    /// Shows a story's step: the cursor goes to its date (paused), its place is selected and
+    /// the map takes its view. Hidden actors are not applied: the app cannot hide actors yet.
+    fn go_to_step(&mut self, at: StoryAt) {
+        let Some(step) = self
+            .store
+            .stories
+            .get(at.story)
+            .and_then(|s| s.steps.get(at.step))
+        else {
+            return;
+        };
+        self.replay.playing = false;
+        self.replay.set_cursor(step.at);
+        self.selected = step.select;
+        if let Some([lat, lon]) = step.centre {
+            self.map.set_view(lat, lon, step.zoom);
+        } else if let Some(zoom) = step.zoom {
+            self.map.set_view_zoom(zoom);
+        }
+        self.story = Some(at);
+    }
+
     /// The whole user interface.
     pub fn ui(&mut self, ui: &mut Ui) {
         theme::install_fonts(ui.ctx());
@@ -569,6 +633,8 @@ impl FrontlineApp {
             shown: &self.shown,
             notice: notice.map(String::as_str),
             edits: self.edits.edits(),
+            story: self.story,
+            compared: self.compared.as_ref(),
         };
         let mut actions = Vec::new();
         egui::Panel::top("top-bar").show(ui, |ui| self.top_bar.ui(ui, &view, &mut actions));
@@ -590,7 +656,18 @@ impl FrontlineApp {
                 .resizable(true)
                 .default_size(250.0)
                 .min_size(160.0)
-                .show(ui, |ui| self.feed.ui(ui, &view, &mut actions));
+                .show(ui, |ui| {
+                    if !view.store.stories.is_empty() {
+                        // Folded until a story is shown, so that the feed keeps its room.
+                        let count = view.store.stories.len();
+                        egui::CollapsingHeader::new(format!("Stories ({count})"))
+                            .id_salt("stories")
+                            .open(view.story.is_some().then_some(true))
+                            .show(ui, |ui| self.story_panel.ui(ui, &view, &mut actions));
+                        ui.separator();
+                    }
+                    self.feed.ui(ui, &view, &mut actions)
+                });
         }
         if view.shown.place {
             egui::Panel::right("place")
@@ -601,6 +678,7 @@ impl FrontlineApp {
         }
         egui::CentralPanel::no_frame().show(ui, |ui| self.map.ui(ui, &view, &mut actions));
         self.problems.ui(ui, &view, &mut actions);
+        self.changes.ui(ui, &view, &mut actions);
         if let Some(reader) = &mut self.reader {
             reader.ui(ui, &view, &mut actions);
         }

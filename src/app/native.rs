@@ -81,6 +81,7 @@ pub fn run(
     source: DataSource,
     options: LaunchOptions,
     capture: Option<Capture>,
+    story: Option<super::story::StoryAt>,
 ) -> Result<(), RunError> {
     for d in store.diagnostics.errors().take(20) {
         eprintln!("{d}");
@@ -124,6 +125,7 @@ pub fn run(
                 None
             };
             let mut app = FrontlineApp::new(store, &options, persisted);
+            app.apply(story.map(super::Action::GoToStep));
             if !capturing && let Err(e) = app.watch(source, Some(cc.egui_ctx.clone())) {
                 eprintln!("warning: {e}; live reload is off");
             }

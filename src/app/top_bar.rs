@@ -162,6 +162,7 @@ impl View for TopBar {
                         .strong(),
                     );
                 }
+                commands::button(ui, Command::CompareDayBefore, false, actions);
                 if let Some(notice) = view.notice {
                     ui.label(RichText::new(notice).color(Color32::from_rgb(0, 110, 60)));
                 }

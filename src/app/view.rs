@@ -19,6 +19,10 @@ pub struct ViewContext<'a> {
     pub notice: Option<&'a str>,
     /// The workbench's edits not saved yet, oldest first.
     pub edits: &'a [crate::edit::Edit],
+    /// The story step shown, if any.
+    pub story: Option<super::story::StoryAt>,
+    /// The two instants compared and what changed between them, while shown.
+    pub compared: Option<&'a super::changes::Compared>,
 }
 
 /// The parts of the window the user shows or hides.

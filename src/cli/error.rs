@@ -40,6 +40,19 @@ pub enum SuggestError {
     BadDate { file: String, input: String },
 }
 
+/// `--story` names no story, or `--step` no step of it.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum StoryError {
+    #[error("no story called \"{name}\"; the stories in stories.toml are: {}", if .known.is_empty() { "none".to_owned() } else { .known.join(", ") })]
+    Unknown { name: String, known: Vec<String> },
+    #[error("story \"{story}\" has no step {step}; its steps are 1 to {steps}")]
+    NoStep {
+        story: String,
+        step: usize,
+        steps: usize,
+    },
+}
+
 /// Why a command of the command line did not finish.
 #[derive(Debug, Error)]
 pub enum CliError {

@@ -22,6 +22,7 @@ pub mod load;
 pub mod model;
 pub mod names;
 pub mod source;
+pub mod stories;
 pub mod timeline;
 
 use chrono::NaiveDateTime;
@@ -50,16 +51,16 @@ pub struct Store {
     pub other_rows: usize,
     /// Where the data came from ("the bundled data" or a path).
     pub origin: String,
+    /// The guided stories of `stories.toml` (none without one).
+    pub stories: Vec<stories::Story>,
 }
 
 impl Store {
     /// Loads and validates a data source. Never fails: see [`Store::diagnostics`].
     pub fn load(source: &DataSource) -> Store {
-        let mut l = load::load(source);
+        let l = load::load(source);
         let timeline = Timeline::build(l.places.len(), &l.events, &l.articles);
-        l.diagnostics.sort();
-        l.diagnostics.keep_only_referenced_sources();
-        Store {
+        let mut store = Store {
             places: l.places,
             actors: l.actors,
             articles: l.articles,
@@ -70,7 +71,15 @@ impl Store {
             diagnostics: l.diagnostics,
             other_rows: l.other_rows,
             origin: source.describe(),
-        }
+            stories: Vec::new(),
+        };
+        // Stories name places and actors: they are read once those are known.
+        let (stories, d) = stories::load(source, &store);
+        store.stories = stories;
+        store.diagnostics.append(d);
+        store.diagnostics.sort();
+        store.diagnostics.keep_only_referenced_sources();
+        store
     }
 
     pub fn state_at(&self, place: PlaceIx, at: NaiveDateTime) -> PlaceState {

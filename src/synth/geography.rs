@@ -241,6 +241,19 @@ mod tests {
         assert!(wet.is_empty(), "{wet:?}");
     }
 
+    /// At the ACLED-sized scale too (ignored: a few seconds in a debug build).
+    #[test]
+    #[ignore]
+    fn ten_thousand_places_lie_on_land() {
+        let places = places(&mut Rng::new(1), 10_000);
+        let land = Land::bundled();
+        let wet = places
+            .iter()
+            .filter(|p| !land.contains([p.lon, p.lat]))
+            .count();
+        assert_eq!(wet, 0, "{wet} of 10,000 places are off land");
+    }
+
     #[test]
     fn places_have_distinct_names_and_ids() {
         let mut rng = Rng::new(12);

@@ -18,6 +18,9 @@ pub(crate) struct LabelsPlugin<'a> {
     pub view: &'a ViewContext<'a>,
     pub projection: &'a RefCell<Projection>,
     pub placed: &'a mut PlacedLabels,
+    /// Places drawn in a cluster this frame (by the markers plugin, which runs first): they
+    /// get no label of their own, but still keep other labels off the cluster.
+    pub clustered: &'a RefCell<Vec<bool>>,
 }
 
 /// The labels placed in the last frame and what they were placed for: while the view, the
@@ -51,7 +54,9 @@ impl Plugin for LabelsPlugin<'_> {
         // Labels also depend on the script chosen for them.
         let key = (key, view.shown.labels);
         if self.placed.key != Some(key) {
-            self.placed.labels = place_labels(view, projection.places(), clip, &painter);
+            let clustered = self.clustered.borrow();
+            self.placed.labels =
+                place_labels(view, projection.places(), &clustered, clip, &painter);
             self.placed.key = Some(key);
         }
         for (rect, galley, colour) in &self.placed.labels {
@@ -67,6 +72,7 @@ impl Plugin for LabelsPlugin<'_> {
 fn place_labels(
     view: &ViewContext,
     screen: &[Pos2],
+    clustered: &[bool],
     clip: Rect,
     painter: &egui::Painter,
 ) -> Vec<(Rect, Arc<egui::Galley>, Color32)> {
@@ -88,6 +94,9 @@ fn place_labels(
         taken.insert(Rect::from_center_size(at, Vec2::splat(2.0 * r + 8.0)));
     }
     for (i, at, r) in candidates {
+        if clustered.get(i).copied().unwrap_or(false) {
+            continue;
+        }
         let place = &store.places[i];
         let strong = Some(i) == scene.selected() || scene.state(i).control.is_some();
         let font = FontId::proportional(if place.kind == PlaceKind::City {

@@ -10,6 +10,7 @@ use egui::{Color32, Id, Mesh, Rect, Sense, Shape, Vec2, WidgetInfo};
 use walkers::{MapMemory, Plugin, Projector};
 
 use super::LayoutKey;
+use super::clusters::{self, DrawnCluster};
 use super::projection::Projection;
 use super::sprites::{CELL, SpriteAtlas};
 use super::symbols::Symbol;
@@ -32,6 +33,8 @@ pub(crate) struct MarkersPlugin<'a> {
     pub sprites: &'a mut SpriteAtlas,
     pub projection: &'a RefCell<Projection>,
     pub drawn: &'a mut DrawnMarkers,
+    /// Which places are drawn in a cluster, for the labels plugin that runs next.
+    pub clustered: &'a RefCell<Vec<bool>>,
     /// Where a click on a marker goes.
     pub actions: &'a mut Vec<Action>,
 }
@@ -40,8 +43,10 @@ pub(crate) struct MarkersPlugin<'a> {
 #[derive(Default)]
 pub(crate) struct DrawnMarkers {
     key: Option<LayoutKey>,
-    /// Places on screen, in drawing order.
+    /// Places on screen drawn alone, in drawing order.
     order: Vec<PlaceIx>,
+    /// Markers that would overlap, drawn as one each.
+    pub clusters: Vec<DrawnCluster>,
     mesh: Option<Arc<Mesh>>,
 }
 
@@ -58,6 +63,7 @@ impl Plugin for MarkersPlugin<'_> {
             sprites,
             projection,
             drawn,
+            clustered,
             actions,
         } = *self;
         let (store, scene) = (view.store, view.scene);
@@ -85,6 +91,18 @@ impl Plugin for MarkersPlugin<'_> {
                     scene.state(p).control.is_some(),
                 )
             });
+            let (alone, grouped) =
+                clusters::group(&order, screen, scene.states(), scene.selected());
+            let order = alone;
+            let mut in_cluster = clustered.borrow_mut();
+            in_cluster.clear();
+            in_cluster.resize(store.places.len(), false);
+            for c in &grouped {
+                for &p in &c.places {
+                    in_cluster[p] = true;
+                }
+            }
+            drawn.clusters = grouped;
             let quads: Vec<(Rect, usize)> = order
                 .iter()
                 .map(|&p| {
@@ -119,7 +137,32 @@ impl Plugin for MarkersPlugin<'_> {
         // Each marker is a widget of its own (clickable, named for screen readers and tests)
         // while there are few enough on screen; beyond that, registering a thousand widgets a
         // frame costs more than drawing them, and the map's own response is hit-tested instead.
-        if order.len() <= MAX_MARKER_WIDGETS {
+        let zoom = projector.zoom();
+        let zoom_to = |c: &DrawnCluster| {
+            let at = projector.unproject(c.centre.to_vec2());
+            Action::ZoomTo {
+                lat: at.y(),
+                lon: at.x(),
+                zoom: (zoom + f64::from(c.split_steps)).min(MAX_ZOOM),
+            }
+        };
+        let cluster_area = |c: &DrawnCluster| {
+            Rect::from_center_size(c.centre, Vec2::splat(2.0 * c.radius() + 2.0))
+        };
+        if order.len() + drawn.clusters.len() <= MAX_MARKER_WIDGETS {
+            for c in &drawn.clusters {
+                let first = &store.places[c.places[0]].id;
+                let response = ui
+                    .interact(cluster_area(c), cluster_id(first), Sense::click())
+                    .on_hover_cursor(egui::CursorIcon::ZoomIn);
+                response.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, c.label()));
+                if response.clicked() {
+                    actions.push(zoom_to(c));
+                }
+                if response.hovered() {
+                    response.on_hover_text(cluster_hover(view, c));
+                }
+            }
             for &p in order {
                 let place = &store.places[p];
                 let response = ui
@@ -140,6 +183,20 @@ impl Plugin for MarkersPlugin<'_> {
                 .rev()
                 .copied()
                 .find(|&p| hit_area(p).contains(pointer));
+            let on_cluster = drawn
+                .clusters
+                .iter()
+                .rev()
+                .find(|c| hit.is_none() && cluster_area(c).contains(pointer));
+            if let Some(c) = on_cluster {
+                ui.ctx().set_cursor_icon(egui::CursorIcon::ZoomIn);
+                if response.clicked() {
+                    actions.push(zoom_to(c));
+                }
+                response
+                    .clone()
+                    .on_hover_text_at_pointer(cluster_hover(view, c));
+            }
             if let Some(p) = hit {
                 ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
                 if response.clicked() {
@@ -153,7 +210,23 @@ impl Plugin for MarkersPlugin<'_> {
         if let Some(mesh) = &drawn.mesh {
             painter.add(Shape::Mesh(mesh.clone()));
         }
+        for c in &drawn.clusters {
+            clusters::paint(&painter, c, &store.actors);
+        }
     }
+}
+
+/// The map's deepest zoom a cluster click goes to.
+const MAX_ZOOM: f64 = 18.0;
+
+/// The widget id of a cluster, after its first place.
+pub fn cluster_id(first_place_id: &str) -> Id {
+    Id::unique(("frontline-cluster", first_place_id))
+}
+
+/// "12 places: 7 held by Islamic State, 5 unknown or contested. Click to zoom in."
+fn cluster_hover(view: &ViewContext, c: &DrawnCluster) -> String {
+    present::cluster_sentence(&view.store.actors, c.places.len(), &c.holders)
 }
 
 /// A place's name, what it is, and its state in words.

@@ -10,6 +10,7 @@
 
 pub mod basemap;
 pub mod basemap_plugin;
+pub mod clusters;
 pub mod fit;
 pub mod labels;
 pub mod legend;
@@ -57,6 +58,8 @@ pub struct MapView {
     projection: RefCell<Projection>,
     sprites: SpriteAtlas,
     markers: DrawnMarkers,
+    /// Which places the markers plugin drew in a cluster (the labels plugin leaves them out).
+    clustered: RefCell<Vec<bool>>,
     labels: PlacedLabels,
     legend: Legend,
 }
@@ -97,6 +100,7 @@ impl MapView {
             projection: RefCell::default(),
             sprites: SpriteAtlas::default(),
             markers: DrawnMarkers::default(),
+            clustered: RefCell::default(),
             labels: PlacedLabels::default(),
             legend: Legend,
         }
@@ -110,7 +114,20 @@ impl MapView {
     /// Where a place's marker was drawn in the last frame (for tests and tools: which point to
     /// click to hit it).
     pub fn place_on_screen(&self, place: PlaceIx) -> Option<egui::Pos2> {
+        if self
+            .markers
+            .clusters
+            .iter()
+            .any(|c| c.places.contains(&place))
+        {
+            return None; // drawn in a cluster, not as a marker of its own
+        }
         self.projection.borrow().place(place)
+    }
+
+    /// The clusters drawn in the last frame (for tests and tools).
+    pub fn clusters(&self) -> &[clusters::DrawnCluster] {
+        &self.markers.clusters
     }
 
     /// Fits the view to the data on the next frame, and keeps it fitted while the map's size
@@ -122,7 +139,7 @@ impl MapView {
 
     /// Zooms in (positive) or out (negative) by whole levels; the view stays where the user
     /// puts it from then on.
-    pub(crate) fn zoom_by(&mut self, levels: i8) {
+    pub fn zoom_by(&mut self, levels: i8) {
         for _ in 0..levels.unsigned_abs() {
             let _ = if levels > 0 {
                 self.memory.zoom_in()
@@ -140,10 +157,29 @@ impl MapView {
         self.needs_fit = false;
     }
 
+    /// Centres the view on a point, at a zoom if given (a story's step); the view stays there.
+    pub fn set_view(&mut self, lat: f64, lon: f64, zoom: Option<f64>) {
+        self.memory.center_at(lon_lat(lon, lat));
+        if let Some(zoom) = zoom {
+            self.set_view_zoom(zoom);
+        }
+        self.needs_fit = false;
+        self.auto_fit = false;
+    }
+
+    /// Sets the zoom (a story's step without a centre).
+    pub fn set_view_zoom(&mut self, zoom: f64) {
+        // Out of walkers' range: the zoom stays as it is.
+        let _ = self.memory.set_zoom(zoom);
+        self.needs_fit = false;
+        self.auto_fit = false;
+    }
+
     /// The data was reloaded: what was projected and laid out for the old places is dropped.
     pub(crate) fn data_changed(&mut self) {
         self.projection.get_mut().forget_places();
         self.markers = DrawnMarkers::default();
+        self.clustered.get_mut().clear();
         self.labels = PlacedLabels::default();
     }
 }
@@ -199,12 +235,14 @@ impl View for MapView {
                 sprites: &mut self.sprites,
                 projection: &self.projection,
                 drawn: &mut self.markers,
+                clustered: &self.clustered,
                 actions: &mut clicked,
             })
             .with_plugin(LabelsPlugin {
                 view,
                 projection: &self.projection,
                 placed: &mut self.labels,
+                clustered: &self.clustered,
             });
         let legend = &mut self.legend;
         let shown = map.show(ui, |ui, _response, _projector, _memory| {
@@ -230,6 +268,10 @@ impl View for MapView {
                 .fixed_pos(r.left_bottom() + vec2(8.0, -8.0))
                 .constrain_to(r)
                 .show(ui.ctx(), |ui| legend.ui(ui, view, actions));
+            super::story::caption_card(ui, view, r);
+            if let Some(compared) = view.compared {
+                ring_changed(ui, compared, &self.projection.borrow());
+            }
         });
         actions.append(&mut clicked);
         let r = &shown.response;
@@ -238,6 +280,17 @@ impl View for MapView {
                 && ui.input(|i| i.smooth_scroll_delta != egui::Vec2::ZERO || i.zoom_delta() != 1.0))
         {
             self.auto_fit = false;
+        }
+    }
+}
+
+/// A ring around each place listed in the "what changed" window.
+fn ring_changed(ui: &Ui, compared: &super::changes::Compared, projection: &Projection) {
+    let painter = ui.painter();
+    let stroke = egui::Stroke::new(2.5, Color32::from_rgb(230, 90, 0));
+    for c in &compared.changes {
+        if let Some(pos) = projection.place(c.place) {
+            painter.circle_stroke(pos, 13.0, stroke);
         }
     }
 }

@@ -145,7 +145,12 @@ impl TomlDir<'_> {
 
 /// Reads an annotation file, reporting why it cannot be (a missing file only when it is
 /// `required`), and keeps its text in `d` for the problems found in it.
-fn read(source: &DataSource, d: &mut Diagnostics, file: &str, required: bool) -> Option<String> {
+pub fn read(
+    source: &DataSource,
+    d: &mut Diagnostics,
+    file: &str,
+    required: bool,
+) -> Option<String> {
     match source.read_text(file, MAX_TOML_BYTES) {
         Ok(text) => {
             d.add_source(file, &text);

@@ -1,0 +1,191 @@
+//! Stories: guided walks through the data, kept in `stories.toml` beside the annotations. A
+//! story is an ordered list of steps; each step puts the replay on a date, may select a place,
+//! sets the map's view and carries a caption of a few sentences. The file is optional; its
+//! problems are reported like the other files' (file:line, a hint), and a bad step is dropped
+//! without hiding the others.
+
+use std::ops::Range;
+
+use chrono::NaiveDateTime;
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::dates::parse_instant;
+use super::diagnostics::Diagnostics;
+use super::load::entries::parse_entries;
+use super::load::toml_dir::read;
+use super::source::DataSource;
+use super::{ActorIx, Lookup, PlaceIx, Store};
+
+pub const STORIES_FILE: &str = "stories.toml";
+
+/// A story, with its steps in order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Story {
+    pub id: String,
+    pub title: String,
+    pub steps: Vec<Step>,
+}
+
+/// One step of a story.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    /// Where the replay goes (a bare date means the end of that day).
+    pub at: NaiveDateTime,
+    pub select: Option<PlaceIx>,
+    /// The map's centre, `[lat, lon]`, and zoom; the app keeps its view when they are absent.
+    pub centre: Option<[f64; 2]>,
+    pub zoom: Option<f64>,
+    /// Actors to hide on the map. Kept for an app that can hide actors; this one ignores it.
+    pub hidden_actors: Vec<ActorIx>,
+    pub caption: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStory {
+    id: String,
+    title: String,
+    #[serde(default)]
+    step: Vec<Spanned<RawStep>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStep {
+    date: Spanned<String>,
+    select: Option<Spanned<String>>,
+    centre: Option<Spanned<[f64; 2]>>,
+    zoom: Option<Spanned<f64>>,
+    #[serde(default)]
+    hidden_actors: Vec<Spanned<String>>,
+    caption: String,
+}
+
+/// The stories of a data source (none when it has no `stories.toml`), with their problems.
+pub fn load(source: &DataSource, store: &Store) -> (Vec<Story>, Diagnostics) {
+    let mut d = Diagnostics::default();
+    let Some(text) = read(source, &mut d, STORIES_FILE, false) else {
+        return (Vec::new(), d);
+    };
+    let raws: Vec<(RawStory, Range<usize>)> =
+        parse_entries(&mut d, STORIES_FILE, &text, "story", false);
+    let stories = raws
+        .into_iter()
+        .map(|(raw, _)| Story {
+            steps: raw
+                .step
+                .into_iter()
+                .filter_map(|s| step(&mut d, store, s.into_inner()))
+                .collect(),
+            id: raw.id,
+            title: raw.title,
+        })
+        .collect();
+    (stories, d)
+}
+
+/// A step, or `None` (and an error) when its date cannot be read.
+fn step(d: &mut Diagnostics, store: &Store, raw: RawStep) -> Option<Step> {
+    let f = STORIES_FILE;
+    let at = match parse_instant(raw.date.get_ref()) {
+        Ok(i) => i.end_instant(),
+        Err(e) => {
+            d.error(
+                f,
+                Some(raw.date.span()),
+                format!("a step's date cannot be read: {e}"),
+                Some("write the date as 2017-11-09 or 2017-11-09T06:00".into()),
+            );
+            return None;
+        }
+    };
+    // A place that is gone (or misspelt) is a warning: the step is still shown, selecting
+    // nothing, so that a story never makes the data itself invalid. When places.toml has
+    // errors, the place may be one left out for them: no second problem is reported for it.
+    let places_broken = store
+        .diagnostics
+        .errors()
+        .any(|e| e.file == super::load::PLACES_FILE);
+    let select = raw
+        .select
+        .as_ref()
+        .and_then(|name| match store.find_place(name.get_ref()) {
+            Lookup::Found(p) => Some(p),
+            _ if places_broken => None,
+            Lookup::NotFound {
+                suggestion: Some(s),
+            } => {
+                d.warning(
+                    f,
+                    Some(name.span()),
+                    format!(
+                        "no place called \"{}\"; the step selects nothing",
+                        name.get_ref()
+                    ),
+                    Some(format!("did you mean \"{s}\"?")),
+                );
+                None
+            }
+            _ => {
+                d.warning(
+                    f,
+                    Some(name.span()),
+                    format!(
+                        "\"{}\" names no single place; the step selects nothing",
+                        name.get_ref()
+                    ),
+                    Some("use a place's id from places.toml".into()),
+                );
+                None
+            }
+        });
+    let centre = raw.centre.and_then(|c| {
+        let [lat, lon] = *c.get_ref();
+        if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) {
+            Some([lat, lon])
+        } else {
+            d.warning(
+                f,
+                Some(c.span()),
+                "the centre is not on Earth; the step keeps the map where it is",
+                Some("write centre = [lat, lon] in degrees, e.g. [34.45, 40.92]".into()),
+            );
+            None
+        }
+    });
+    let zoom = raw.zoom.and_then(|z| {
+        let v = *z.get_ref();
+        if (1.0..=20.0).contains(&v) {
+            Some(v)
+        } else {
+            d.warning(
+                f,
+                Some(z.span()),
+                format!("zoom {v} is outside 1 to 20; the step keeps the map's zoom"),
+                Some("a zoom of 8 shows a province, 11 a town".into()),
+            );
+            None
+        }
+    });
+    let mut hidden_actors = Vec::new();
+    for a in &raw.hidden_actors {
+        match store.actor_names.lookup(a.get_ref()) {
+            Lookup::Found(ix) => hidden_actors.push(ix),
+            _ => d.warning(
+                f,
+                Some(a.span()),
+                format!("no actor called \"{}\"; it is not hidden", a.get_ref()),
+                Some("use an actor's id from actors.toml".into()),
+            ),
+        }
+    }
+    Some(Step {
+        at,
+        select,
+        centre,
+        zoom,
+        hidden_actors,
+        caption: raw.caption.trim().to_owned(),
+    })
+}
