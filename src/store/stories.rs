@@ -65,6 +65,10 @@ struct RawStep {
 /// The stories of a data source (none when it has no `stories.toml`), with their problems.
 pub fn load(source: &DataSource, store: &Store) -> (Vec<Story>, Diagnostics) {
     let mut d = Diagnostics::default();
+    // A single file (an ACLED-format CSV) has no directory to hold a `stories.toml`.
+    if crate::store::load::acled::csv_file(source).is_some() {
+        return (Vec::new(), d);
+    }
     let Some(text) = read(source, &mut d, STORIES_FILE, false) else {
         return (Vec::new(), d);
     };
