@@ -1,0 +1,127 @@
+//! Where actions change the app's state: every button, key, menu item and map click ends here.
+
+use super::story::{self, StoryAt};
+use super::*;
+
+impl FrontlineApp {
+    /// Does what the user asked for. The one place where actions change the state.
+    pub fn apply(&mut self, actions: impl IntoIterator<Item = Action>) {
+        for action in actions {
+            match action {
+                Action::TogglePlay => self.replay.toggle_play(),
+                Action::PreviousChange => _ = self.replay.step_prev(&self.store.timeline),
+                Action::NextChange => _ = self.replay.step_next(&self.store.timeline),
+                Action::JumpToStart => self.replay.jump_start(),
+                Action::JumpToEnd => self.replay.jump_end(),
+                Action::SetCursor(t) => {
+                    self.replay.playing = false;
+                    self.replay.set_cursor(t);
+                }
+                Action::MoveCursorBy(d) => self.replay.set_cursor(self.replay.cursor + d),
+                Action::SetSpeed(s) => self.replay.speed = s,
+                Action::ToggleLoop => self.replay.looping = !self.replay.looping,
+                // A place of other data (a click in the frame the data was reloaded) is none.
+                Action::Select(p) => self.selected = p.filter(|&p| p < self.store.places.len()),
+                Action::FitMap => self.map.fit_to_data(),
+                Action::ZoomIn => self.map.zoom_by(1),
+                Action::ZoomOut => self.map.zoom_by(-1),
+                Action::ToggleTiles => self.shown.tiles = !self.shown.tiles,
+                Action::ToggleChart => self.shown.chart = !self.shown.chart,
+                Action::ToggleProblems => self.shown.problems = !self.shown.problems,
+                Action::OpenArticle { article, quote } => {
+                    self.reader = Some(Reader::new(article, quote))
+                }
+                Action::CloseArticle => self.reader = None,
+                Action::ToggleActor(id) => self.filters.toggle_actor(&id),
+                Action::ToggleStatedOnly => self.filters.stated_only = !self.filters.stated_only,
+                Action::ToggleFeedSelectedOnly => {
+                    self.filters.feed_selected_only = !self.filters.feed_selected_only
+                }
+                Action::SetFeedKind(kind) => self.filters.feed_kind = kind,
+                Action::ToggleFeed => self.shown.feed = !self.shown.feed,
+                Action::TogglePlacePanel => self.shown.place = !self.shown.place,
+                Action::ToggleLegend => self.shown.legend = !self.shown.legend,
+                Action::NextLabelScript => self.shown.labels = self.shown.labels.next(),
+                Action::FocusSearch => self.top_bar.focus_search(),
+                Action::CentreOn(p) => {
+                    if let Some(place) = self.store.places.get(p) {
+                        self.map.centre_on(place.lat, place.lon);
+                    }
+                }
+                Action::OpenExport(target) => {
+                    if !self.export.as_ref().is_some_and(|d| d.is_running()) {
+                        let dir = data_dir(&self.source);
+                        self.export = Some(export_dialog::ExportDialog::new(target, dir));
+                    }
+                }
+                Action::RunExport => {
+                    let selected = self.selected.map(|p| self.store.places[p].id.as_str());
+                    if let Some(d) = &mut self.export {
+                        d.run(&self.store, data_dir(&self.source), selected);
+                    }
+                }
+                Action::CancelExport => {
+                    if let Some(d) = &mut self.export {
+                        d.cancel();
+                    }
+                }
+                Action::CloseExport => self.export = None,
+                Action::ToggleAddArticle => self.add_article.open = !self.add_article.open,
+                Action::Edit(edit) => self.edits.push(edit),
+                Action::Undo => _ = self.edits.undo(),
+                Action::Redo => _ = self.edits.redo(),
+                Action::Save => self.save(),
+                Action::SaveAs(dir) => self.save_into(&dir),
+                Action::NewClaim {
+                    article,
+                    start,
+                    end,
+                } if article < self.store.articles.len() => {
+                    let form =
+                        crate::edit::claim::ClaimForm::prefill(&self.store, article, start, end);
+                    self.claim.form = Some(form);
+                }
+                Action::NewClaim { .. } => {}
+                Action::GoToStep(at) => self.go_to_step(at),
+                Action::NextStep | Action::PreviousStep => {
+                    let forward = action == Action::NextStep;
+                    if let Some(at) = story::neighbour(&self.store.stories, self.story, forward) {
+                        self.go_to_step(at);
+                    }
+                }
+                Action::CloseStory => self.story = None,
+                Action::Compare { from, to } => {
+                    self.compared = Some(Compared::new(&self.store, from, to))
+                }
+                Action::CompareDayBefore => {
+                    let (from, to) = changes::day_before(self.replay.cursor);
+                    self.compared = Some(Compared::new(&self.store, from, to));
+                }
+                Action::CloseCompare => self.compared = None,
+                Action::ZoomTo { lat, lon, zoom } => self.map.set_view(lat, lon, Some(zoom)),
+            }
+        }
+    }
+
+    /// Shows a story's step: the cursor goes to its date (paused), its place is selected and
+    /// the map takes its view. Hidden actors are not applied: the app cannot hide actors yet.
+    fn go_to_step(&mut self, at: StoryAt) {
+        let Some(step) = self
+            .store
+            .stories
+            .get(at.story)
+            .and_then(|s| s.steps.get(at.step))
+        else {
+            return;
+        };
+        self.replay.playing = false;
+        self.replay.set_cursor(step.at);
+        self.selected = step.select;
+        if let Some([lat, lon]) = step.centre {
+            self.map.set_view(lat, lon, step.zoom);
+        } else if let Some(zoom) = step.zoom {
+            self.map.set_view_zoom(zoom);
+        }
+        self.story = Some(at);
+    }
+}
