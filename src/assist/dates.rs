@@ -8,7 +8,7 @@ use std::ops::Range;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::Serialize;
 
-use crate::store::dates::resolve_phrase;
+use crate::store::dates::{MONTHS, WEEKDAYS, resolve_phrase};
 
 use super::text::Token;
 
@@ -36,29 +36,6 @@ pub(crate) struct DateMatch {
     pub relative: bool,
 }
 
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 const MONTH_ABBREVIATIONS: &[&str] = &[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
@@ -145,7 +122,7 @@ fn phrase_at(
             i + 1 + usize::from(word(tokens, i + 1).is_some_and(|w| PARTS_OF_DAY.contains(&w)));
         return Some(make(end, date, DatePrecision::Day, false));
     }
-    if WEEKDAYS.contains(&head) && capitalised(text, &tokens[i + lead]) {
+    if WEEKDAYS.iter().any(|(name, _)| *name == head) && capitalised(text, &tokens[i + lead]) {
         let mut end = i + lead + 1;
         if word(tokens, end).is_some_and(|w| PARTS_OF_DAY.contains(&w)) {
             end += 1;

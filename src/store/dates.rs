@@ -75,7 +75,8 @@ impl DayRange {
     }
 }
 
-const WEEKDAYS: [(&str, Weekday); 7] = [
+/// Weekday names as the text's lower-cased words, for the store's checks and the assistant.
+pub(crate) const WEEKDAYS: [(&str, Weekday); 7] = [
     ("monday", Weekday::Mon),
     ("tuesday", Weekday::Tue),
     ("wednesday", Weekday::Wed),
@@ -85,7 +86,8 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
     ("sunday", Weekday::Sun),
 ];
 
-const MONTHS: [&str; 12] = [
+/// Month names, January first, lower-cased.
+pub(crate) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
