@@ -15,6 +15,8 @@ use crate::store::{Control, DataSource, Lookup, PlaceIx, Store};
 mod check_format;
 mod error;
 pub mod export;
+mod quotes;
+mod state;
 mod suggest;
 
 pub use check_format::CheckFormat;
@@ -321,13 +323,13 @@ pub(crate) fn run_to(
             let at = parse_at(at)?;
             let store = load(cli);
             warn_if_invalid(&store);
-            Ok(state(&store, at, *json, out)?)
+            Ok(state::state(&store, at, *json, out)?)
         }
         TerminalCommand::Quotes { place, json } => {
             let store = load(cli);
             let p = resolve_place(&store, place)?;
             warn_if_invalid(&store);
-            Ok(quotes(&store, p, *json, out)?)
+            Ok(quotes::quotes(&store, p, *json, out)?)
         }
         TerminalCommand::Suggest { file, date, json } => {
             let store = load(cli);
@@ -448,129 +450,20 @@ fn check(
     }
 }
 
-#[derive(Serialize)]
-struct StateRow<'a> {
-    place: &'a str,
-    name: &'a str,
-    kind: &'a str,
-    status: &'static str,
-    holder: Option<&'a str>,
-    holder_name: Option<&'a str>,
-    contested_by: Vec<&'a str>,
-    lost_by: Vec<&'a str>,
-    since: Option<String>,
-    last_reported: Option<String>,
-    /// Days since the latest report (0: reported that day).
-    days_since_report: Option<i64>,
-    sources: usize,
-    latitude: f64,
-    longitude: f64,
-}
-
-fn is_zero(n: &usize) -> bool {
-    *n == 0
-}
-
-fn status_word(c: Option<Control>) -> &'static str {
-    match c {
-        Some(Control::Held(_)) => "held",
-        Some(Control::Contested(..)) => "contested",
-        Some(Control::Lost(..)) => "lost",
-        None => "unknown",
-    }
-}
-
-fn state(
-    store: &Store,
-    at: NaiveDateTime,
-    json: bool,
-    out: &mut dyn Write,
-) -> io::Result<ExitCode> {
-    let states = store.states_at(at);
-    if json {
-        let rows: Vec<StateRow> = states
-            .iter()
-            .map(|s| {
-                let p = &store.places[s.place];
-                let holder = s
-                    .control
-                    .and_then(Control::holder)
-                    .map(|a| &store.actors[a]);
-                StateRow {
-                    place: &p.id,
-                    name: &p.name,
-                    kind: p.kind.label(),
-                    status: status_word(s.control),
-                    holder: holder.map(|a| a.id.as_str()),
-                    holder_name: holder.map(|a| a.name.as_str()),
-                    contested_by: match s.control {
-                        Some(Control::Contested(a, b)) => {
-                            vec![&store.actors[a].id, &store.actors[b].id]
-                        }
-                        _ => Vec::new(),
-                    },
-                    lost_by: s.control.map_or_else(Vec::new, |c| {
-                        c.lost_by()
-                            .into_iter()
-                            .map(|a| store.actors[a].id.as_str())
-                            .collect()
-                    }),
-                    since: s.since.map(|t| t.date().to_string()),
-                    last_reported: s.last_reported.map(|d| d.to_string()),
-                    days_since_report: s.age_days(at),
-                    sources: s.sources,
-                    latitude: p.lat,
-                    longitude: p.lon,
-                }
-            })
-            .collect();
-        write_json(out, &rows)?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    writeln!(
-        out,
-        "State at {} {} ({})",
-        long_date(at.date()),
-        present::time_of_day(at.time()),
-        store.origin
-    )?;
-    let mut rows = vec![[
-        "PLACE".to_owned(),
-        "STATUS".to_owned(),
-        "SINCE".to_owned(),
-        "LAST REPORT".to_owned(),
-        "QUOTES".to_owned(),
-    ]];
-    for s in &states {
-        let report = match s.age_days(at) {
-            Some(0) => "that day".to_owned(),
-            Some(1) => format!("{} (1 day before)", short(s.last_reported)),
-            Some(n) => format!("{} ({n} days before)", short(s.last_reported)),
-            None => "-".to_owned(),
-        };
-        rows.push([
-            store.places[s.place].name.clone(),
-            store.describe(s.control),
-            s.since.map_or("-".to_owned(), |t| long_date(t.date())),
-            report,
-            s.sources.to_string(),
-        ]);
-    }
-    print_table(&rows, out)?;
-    Ok(ExitCode::SUCCESS)
-}
-
 /// Writes `value` as pretty JSON and a newline, straight into `out` (no string in between).
-fn write_json(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
+pub(crate) fn write_json(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, value)?;
     writeln!(out)
 }
 
-fn short(d: Option<chrono::NaiveDate>) -> String {
+pub(crate) fn short(d: Option<chrono::NaiveDate>) -> String {
     d.map_or("-".to_owned(), |d| DayForm::Weekday.of(d))
 }
 
-fn print_table<const N: usize>(rows: &[[String; N]], out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn print_table<const N: usize>(
+    rows: &[[String; N]],
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let widths: Vec<usize> = (0..N)
         .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
         .collect();
@@ -583,191 +476,6 @@ fn print_table<const N: usize>(rows: &[[String; N]], out: &mut dyn Write) -> io:
         writeln!(out, "{}", line.join("  ").trim_end())?;
     }
     Ok(())
-}
-
-#[derive(Serialize)]
-#[serde(untagged)]
-enum ControlJson<'a> {
-    Held(&'a str),
-    Contested([&'a str; 2]),
-    /// Lost: nobody is said to hold it.
-    Lost(Option<()>),
-}
-
-fn control_json(store: &Store, c: Control) -> ControlJson<'_> {
-    match c {
-        Control::Held(a) => ControlJson::Held(&store.actors[a].id),
-        Control::Contested(a, b) => {
-            ControlJson::Contested([&store.actors[a].id, &store.actors[b].id])
-        }
-        Control::Lost(..) => ControlJson::Lost(None),
-    }
-}
-
-#[derive(Serialize)]
-struct EventJson<'a> {
-    id: &'a str,
-    date: String,
-    time_precision: &'static str,
-    place: &'a str,
-    kind: &'static str,
-    basis: &'static str,
-    change: bool,
-    from: Option<ControlJson<'a>>,
-    to: ControlJson<'a>,
-    status: &'static str,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    lost_by: Vec<&'a str>,
-    note: Option<&'a str>,
-    /// Sources that could not be checked (reported as errors); left out when none.
-    #[serde(skip_serializing_if = "is_zero")]
-    damaged_sources: usize,
-    quotes: Vec<QuoteJson<'a>>,
-}
-
-#[derive(Serialize)]
-struct QuoteJson<'a> {
-    article: &'a str,
-    outlet: Option<&'a str>,
-    article_date: Option<String>,
-    text: &'a str,
-    start: usize,
-    end: usize,
-    date_phrase: Option<&'a str>,
-}
-
-fn quotes(store: &Store, place: PlaceIx, json: bool, out: &mut dyn Write) -> io::Result<ExitCode> {
-    let events = store.place_events(place);
-    let p = &store.places[place];
-    if json {
-        let rows: Vec<EventJson> = events
-            .iter()
-            .map(|&e| {
-                let ev = &store.events[e];
-                EventJson {
-                    id: &ev.id,
-                    date: ev.date.to_string(),
-                    time_precision: ev.precision.label(),
-                    place: &p.id,
-                    kind: kind_word(ev.kind),
-                    basis: if ev.basis == crate::store::Basis::Inferred {
-                        "inferred"
-                    } else {
-                        "stated"
-                    },
-                    change: store.timeline.is_change(e, &store.events),
-                    from: ev.from.map(|c| control_json(store, c)),
-                    to: control_json(store, ev.to),
-                    status: status_word(Some(ev.to)),
-                    lost_by: ev
-                        .to
-                        .lost_by()
-                        .into_iter()
-                        .map(|a| store.actors[a].id.as_str())
-                        .collect(),
-                    note: ev.note.as_deref(),
-                    damaged_sources: ev.damaged_sources,
-                    quotes: ev
-                        .quotes
-                        .iter()
-                        .map(|q| {
-                            let a = &store.articles[q.article];
-                            QuoteJson {
-                                article: &a.id,
-                                outlet: a.outlet.as_deref(),
-                                article_date: a.date.map(|d| d.to_string()),
-                                text: q.exact(&store.articles),
-                                start: q.start,
-                                end: q.end,
-                                date_phrase: q.date_phrase.as_deref(),
-                            }
-                        })
-                        .collect(),
-                }
-            })
-            .collect();
-        write_json(out, &rows)?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    writeln!(
-        out,
-        "{} ({}, {}, {})",
-        p.name,
-        p.id,
-        p.kind.label(),
-        p.country
-    )?;
-    if !p.aliases.is_empty() {
-        writeln!(out, "also: {}", p.aliases.join(", "))?;
-    }
-    if events.is_empty() {
-        writeln!(
-            out,
-            "\nNo events: the articles say nothing about who controls {}.",
-            p.name
-        )?;
-    }
-    for &e in &events {
-        let ev = &store.events[e];
-        let change = if store.timeline.is_change(e, &store.events) {
-            ""
-        } else {
-            " (no change)"
-        };
-        let inferred = if ev.basis == crate::store::Basis::Inferred {
-            ", inferred"
-        } else {
-            ""
-        };
-        let precision = match ev.precision {
-            crate::store::Precision::Day => String::new(),
-            other => format!(", known to the {}", other.label()),
-        };
-        writeln!(
-            out,
-            "\n{}  {}: {}{change}{inferred}{precision}",
-            long_date(ev.date),
-            ev.kind.label(),
-            store.describe(Some(ev.to))
-        )?;
-        if let Some(from) = ev.from {
-            writeln!(out, "  before: {}", store.describe(Some(from)))?;
-        }
-        if let Some(note) = &ev.note {
-            writeln!(out, "  note: {note}")?;
-        }
-        if let Some(damaged) = crate::present::damaged_sentence(ev) {
-            writeln!(out, "  warning: {damaged} (`frontline check`)")?;
-        }
-        if let Some(annotation) = crate::present::annotation_sentence(ev) {
-            writeln!(out, "  {annotation}")?;
-        }
-        for q in &ev.quotes {
-            let a = &store.articles[q.article];
-            let date = a.date.map_or("undated".to_owned(), long_date);
-            writeln!(
-                out,
-                "  \u{201C}{}\u{201D}\n      {} ({}, {})",
-                q.exact(&store.articles),
-                a.id,
-                a.outlet_or_unnamed(),
-                date
-            )?;
-        }
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-fn kind_word(k: crate::store::EventKind) -> &'static str {
-    use crate::store::EventKind::*;
-    match k {
-        Capture => "capture",
-        Recapture => "recapture",
-        Entered => "entered",
-        Declared => "declared",
-        Withdrawal => "withdrawal",
-        Report => "report",
-    }
 }
 
 #[cfg(test)]
