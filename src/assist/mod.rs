@@ -14,6 +14,7 @@ mod claims;
 pub mod dates;
 pub mod gazetteer;
 mod lexicon;
+mod names;
 pub mod text;
 
 use std::collections::HashMap;
@@ -28,6 +29,7 @@ use crate::store::{Basis, EventKind, Store};
 pub use dates::DatePrecision;
 pub use gazetteer::{Gazetteer, GazetteerPlace};
 use lexicon::{Lexicon, Referent};
+use names::{ACTOR_ALIASES, ANAPHORS, GAZETTEER_STOPLIST, GOVERNMENT_FORCES, GOVERNMENTS};
 
 /// The largest text the assistant reads: far above any article, low enough to stay fast.
 pub(crate) const MAX_TEXT_BYTES: usize = 2 * 1024 * 1024;
@@ -159,189 +161,6 @@ struct PlaceInfo {
     new_place: bool,
     border_crossing: bool,
 }
-
-/// The usual ways wire copy names the sides, by the data's actor ids, on top of the data's own
-/// aliases. Names of actors the data does not have are ignored.
-const ACTOR_ALIASES: &[(&str, &[&str])] = &[
-    (
-        "islamic_state",
-        &[
-            "Islamic State",
-            "Islamic State group",
-            "IS",
-            "ISIS",
-            "ISIL",
-            "Daesh",
-            "Da'esh",
-            "Daech",
-            "the militant group",
-            "the jihadist group",
-            "the extremist group",
-            "the group",
-            "the militants",
-            "militants",
-            "the jihadists",
-            "jihadists",
-        ],
-    ),
-    (
-        "syrian_government",
-        &[
-            "Syrian government",
-            "Syrian government forces",
-            "Syrian government troops",
-            "Syrian regime",
-            "Syrian regime forces",
-            "regime forces",
-            "regime troops",
-            "pro-regime forces",
-            "the regime",
-            "Syrian army",
-            "Syria's army",
-            "Syrian Arab Army",
-            "SAA",
-            "Syrian troops",
-            "Syrian forces",
-            "Syrian soldiers",
-            "Assad's forces",
-            "pro-Assad forces",
-            "loyalist forces",
-        ],
-    ),
-    (
-        "iraqi_government",
-        &[
-            "Iraqi forces",
-            "Iraqi troops",
-            "Iraqi army",
-            "Iraq's army",
-            "Iraqi military",
-            "Iraq's military",
-            "Iraqi soldiers",
-            "Iraqi government",
-            "Iraqi government forces",
-            "Iraqi security forces",
-            "Iraqi special forces",
-            "Iraqi counter-terrorism forces",
-            "Counter-Terrorism Service",
-            "CTS",
-            "Popular Mobilisation Forces",
-            "Popular Mobilization Forces",
-            "Popular Mobilisation Units",
-            "Hashed al-Shaabi",
-            "Hashd al-Shaabi",
-            "PMF",
-            "PMU",
-        ],
-    ),
-    (
-        "sdf",
-        &[
-            "SDF",
-            "Syrian Democratic Forces",
-            "Kurdish-led forces",
-            "Kurdish-led SDF",
-        ],
-    ),
-    (
-        "syrian_rebels",
-        &[
-            "rebels",
-            "the rebels",
-            "Syrian rebels",
-            "rebel fighters",
-            "opposition fighters",
-            "Free Syrian Army",
-            "FSA",
-        ],
-    ),
-];
-
-/// Names of a government's forces that say nothing of which government: the clause's place
-/// tells (a town in Syria: the Syrian government).
-const GOVERNMENT_FORCES: &[&str] = &[
-    "government forces",
-    "government troops",
-    "government soldiers",
-    "pro-government forces",
-    "pro-government troops",
-    "pro-government fighters",
-    "the army",
-    "the military",
-    "armed forces",
-    "the armed forces",
-    "security forces",
-    "the security forces",
-];
-
-/// The data's actor ids for the government of a country (ISO 3166-1 alpha-2).
-const GOVERNMENTS: &[(&str, &str)] = &[("SY", "syrian_government"), ("IQ", "iraqi_government")];
-
-/// Words that point back to an actor named before.
-const ANAPHORS: &[&str] = &[
-    "it",
-    "they",
-    "its forces",
-    "his forces",
-    "their forces",
-    "our forces",
-    "its fighters",
-    "their fighters",
-    "its troops",
-    "his troops",
-    "their troops",
-    "his men",
-];
-
-/// Gazetteer names that are also common English words or people's names: a capitalised "Hero"
-/// or "Khan" in wire copy is rarely the village.
-const GAZETTEER_STOPLIST: &[&str] = &[
-    "bab",
-    "cham",
-    "chao",
-    "chey",
-    "dali",
-    "dana",
-    "diana",
-    "dur",
-    "ezra",
-    "hero",
-    "herow",
-    "khan",
-    "medina",
-    "mosel",
-    "sam",
-    "shin",
-    "sina",
-    "sine",
-    "tal",
-    "tall",
-    "tell",
-    "riyadh",
-    "sousse",
-    "berea",
-    "beria",
-    "kara",
-    "sadr",
-    "hamra",
-    "sabbah",
-    "qasim",
-    "jassim",
-    "jasim",
-    "jassem",
-    "jasem",
-    "hanadi",
-    "ayu",
-    "ayou",
-    "revolution city",
-    "center",
-    "centre",
-    "city",
-    "new city",
-    "camp",
-    "station",
-    "market",
-];
 
 /// Reads an article from a file: UTF-8, not empty, within [`MAX_TEXT_BYTES`].
 pub fn read_article(path: &Path) -> Result<String, AssistError> {
