@@ -21,6 +21,7 @@
 //! quoted cell can span lines) and left out; the rest loads.
 
 pub mod actors;
+mod cells;
 pub mod places;
 mod rows;
 
