@@ -116,8 +116,9 @@ impl Plugin for BasemapPlugin<'_> {
             .copied()
             .filter(|p| near.contains(*p))
             .collect();
+        let spots = LabelSpots::new(view, &markers);
         for c in &basemap.countries {
-            if let Some(at) = label_spot(c, view, projector, &markers) {
+            if let Some(at) = spots.inside(c, projector) {
                 painter.text(
                     at,
                     Align2::CENTER_CENTER,
@@ -158,43 +159,112 @@ impl Plugin for BasemapPlugin<'_> {
     }
 }
 
-/// A point of `view` inside the country, searched on a coarse grid from the view's edges
-/// inwards (the centre is where the data is).
-fn label_spot(
-    area: &Area,
-    view: egui::Rect,
-    projector: &Projector,
-    markers: &[Pos2],
-) -> Option<Pos2> {
+/// Where a country's name may go: a coarse grid over the view, searched from the view's edges
+/// inwards (the centre is where the data is), leaving out the spots a marker is near. Each
+/// marker is looked at once, whatever the number of countries: with ten thousand places,
+/// testing every spot against every marker cost more than the rest of the frame.
+struct LabelSpots {
+    /// The spots no marker is near, farthest from the centre first.
+    free: Vec<Pos2>,
+}
+
+impl LabelSpots {
     const N: usize = 6;
-    let mut spots: Vec<Pos2> = (0..N * N)
-        .map(|i| {
-            let (fx, fy) = (
-                (i % N) as f32 / (N - 1) as f32,
-                (i / N) as f32 / (N - 1) as f32,
-            );
+    /// How far from a marker a name keeps, horizontally and vertically.
+    const CLEAR: egui::Vec2 = egui::vec2(110.0, 30.0);
+
+    fn new(view: egui::Rect, markers: &[Pos2]) -> LabelSpots {
+        let n = Self::N;
+        let step = egui::vec2(
+            view.width() / (n - 1) as f32,
+            view.height() / (n - 1) as f32,
+        );
+        let spot = |i: usize| {
             egui::pos2(
-                view.left() + fx * view.width(),
-                view.top() + fy * view.height(),
+                view.left() + (i % n) as f32 * step.x,
+                view.top() + (i / n) as f32 * step.y,
             )
-        })
-        .collect();
-    let c = view.center();
-    spots.sort_by(|a, b| (b.distance(c)).total_cmp(&a.distance(c)));
-    spots.into_iter().find(|p| {
-        if markers
-            .iter()
-            .any(|m| (m.x - p.x).abs() < 110.0 && (m.y - p.y).abs() < 30.0)
-        {
-            return false;
+        };
+        // The grid columns (rows) within reach of a coordinate.
+        let reach = |value: f32, origin: f32, step: f32, clear: f32| {
+            if step <= 0.0 {
+                return 0..n;
+            }
+            let lo = ((value - clear - origin) / step).ceil().max(0.0) as usize;
+            let hi =
+                (((value + clear - origin) / step).floor() + 1.0).clamp(0.0, n as f32) as usize;
+            lo.min(n)..hi
+        };
+        let mut blocked = vec![false; n * n];
+        for m in markers {
+            for row in reach(m.y, view.top(), step.y, Self::CLEAR.y) {
+                for col in reach(m.x, view.left(), step.x, Self::CLEAR.x) {
+                    let s = spot(row * n + col);
+                    if (m.x - s.x).abs() < Self::CLEAR.x && (m.y - s.y).abs() < Self::CLEAR.y {
+                        blocked[row * n + col] = true;
+                    }
+                }
+            }
         }
-        let point = projector.unproject(p.to_vec2());
-        crate::geo::polygon_contains(&area.outlines, point.x(), point.y())
-    })
+        let mut free: Vec<Pos2> = (0..n * n).filter(|&i| !blocked[i]).map(spot).collect();
+        let c = view.center();
+        free.sort_by(|a, b| b.distance(c).total_cmp(&a.distance(c)));
+        LabelSpots { free }
+    }
+
+    /// The first free spot inside the country.
+    fn inside(&self, area: &Area, projector: &Projector) -> Option<Pos2> {
+        self.free.iter().copied().find(|p| {
+            let point = projector.unproject(p.to_vec2());
+            crate::geo::polygon_contains(&area.outlines, point.x(), point.y())
+        })
+    }
 }
 
 /// River labels go in the upper-left part of the view, away from the towns at the border.
 fn river_label_spot(p: Pos2, projector: &Projector) -> bool {
     let r = projector.clip_rect();
     p.x < r.left() + r.width() * 0.45 && p.y < r.top() + r.height() * 0.55
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The grid walk blocks exactly the spots a marker is near, as testing every pair does.
+    #[test]
+    fn free_spots_are_those_no_marker_is_near() {
+        let view = egui::Rect::from_min_max(egui::pos2(90.0, 60.0), egui::pos2(1190.0, 770.0));
+        let markers: Vec<Pos2> = (0..500)
+            .map(|i| {
+                let (x, y) = ((i * 7919 % 1400) as f32, (i * 104_729 % 900) as f32);
+                egui::pos2(x - 50.0, y - 40.0)
+            })
+            .collect();
+        for markers in [&markers[..0], &markers[..3], &markers[..40], &markers[..]] {
+            let spots = LabelSpots::new(view, markers);
+            let n = LabelSpots::N;
+            let brute: Vec<Pos2> = (0..n * n)
+                .map(|i| {
+                    egui::pos2(
+                        view.left() + (i % n) as f32 * view.width() / (n - 1) as f32,
+                        view.top() + (i / n) as f32 * view.height() / (n - 1) as f32,
+                    )
+                })
+                .filter(|s| {
+                    !markers.iter().any(|m| {
+                        (m.x - s.x).abs() < LabelSpots::CLEAR.x
+                            && (m.y - s.y).abs() < LabelSpots::CLEAR.y
+                    })
+                })
+                .collect();
+            let mut got = spots.free.clone();
+            let key = |p: &Pos2| (p.x as i64, p.y as i64);
+            got.sort_by_key(key);
+            let mut want = brute;
+            want.sort_by_key(key);
+            assert_eq!(got, want, "{} markers", markers.len());
+        }
+        assert!(LabelSpots::new(view, &[]).free.len() == 36);
+    }
 }
