@@ -19,6 +19,16 @@ pub(crate) struct BasemapPlugin<'a> {
     /// go, so that wherever a tile is missing (offline, still loading) the offline basemap
     /// shows through instead of a black hole. Lines and names are drawn over the tiles.
     pub under_tiles: Option<egui::layers::ShapeIdx>,
+    /// Where the country names went last frame, kept while the view and the places stay.
+    pub country_labels: &'a std::cell::RefCell<CountryLabels>,
+}
+
+/// The free spots for country names, and what they were found for: the places' projection
+/// (its version), the view, and which places (a reload makes new ones).
+#[derive(Default)]
+pub(crate) struct CountryLabels {
+    key: Option<(u64, [u32; 4], usize, usize)>,
+    spots: Option<LabelSpots>,
 }
 
 impl Plugin for BasemapPlugin<'_> {
@@ -34,6 +44,7 @@ impl Plugin for BasemapPlugin<'_> {
             avoid,
             projection,
             under_tiles,
+            country_labels,
         } = *self;
         let mut projection = projection.borrow_mut();
         let mut points = projection.basemap(basemap, projector);
@@ -106,17 +117,30 @@ impl Plugin for BasemapPlugin<'_> {
             clip.min + egui::vec2(90.0, 60.0),
             clip.max - egui::vec2(90.0, 30.0),
         );
-        // The markers in view, projected once for every country.
-        let near = view.expand2(egui::vec2(110.0, 30.0));
         drop(points);
         projection.update_places(avoid, projector);
-        let markers: Vec<Pos2> = projection
-            .places()
-            .iter()
-            .copied()
-            .filter(|p| near.contains(*p))
-            .collect();
-        let spots = LabelSpots::new(view, &markers);
+        let key = (
+            projection.version(),
+            [view.min.x, view.min.y, view.max.x, view.max.y].map(f32::to_bits),
+            avoid.as_ptr() as usize,
+            avoid.len(),
+        );
+        let mut labels = country_labels.borrow_mut();
+        if labels.key != Some(key) || labels.spots.is_none() {
+            // The markers near the view: a name keeps clear of them.
+            let near = view.expand2(LabelSpots::CLEAR);
+            let markers: Vec<Pos2> = projection
+                .places()
+                .iter()
+                .copied()
+                .filter(|p| near.contains(*p))
+                .collect();
+            labels.spots = Some(LabelSpots::new(view, &markers));
+            labels.key = Some(key);
+        }
+        let Some(spots) = labels.spots.as_ref() else {
+            return;
+        };
         for c in &basemap.countries {
             if let Some(at) = spots.inside(c, projector) {
                 painter.text(

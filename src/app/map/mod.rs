@@ -56,6 +56,8 @@ pub struct MapView {
     tile_count: tiles::TileCount,
     basemap: Basemap,
     projection: RefCell<Projection>,
+    /// Where the basemap put the country names (see [`basemap_plugin::CountryLabels`]).
+    country_labels: RefCell<basemap_plugin::CountryLabels>,
     sprites: SpriteAtlas,
     markers: DrawnMarkers,
     /// Which places the markers plugin drew in a cluster (the labels plugin leaves them out).
@@ -98,6 +100,7 @@ impl MapView {
             tile_count: tiles::TileCount::default(),
             basemap: Basemap::bundled(),
             projection: RefCell::default(),
+            country_labels: RefCell::default(),
             sprites: SpriteAtlas::default(),
             markers: DrawnMarkers::default(),
             clustered: RefCell::default(),
@@ -224,6 +227,7 @@ impl View for MapView {
             avoid: &view.store.places,
             projection: &self.projection,
             under_tiles,
+            country_labels: &self.country_labels,
         });
         if let Some(counted) = counted.as_mut() {
             map = map.with_layer(counted as &mut dyn walkers::Tiles, 1.0);
