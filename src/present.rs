@@ -283,15 +283,42 @@ pub(crate) fn event_verb(kind: EventKind) -> &'static str {
     }
 }
 
+/// What an event did, in a few words: "recaptured · IS", or "lost by IS" for a place no
+/// longer held by someone (its kind's verb would read as if someone had taken it).
+pub(crate) fn event_outcome(store: &Store, e: EventIx) -> String {
+    let ev = &store.events[e];
+    match ev.to {
+        Control::Lost(..) => short_status(store, Some(ev.to)),
+        _ => format!(
+            "{} · {}",
+            event_verb(ev.kind),
+            short_status(store, Some(ev.to))
+        ),
+    }
+}
+
+/// An event's day in the feed's short form, "Thu 9 Nov"; a claim known only to the year is
+/// "2017, by Fri 3 Nov" (the day is the first article that reports it, not when it happened).
+pub(crate) fn event_day(store: &Store, e: EventIx) -> String {
+    let ev = &store.events[e];
+    match ev.precision {
+        Precision::Year => format!(
+            "{}, by {}",
+            chrono::Datelike::year(&ev.date),
+            DayForm::Weekday.of(ev.date)
+        ),
+        _ => DayForm::Weekday.of(ev.date),
+    }
+}
+
 /// An event in one line: "Sat 11 Nov 2017 · Abu Kamal · recaptured · IS".
 pub fn event_line(store: &Store, e: EventIx) -> String {
     let ev = &store.events[e];
     format!(
-        "{} · {} · {} · {}",
+        "{} · {} · {}",
         long_date(ev.date),
         store.places[ev.place].name,
-        event_verb(ev.kind),
-        short_status(store, Some(ev.to))
+        event_outcome(store, e)
     )
 }
 
@@ -428,10 +455,9 @@ pub fn diff_line(store: &Store, change: &crate::diff::PlaceChange) -> String {
 pub fn diff_event_line(store: &Store, e: EventIx, change: bool) -> String {
     let ev = &store.events[e];
     format!(
-        "{} · {} · {}{}",
+        "{} · {}{}",
         long_date(ev.date),
-        event_verb(ev.kind),
-        short_status(store, Some(ev.to)),
+        event_outcome(store, e),
         if change { "" } else { " (confirmed)" }
     )
 }
@@ -471,6 +497,30 @@ pub fn cluster_sentence(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Mosul, lost by the Islamic State "this year": the feed says so, and not "captured", and
+    /// its day is the first report's, not when it was lost.
+    #[test]
+    fn a_lost_place_reads_as_lost_and_a_year_claim_as_the_year() {
+        let store = crate::bundled::store();
+        let mosul = store.places.iter().position(|p| p.id == "mosul").unwrap();
+        let e = store.timeline.place_events(mosul).next().unwrap();
+        assert_eq!(event_outcome(&store, e), "lost by IS");
+        assert_eq!(event_day(&store, e), "2017, by Fri 3 Nov");
+        assert_eq!(event_line(&store, e), "Fri 3 Nov 2017 · Mosul · lost by IS");
+        let ak = store
+            .places
+            .iter()
+            .position(|p| p.id == "abu_kamal")
+            .unwrap();
+        let taken = store
+            .timeline
+            .place_events(ak)
+            .find(|&e| store.events[e].date.to_string() == "2017-11-09")
+            .unwrap();
+        assert_eq!(event_day(&store, taken), "Thu 9 Nov");
+        assert_eq!(event_outcome(&store, taken), "captured · Syrian gov.");
+    }
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2017, 11, d).unwrap()

@@ -7,7 +7,7 @@ use super::action::Action;
 use super::commands::{self, Command};
 use super::theme;
 use super::view::{View, ViewContext};
-use crate::present::{self, DayForm};
+use crate::present;
 use crate::store::{EventIx, EventKind};
 
 #[derive(Default)]
@@ -110,7 +110,7 @@ impl View for EventFeed {
                     egui::Align2::LEFT_TOP,
                     format!(
                         "{} · {}",
-                        DayForm::Weekday.of(ev.date),
+                        present::event_day(store, e),
                         store.places[ev.place].name
                     ),
                     egui::FontId::proportional(13.0),
