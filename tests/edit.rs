@@ -4,8 +4,10 @@
 mod common;
 
 use chrono::NaiveDate;
+use frontline::edit::locate::{locate, locate_quote};
+use frontline::edit::new_place::{FromGazetteer, lookup};
 use frontline::edit::{
-    Edit, EditSession, EventRef, NewArticle, NewEvent, NewSource, SaveError, Snapshot,
+    Edit, EditSession, EventFields, EventRef, NewArticle, NewEvent, NewSource, SaveError, Snapshot,
     events_file_for,
 };
 use frontline::store::{Basis, Control, DataSource, DateBasis, EventKind, Precision, Store};
@@ -37,6 +39,7 @@ fn claim() -> NewEvent {
         to: vec!["islamic_state".into(), "iraqi_government".into()],
         basis: Basis::Stated,
         note: None,
+        lost_by: vec![],
         sources: vec![NewSource {
             article: "husaybah-entered".into(),
             quote: "Iraqi forces entered Husaybah on Friday".into(),
@@ -237,4 +240,106 @@ fn deleting_an_event_keeps_the_comments_above_it_and_a_source_can_be_added() {
         s.save(),
         Err(SaveError::NoSuchEvent { index: 999, .. })
     ));
+}
+
+#[test]
+fn edits_of_existing_events_and_a_new_place_are_saved_and_load_cleanly() {
+    let (_tmp, root) = common::bundled_copy();
+    let events_before = std::fs::read_to_string(root.join("events.toml")).unwrap();
+    let before = Store::load(&DataSource::Dir(root.clone()));
+    let mut s = session(&root);
+    let loaded = |f: &str| s.snapshot.loaded(f);
+    // A quote of an event with several, and the note of another event.
+    let (e, ev) = before
+        .events
+        .iter()
+        .enumerate()
+        .find(|(_, ev)| ev.quotes.len() > 1 && ev.origin.file.as_ref() == "events.toml")
+        .unwrap();
+    let (at, source) = locate_quote(ev, &ev.quotes[1], loaded).unwrap();
+    let removed = ev.quotes[1].exact(&before.articles).to_owned();
+    let other = (0..before.events.len())
+        .find(|&o| o != e && before.events[o].origin.file.as_ref() == "events.toml")
+        .unwrap();
+    let noted = locate(&before.events[other], loaded).unwrap();
+    let hit = match lookup(&before, "Hit") {
+        Some(FromGazetteer::New(p)) => p,
+        other => panic!("{other:?}"),
+    };
+    let text = "date 2017-11-10\nIslamic State has lost Hit, officials said.\n";
+    s.push(Edit::DeleteSource { event: at, source });
+    s.push(Edit::UpdateEvent {
+        event: noted.clone(),
+        fields: EventFields {
+            note: Some(Some("Checked in review".into())),
+            ..EventFields::default()
+        },
+    });
+    s.push(Edit::AddArticle(NewArticle {
+        id: "hit-lost".into(),
+        text: text.into(),
+        ..article()
+    }));
+    s.push(Edit::AddPlace(hit));
+    s.push(Edit::AddEvent {
+        file: events_file_for("hit-lost"),
+        event: NewEvent {
+            place: "hit".into(),
+            kind: EventKind::Withdrawal,
+            from: vec![],
+            to: vec![],
+            lost_by: vec!["islamic_state".into()],
+            sources: vec![NewSource {
+                article: "hit-lost".into(),
+                quote: "Islamic State has lost Hit".into(),
+                date_phrase: None,
+                prefix: None,
+                suffix: None,
+            }],
+            ..claim()
+        },
+    });
+    s.save().unwrap();
+
+    let after = Store::load(&DataSource::Dir(root.clone()));
+    assert_eq!(
+        after.diagnostics.error_count(),
+        0,
+        "{:?}",
+        after.diagnostics.items
+    );
+    assert_eq!(after.quote_count(), before.quote_count() - 1 + 1);
+    let events = std::fs::read_to_string(root.join("events.toml")).unwrap();
+    assert!(
+        !events.contains(&format!("quote = {removed:?}")),
+        "the quote is gone"
+    );
+    assert!(events.contains("note = \"Checked in review\""));
+    // Every comment of the file is still there.
+    let comments = |t: &str| {
+        t.lines()
+            .filter(|l| l.trim_start().starts_with('#'))
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(comments(&events), comments(&events_before));
+    let places = std::fs::read_to_string(root.join("places.toml")).unwrap();
+    assert!(
+        places.contains("# Added from the regional gazetteer: GeoNames"),
+        "{places}"
+    );
+    let hit = after.places.iter().position(|p| p.id == "hit").unwrap();
+    let islamic_state = after
+        .actors
+        .iter()
+        .position(|a| a.id == "islamic_state")
+        .unwrap();
+    let at = NaiveDate::from_ymd_opt(2017, 11, 11)
+        .unwrap()
+        .and_hms_opt(0, 0, 0)
+        .unwrap();
+    assert_eq!(
+        after.state_at(hit, at).control,
+        Some(Control::Lost(islamic_state, None))
+    );
 }
