@@ -414,3 +414,32 @@ fn an_event_edited_in_its_form_changes_in_place_until_undone() {
     assert_eq!(note(&h), before);
     assert!(!h.state().edits.is_dirty());
 }
+
+#[test]
+fn a_saved_web_page_is_opened_as_plain_text_with_its_title() {
+    let (tmp, root) = common::bundled_copy();
+    let page = tmp.path().join("rawa.html");
+    std::fs::write(
+        &page,
+        "<html><head><title>Iraqi forces retake Rawa</title></head><body>\
+         <nav><a href=\"/\">Home</a></nav><p>Iraqi forces <a href=\"/r\">recaptured Rawa</a> \
+         on Friday.</p></body></html>",
+    )
+    .unwrap();
+    let mut h = on_dir(&root);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_label("Open file").click();
+    h.run();
+    assert!(shows(
+        &h,
+        "type the path of a .txt, .md, .html or .htm file"
+    ));
+    type_into(&mut h, "File", page.to_str().unwrap());
+    h.get_by_label("Open file").click();
+    h.run();
+    let form = &h.state().add_article.form;
+    assert_eq!(form.title, "Iraqi forces retake Rawa");
+    assert_eq!(form.text, "Iraqi forces recaptured Rawa on Friday.\n");
+    assert!(h.state().add_article.file_error.is_none());
+}

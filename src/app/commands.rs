@@ -441,8 +441,31 @@ pub(crate) fn button_for(
     action: Action,
     actions: &mut Vec<Action>,
 ) -> Response {
-    let button = egui::Button::new(RichText::new(command.label(false)).small());
-    let response = with_hover(ui.add_enabled(enabled, button), command);
+    let label = RichText::new(command.label(false)).small();
+    labelled_button_for(ui, command, label, enabled, action, actions)
+}
+
+/// A full-size [`button_for`]: a form's main button.
+pub(crate) fn form_button_for(
+    ui: &mut Ui,
+    command: Command,
+    enabled: bool,
+    action: Action,
+    actions: &mut Vec<Action>,
+) -> Response {
+    let label = RichText::new(command.label(false));
+    labelled_button_for(ui, command, label, enabled, action, actions)
+}
+
+fn labelled_button_for(
+    ui: &mut Ui,
+    command: Command,
+    label: RichText,
+    enabled: bool,
+    action: Action,
+    actions: &mut Vec<Action>,
+) -> Response {
+    let response = with_hover(ui.add_enabled(enabled, egui::Button::new(label)), command);
     if response.clicked() {
         actions.push(action);
     }

@@ -358,7 +358,7 @@ fn claim_fields(
         Some(e) => match f.changes(view.store, e) {
             Err(p) => {
                 problems(ui, &p);
-                commands::button_for(
+                commands::form_button_for(
                     ui,
                     Command::SaveEventChanges,
                     false,
@@ -372,7 +372,7 @@ fn claim_fields(
                     ui.label(RichText::new("Nothing changed yet.").weak());
                 }
                 let save = Action::UpdateEvent { event: e, fields };
-                if commands::button_for(ui, Command::SaveEventChanges, changed, save, actions)
+                if commands::form_button_for(ui, Command::SaveEventChanges, changed, save, actions)
                     .clicked()
                 {
                     // The place first, so that the event's new place is known.

@@ -27,6 +27,8 @@ pub struct Opened {
 /// Why a file could not be opened as an article. Each says which file and what to do.
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
+    #[error("type the path of a .txt, .md, .html or .htm file in \"File\", then \"Open file\"")]
+    NoPath,
     #[error("{}: open a .txt, .md, .html or .htm file", path.display())]
     Kind { path: PathBuf },
     #[error("{}: cannot read it: {source}", path.display())]
@@ -47,6 +49,9 @@ pub enum OpenError {
 
 /// Reads an article's text from a `.txt`, `.md`, `.html` or `.htm` file.
 pub fn open(path: &Path) -> Result<Opened, OpenError> {
+    if path.as_os_str().is_empty() {
+        return Err(OpenError::NoPath);
+    }
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
@@ -96,8 +101,10 @@ pub fn open(path: &Path) -> Result<Opened, OpenError> {
 
 /// The readable text of an HTML page: each paragraph, heading and list item on a line of its
 /// own, blank lines between blocks, no link targets, no emphasis marks, tables read cell by
-/// cell. Scripts and styles are left out.
+/// cell. Scripts and styles are left out, and so are the site's menus and footer (`<nav>`,
+/// `<footer>`), which are not the article.
 pub fn html_to_text(html: &str) -> Result<String, String> {
+    let html = without_elements(html, &["nav", "footer"]);
     let text = html2text::config::with_decorator(TrivialDecorator::new())
         .raw_mode(true)
         .no_link_wrapping()
@@ -118,6 +125,41 @@ pub fn html_to_text(html: &str) -> Result<String, String> {
     Ok(out)
 }
 
+/// The page without the elements named (`<nav ...>...</nav>`; not nested in one another).
+fn without_elements(html: &str, tags: &[&str]) -> String {
+    let mut out = html.to_owned();
+    for tag in tags {
+        while let Some((start, end)) = element_span(&out, tag) {
+            out.replace_range(start..end, "");
+        }
+    }
+    out
+}
+
+/// The byte range of the first `<tag ...>...</tag>` element, tags included.
+fn element_span(html: &str, tag: &str) -> Option<(usize, usize)> {
+    let lower = html.to_ascii_lowercase();
+    let (open, inner_start) = opening(&lower, tag)?;
+    let close = inner_start + lower[inner_start..].find(&format!("</{tag}"))?;
+    let end = close + lower[close..].find('>')? + 1;
+    Some((open, end))
+}
+
+/// Where the first `<tag ...>` opens, and where its content starts (in a lowercased page).
+fn opening(lower: &str, tag: &str) -> Option<(usize, usize)> {
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(&format!("<{tag}")) {
+        let start = from + i;
+        let after = start + 1 + tag.len();
+        // `<nav>` or `<nav class=...>`, not `<navbar>`.
+        if lower[after..].starts_with(['>', ' ', '\t', '\n', '\r', '/']) {
+            return Some((start, after + lower[after..].find('>')? + 1));
+        }
+        from = after;
+    }
+    None
+}
+
 /// The page's title: its `<title>`, or else its first `<h1>`, as plain text on one line.
 pub fn html_title(html: &str) -> Option<String> {
     ["title", "h1"]
@@ -133,19 +175,9 @@ pub fn html_title(html: &str) -> Option<String> {
 /// The markup inside the first `<tag ...>...</tag>` of a page (tag names in any case).
 fn element_inner<'a>(html: &'a str, tag: &str) -> Option<&'a str> {
     let lower = html.to_ascii_lowercase();
-    let mut from = 0;
-    while let Some(i) = lower[from..].find(&format!("<{tag}")) {
-        let start = from + i;
-        let after = start + 1 + tag.len();
-        // `<title>` or `<title lang=...>`, not `<titlebar>`.
-        if lower[after..].starts_with(['>', ' ', '\t', '\n', '\r']) {
-            let open_end = after + lower[after..].find('>')? + 1;
-            let close = open_end + lower[open_end..].find(&format!("</{tag}"))?;
-            return Some(&html[open_end..close]);
-        }
-        from = after;
-    }
-    None
+    let (_, inner_start) = opening(&lower, tag)?;
+    let close = inner_start + lower[inner_start..].find(&format!("</{tag}"))?;
+    Some(&html[inner_start..close])
 }
 
 #[cfg(test)]
@@ -166,6 +198,7 @@ mod tests {
 on Friday, a local official said.</p>
 <p>The town is on the border with Syria.</p>
 <ul><li>First item</li><li>Second item</li></ul>
+<footer><a href="/terms">Terms</a></footer>
 </body></html>
 "#;
 
@@ -190,6 +223,10 @@ on Friday, a local official said.</p>
             "no markup: {text}"
         );
         assert!(text.contains("First item") && text.contains("Second item"));
+        assert!(
+            !text.contains("Home") && !text.contains("Terms"),
+            "no menus: {text}"
+        );
         assert!(
             text.ends_with(".\n") || text.ends_with("item\n"),
             "{text:?}"
@@ -232,6 +269,9 @@ on Friday, a local official said.</p>
         std::fs::write(&empty, "<html><body><script>x()</script></body></html>").unwrap();
         let e = open(&empty).unwrap_err().to_string();
         assert!(e.contains("empty.html") && e.contains("paste"), "{e}");
+
+        let e = open(Path::new("")).unwrap_err().to_string();
+        assert!(e.contains("type the path"), "{e}");
 
         let missing = dir.path().join("missing.html");
         let e = open(&missing).unwrap_err().to_string();
