@@ -305,7 +305,7 @@ fn a_passage_attached_to_an_existing_event_is_saved_as_one_more_source() {
 }
 
 #[test]
-fn a_deleted_quote_is_gone_until_undone() {
+fn a_deleted_quote_or_event_is_gone_until_undone() {
     let (_tmp, root) = common::bundled_copy();
     let mut h = on_dir(&root);
     let rummanah = common::app::place(&h, "rummanah");
@@ -335,6 +335,16 @@ fn a_deleted_quote_is_gone_until_undone() {
     assert_eq!(quotes(&h), before);
     assert!(!h.state().edits.is_dirty());
     assert_eq!(h.state().store.diagnostics.error_count(), 0);
+    // The whole event, and back.
+    let events = h.state().store.events.len();
+    h.get_by_label("Delete event").click();
+    h.run();
+    assert_eq!(h.state().store.events.len(), events - 1);
+    assert!(shows(&h, "No article says who controls this place."));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().store.events.len(), events);
+    assert_eq!(quotes(&h), before);
 }
 
 #[test]
