@@ -343,3 +343,37 @@ fn edits_of_existing_events_and_a_new_place_are_saved_and_load_cleanly() {
         Some(Control::Lost(islamic_state, None))
     );
 }
+
+/// What one edit costs the app on a larger corpus: the files it changes rewritten with
+/// `toml_edit`, then the data loaded over them (the app's preview of unsaved edits).
+/// `PREVIEW_PLACES` sets the corpus' size (100 events a place; default 100 places).
+#[test]
+#[ignore = "timing: cargo test --test edit preview -- --ignored --nocapture"]
+fn preview_of_an_edit_on_a_synthetic_corpus() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("synth");
+    let places = std::env::var("PREVIEW_PLACES")
+        .ok()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(100);
+    let opts = frontline::synth::Options::scale(places);
+    frontline::synth::write(&dir, &opts).unwrap();
+    let source = DataSource::Dir(dir.clone());
+    let started = std::time::Instant::now();
+    let store = Store::load(&source);
+    let load = started.elapsed();
+    let mut s = session(&dir);
+    let e = &store.events[store.events.len() / 2];
+    let at = locate(e, |f| s.snapshot.loaded(f)).unwrap();
+    s.push(Edit::DeleteEvent(at));
+    let started = std::time::Instant::now();
+    let files = s.preview().unwrap();
+    let planned = started.elapsed();
+    let shown = Store::load(&DataSource::edited(source, files.into_iter().collect()));
+    let total = started.elapsed();
+    assert_eq!(shown.events.len(), store.events.len() - 1);
+    eprintln!(
+        "{} events: load {load:?}; an edit: files rewritten in {planned:?}, shown in {total:?}",
+        store.events.len()
+    );
+}
