@@ -4,8 +4,10 @@
 mod common;
 
 use chrono::NaiveDate;
+use frontline::edit::locate::{locate, locate_quote};
+use frontline::edit::new_place::{FromGazetteer, lookup};
 use frontline::edit::{
-    Edit, EditSession, EventRef, NewArticle, NewEvent, NewSource, SaveError, Snapshot,
+    Edit, EditSession, EventFields, EventRef, NewArticle, NewEvent, NewSource, SaveError, Snapshot,
     events_file_for,
 };
 use frontline::store::{Basis, Control, DataSource, DateBasis, EventKind, Precision, Store};
@@ -37,6 +39,7 @@ fn claim() -> NewEvent {
         to: vec!["islamic_state".into(), "iraqi_government".into()],
         basis: Basis::Stated,
         note: None,
+        lost_by: vec![],
         sources: vec![NewSource {
             article: "husaybah-entered".into(),
             quote: "Iraqi forces entered Husaybah on Friday".into(),
@@ -237,4 +240,140 @@ fn deleting_an_event_keeps_the_comments_above_it_and_a_source_can_be_added() {
         s.save(),
         Err(SaveError::NoSuchEvent { index: 999, .. })
     ));
+}
+
+#[test]
+fn edits_of_existing_events_and_a_new_place_are_saved_and_load_cleanly() {
+    let (_tmp, root) = common::bundled_copy();
+    let events_before = std::fs::read_to_string(root.join("events.toml")).unwrap();
+    let before = Store::load(&DataSource::Dir(root.clone()));
+    let mut s = session(&root);
+    let loaded = |f: &str| s.snapshot.loaded(f);
+    // A quote of an event with several, and the note of another event.
+    let (e, ev) = before
+        .events
+        .iter()
+        .enumerate()
+        .find(|(_, ev)| ev.quotes.len() > 1 && ev.origin.file.as_ref() == "events.toml")
+        .unwrap();
+    let (at, source) = locate_quote(ev, &ev.quotes[1], loaded).unwrap();
+    let removed = ev.quotes[1].exact(&before.articles).to_owned();
+    let other = (0..before.events.len())
+        .find(|&o| o != e && before.events[o].origin.file.as_ref() == "events.toml")
+        .unwrap();
+    let noted = locate(&before.events[other], loaded).unwrap();
+    let hit = match lookup(&before, "Hit") {
+        Some(FromGazetteer::New(p)) => p,
+        other => panic!("{other:?}"),
+    };
+    let text = "date 2017-11-10\nIslamic State has lost Hit, officials said.\n";
+    s.push(Edit::DeleteSource { event: at, source });
+    s.push(Edit::UpdateEvent {
+        event: noted.clone(),
+        fields: EventFields {
+            note: Some(Some("Checked in review".into())),
+            ..EventFields::default()
+        },
+    });
+    s.push(Edit::AddArticle(NewArticle {
+        id: "hit-lost".into(),
+        text: text.into(),
+        ..article()
+    }));
+    s.push(Edit::AddPlace(hit));
+    s.push(Edit::AddEvent {
+        file: events_file_for("hit-lost"),
+        event: NewEvent {
+            place: "hit".into(),
+            kind: EventKind::Withdrawal,
+            from: vec![],
+            to: vec![],
+            lost_by: vec!["islamic_state".into()],
+            sources: vec![NewSource {
+                article: "hit-lost".into(),
+                quote: "Islamic State has lost Hit".into(),
+                date_phrase: None,
+                prefix: None,
+                suffix: None,
+            }],
+            ..claim()
+        },
+    });
+    s.save().unwrap();
+
+    let after = Store::load(&DataSource::Dir(root.clone()));
+    assert_eq!(
+        after.diagnostics.error_count(),
+        0,
+        "{:?}",
+        after.diagnostics.items
+    );
+    assert_eq!(after.quote_count(), before.quote_count() - 1 + 1);
+    let events = std::fs::read_to_string(root.join("events.toml")).unwrap();
+    assert!(
+        !events.contains(&format!("quote = {removed:?}")),
+        "the quote is gone"
+    );
+    assert!(events.contains("note = \"Checked in review\""));
+    // Every comment of the file is still there.
+    let comments = |t: &str| {
+        t.lines()
+            .filter(|l| l.trim_start().starts_with('#'))
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(comments(&events), comments(&events_before));
+    let places = std::fs::read_to_string(root.join("places.toml")).unwrap();
+    assert!(
+        places.contains("# Added from the regional gazetteer: GeoNames"),
+        "{places}"
+    );
+    let hit = after.places.iter().position(|p| p.id == "hit").unwrap();
+    let islamic_state = after
+        .actors
+        .iter()
+        .position(|a| a.id == "islamic_state")
+        .unwrap();
+    let at = NaiveDate::from_ymd_opt(2017, 11, 11)
+        .unwrap()
+        .and_hms_opt(0, 0, 0)
+        .unwrap();
+    assert_eq!(
+        after.state_at(hit, at).control,
+        Some(Control::Lost(islamic_state, None))
+    );
+}
+
+/// What one edit costs the app on a larger corpus: the files it changes rewritten with
+/// `toml_edit`, then the data loaded over them (the app's preview of unsaved edits).
+/// `PREVIEW_PLACES` sets the corpus' size (100 events a place; default 100 places).
+#[test]
+#[ignore = "timing: cargo test --test edit preview -- --ignored --nocapture"]
+fn preview_of_an_edit_on_a_synthetic_corpus() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("synth");
+    let places = std::env::var("PREVIEW_PLACES")
+        .ok()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(100);
+    let opts = frontline::synth::Options::scale(places);
+    frontline::synth::write(&dir, &opts).unwrap();
+    let source = DataSource::Dir(dir.clone());
+    let started = std::time::Instant::now();
+    let store = Store::load(&source);
+    let load = started.elapsed();
+    let mut s = session(&dir);
+    let e = &store.events[store.events.len() / 2];
+    let at = locate(e, |f| s.snapshot.loaded(f)).unwrap();
+    s.push(Edit::DeleteEvent(at));
+    let started = std::time::Instant::now();
+    let files = s.preview().unwrap();
+    let planned = started.elapsed();
+    let shown = Store::load(&DataSource::edited(source, files.into_iter().collect()));
+    let total = started.elapsed();
+    assert_eq!(shown.events.len(), store.events.len() - 1);
+    eprintln!(
+        "{} events: load {load:?}; an edit: files rewritten in {planned:?}, shown in {total:?}",
+        store.events.len()
+    );
 }

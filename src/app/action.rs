@@ -5,7 +5,7 @@
 use chrono::{Duration, NaiveDateTime};
 
 use super::story::StoryAt;
-use crate::store::{EventKind, PlaceIx};
+use crate::store::{EventIx, EventKind, PlaceIx};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -79,6 +79,25 @@ pub enum Action {
         article: usize,
         start: usize,
         end: usize,
+    },
+    /// Delete an event of the data (an edit, kept until saved).
+    DeleteEvent(EventIx),
+    /// Delete the `quote`-th quote (in the store's order) of an event.
+    DeleteQuote {
+        event: EventIx,
+        quote: usize,
+    },
+    /// Open the claim form on an event, to change its fields.
+    EditEvent(EventIx),
+    /// Replace some fields of an event, keeping its sources and comments.
+    UpdateEvent {
+        event: EventIx,
+        fields: crate::edit::EventFields,
+    },
+    /// Add a quote to an existing event, as another source of its claim.
+    AttachSource {
+        event: EventIx,
+        source: crate::edit::NewSource,
     },
     /// Show a story's step: its date, its place, its view and its caption.
     GoToStep(StoryAt),

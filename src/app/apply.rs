@@ -67,9 +67,9 @@ impl FrontlineApp {
                 }
                 Action::CloseExport => self.export = None,
                 Action::ToggleAddArticle => self.add_article.open = !self.add_article.open,
-                Action::Edit(edit) => self.edits.push(edit),
-                Action::Undo => _ = self.edits.undo(),
-                Action::Redo => _ = self.edits.redo(),
+                Action::Edit(edit) => self.push_edit(edit),
+                Action::Undo => self.undo_redo(false),
+                Action::Redo => self.undo_redo(true),
                 Action::Save => self.save(),
                 Action::SaveAs(dir) => self.save_into(&dir),
                 Action::NewClaim {
@@ -80,8 +80,18 @@ impl FrontlineApp {
                     let form =
                         crate::edit::claim::ClaimForm::prefill(&self.store, article, start, end);
                     self.claim.form = Some(form);
+                    self.claim.mode = workbench::ClaimMode::New;
                 }
                 Action::NewClaim { .. } => {}
+                Action::DeleteEvent(e) => self.edit_event(e, crate::edit::Edit::DeleteEvent),
+                Action::DeleteQuote { event, quote } => self.delete_quote(event, quote),
+                Action::EditEvent(e) => self.open_event_form(e),
+                Action::UpdateEvent { event, fields } => self.edit_event(event, |event| {
+                    crate::edit::Edit::UpdateEvent { event, fields }
+                }),
+                Action::AttachSource { event, source } => self.edit_event(event, |event| {
+                    crate::edit::Edit::AddSource { event, source }
+                }),
                 Action::GoToStep(at) => self.go_to_step(at),
                 Action::NextStep | Action::PreviousStep => {
                     let forward = action == Action::NextStep;

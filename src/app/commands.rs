@@ -47,6 +47,11 @@ pub enum Command {
     Redo,
     Undo,
     NewClaim,
+    EditEvent,
+    DeleteEvent,
+    DeleteQuote,
+    AttachHere,
+    SaveEventChanges,
     PreviousStep,
     NextStep,
     CloseStory,
@@ -67,7 +72,7 @@ pub(crate) struct Spec {
 
 impl Command {
     /// Redo comes before Undo: Ctrl+Z also matches Ctrl+Shift+Z, so the longer is tried first.
-    pub const ALL: [Command; 36] = [
+    pub const ALL: [Command; 41] = [
         Command::PlayPause,
         Command::PreviousChange,
         Command::NextChange,
@@ -90,6 +95,11 @@ impl Command {
         Command::Redo,
         Command::Undo,
         Command::NewClaim,
+        Command::EditEvent,
+        Command::DeleteEvent,
+        Command::DeleteQuote,
+        Command::AttachHere,
+        Command::SaveEventChanges,
         Command::EventFeed,
         Command::PlacePanel,
         Command::Legend,
@@ -260,6 +270,31 @@ impl Command {
                 None,
                 Some("Make a claim of control from the selected passage"),
             ),
+            Command::EditEvent => spec(
+                "Edit event",
+                None,
+                Some("Change this claim: its place, date, kind, who holds the place"),
+            ),
+            Command::DeleteEvent => spec(
+                "Delete event",
+                None,
+                Some("Delete this claim and its quotes (Undo brings it back)"),
+            ),
+            Command::DeleteQuote => spec(
+                "Delete quote",
+                None,
+                Some("Delete this quote from the claim's sources (Undo brings it back)"),
+            ),
+            Command::AttachHere => spec(
+                "Attach here",
+                None,
+                Some("Add the selected passage to this event's sources"),
+            ),
+            Command::SaveEventChanges => spec(
+                "Save changes",
+                None,
+                Some("Write these fields into the event (its quotes and comments stay)"),
+            ),
             Command::PreviousStep => spec(
                 "< Previous step",
                 Some(Key::PageUp),
@@ -315,8 +350,14 @@ impl Command {
             Command::Save => Action::Save,
             Command::Undo => Action::Undo,
             Command::Redo => Action::Redo,
-            // Made by the reader, which knows the selection.
-            Command::NewClaim => Action::CloseArticle,
+            // Made by the reader, which knows the selection, and by the panels that know the
+            // event (see `button_for`): never from the table.
+            Command::NewClaim
+            | Command::EditEvent
+            | Command::DeleteEvent
+            | Command::DeleteQuote
+            | Command::AttachHere
+            | Command::SaveEventChanges => Action::CloseArticle,
             Command::PreviousStep => Action::PreviousStep,
             Command::NextStep => Action::NextStep,
             Command::CloseStory => Action::CloseStory,
@@ -387,6 +428,46 @@ pub(crate) fn small_button(ui: &mut Ui, command: Command, actions: &mut Vec<Acti
     let response = with_hover(ui.small_button(command.label(false)), command);
     if response.clicked() {
         actions.push(command.action());
+    }
+    response
+}
+
+/// A small button for a command that acts on something the panel knows (an event, a quote):
+/// the table's label and hover text, and the panel's action.
+pub(crate) fn button_for(
+    ui: &mut Ui,
+    command: Command,
+    enabled: bool,
+    action: Action,
+    actions: &mut Vec<Action>,
+) -> Response {
+    let label = RichText::new(command.label(false)).small();
+    labelled_button_for(ui, command, label, enabled, action, actions)
+}
+
+/// A full-size [`button_for`]: a form's main button.
+pub(crate) fn form_button_for(
+    ui: &mut Ui,
+    command: Command,
+    enabled: bool,
+    action: Action,
+    actions: &mut Vec<Action>,
+) -> Response {
+    let label = RichText::new(command.label(false));
+    labelled_button_for(ui, command, label, enabled, action, actions)
+}
+
+fn labelled_button_for(
+    ui: &mut Ui,
+    command: Command,
+    label: RichText,
+    enabled: bool,
+    action: Action,
+    actions: &mut Vec<Action>,
+) -> Response {
+    let response = with_hover(ui.add_enabled(enabled, egui::Button::new(label)), command);
+    if response.clicked() {
+        actions.push(action);
     }
     response
 }

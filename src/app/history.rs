@@ -5,6 +5,7 @@ use egui::text::LayoutJob;
 use egui::{Color32, FontId, RichText, Sense, TextFormat, Ui, vec2};
 
 use super::action::Action;
+use super::commands::{self, Command};
 use super::theme;
 use super::view::ViewContext;
 use crate::present::{self, long_date};
@@ -225,14 +226,31 @@ fn event_card(
                 ui.label(RichText::new(note).italics().small());
             }
             let articles = ev.articles();
-            ui.label(
-                RichText::new(present::reported_by(articles.len()))
-                    .small()
-                    .strong(),
-            );
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(present::reported_by(articles.len()))
+                        .small()
+                        .strong(),
+                );
+                commands::button_for(ui, Command::EditEvent, true, Action::EditEvent(e), actions);
+                commands::button_for(
+                    ui,
+                    Command::DeleteEvent,
+                    true,
+                    Action::DeleteEvent(e),
+                    actions,
+                );
+            });
+            // The last quote goes with its event ("Delete event"): a claim needs a source.
+            let deletable = ev.quotes.len() > 1;
             for a in articles {
-                let quotes: Vec<&Quote> = ev.quotes.iter().filter(|q| q.article == a).collect();
-                quote_card(ui, store, a, &quotes, actions);
+                let quotes: Vec<(usize, &Quote)> = ev
+                    .quotes
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, q)| q.article == a)
+                    .collect();
+                quote_card(ui, store, a, (e, deletable), &quotes, actions);
             }
         });
     ui.add_space(4.0);
@@ -251,7 +269,16 @@ fn badge(ui: &mut Ui, text: &str) {
 
 /// An article's quotes for one claim, each in its context, with the article's title, outlet
 /// and date.
-fn quote_card(ui: &mut Ui, store: &Store, a: usize, quotes: &[&Quote], actions: &mut Vec<Action>) {
+/// With `deletable`, each quote has a "Delete quote" button (`quotes` are numbered as in the
+/// event `event`).
+fn quote_card(
+    ui: &mut Ui,
+    store: &Store,
+    a: usize,
+    (event, deletable): (EventIx, bool),
+    quotes: &[(usize, &Quote)],
+    actions: &mut Vec<Action>,
+) {
     let article = &store.articles[a];
     egui::Frame::NONE
         .fill(Color32::from_rgb(250, 248, 240))
@@ -259,7 +286,7 @@ fn quote_card(ui: &mut Ui, store: &Store, a: usize, quotes: &[&Quote], actions: 
         .corner_radius(3.0)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            for q in quotes {
+            for &(i, q) in quotes {
                 let job = quote_in_context(&article.text, q, ui.available_width());
                 let response = ui
                     .add(egui::Label::new(job).sense(Sense::click()))
@@ -269,6 +296,10 @@ fn quote_card(ui: &mut Ui, store: &Store, a: usize, quotes: &[&Quote], actions: 
                         article: a,
                         quote: Some((q.byte_start, q.byte_end)),
                     });
+                }
+                if deletable {
+                    let delete = Action::DeleteQuote { event, quote: i };
+                    commands::button_for(ui, Command::DeleteQuote, true, delete, actions);
                 }
             }
             let date = match article.date {
@@ -283,7 +314,7 @@ fn quote_card(ui: &mut Ui, store: &Store, a: usize, quotes: &[&Quote], actions: 
                 {
                     actions.push(Action::OpenArticle {
                         article: a,
-                        quote: quotes.first().map(|q| (q.byte_start, q.byte_end)),
+                        quote: quotes.first().map(|(_, q)| (q.byte_start, q.byte_end)),
                     });
                 }
             });

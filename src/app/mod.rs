@@ -7,9 +7,11 @@
 
 pub mod action;
 mod apply;
+mod attach;
 pub mod changes;
 pub mod commands;
 pub mod control_chart;
+mod editing;
 pub mod event_feed;
 pub mod export_dialog;
 pub mod history;
@@ -145,6 +147,8 @@ pub struct FrontlineApp {
     pub add_article: AddArticleWindow,
     pub save_as: SaveAsWindow,
     pub claim: ClaimWindow,
+    /// The unsaved edits as shown: the files they change, and why the last one was refused.
+    pub preview: editing::Preview,
     /// Set by a save: the next change event of the directory is the save's own, unless the
     /// files differ from what was written.
     own_save: bool,
@@ -272,6 +276,7 @@ impl FrontlineApp {
             add_article: AddArticleWindow::default(),
             save_as: SaveAsWindow::default(),
             claim: ClaimWindow::default(),
+            preview: editing::Preview::default(),
             own_save: false,
             close_prompt: false,
             close_confirmed: false,
@@ -309,15 +314,32 @@ impl FrontlineApp {
     /// Reloads the data, keeping the cursor, the selection (by id) and the view.
     pub(crate) fn reload(&mut self) {
         let Some(source) = &self.source else { return };
-        let selected_id = self.selected.map(|p| self.store.places[p].id.clone());
         let had_errors = self.store.diagnostics.error_count();
-        self.store = Store::load(source);
         // With nothing unsaved, the files as now loaded are what a save compares with.
         if !self.edits.is_dirty()
             && let Ok(snapshot) = Snapshot::of(source)
         {
             self.edits = EditSession::new(snapshot);
         }
+        // Unsaved edits stay shown over the files as they now are.
+        let store = match self.edited_source() {
+            Some(edited) => Store::load(&edited),
+            None => Store::load(source),
+        };
+        self.replace_store(store);
+        let errors = self.store.diagnostics.error_count();
+        if errors > had_errors {
+            self.shown.problems = true;
+        }
+        let text = present::reload_notice(chrono::Local::now().time(), errors);
+        self.reload_notice = Some((text, Instant::now()));
+    }
+
+    /// Shows other data (reloaded, or with the edits applied), keeping the cursor, the
+    /// selection (by id) and the view.
+    pub(crate) fn replace_store(&mut self, store: Store) {
+        let selected_id = self.selected.map(|p| self.store.places[p].id.clone());
+        self.store = store;
         // What was computed and laid out from the old data is dropped.
         self.scene.data_changed();
         self.map.data_changed();
@@ -344,12 +366,6 @@ impl FrontlineApp {
         }) {
             self.story = None;
         }
-        let errors = self.store.diagnostics.error_count();
-        if errors > had_errors {
-            self.shown.problems = true;
-        }
-        let text = present::reload_notice(chrono::Local::now().time(), errors);
-        self.reload_notice = Some((text, Instant::now()));
     }
 
     pub fn persisted(&self) -> Persisted {
@@ -478,6 +494,7 @@ impl FrontlineApp {
         self.add_article.ui(ui, &view, &mut actions);
         self.save_as.ui(ui, &view, &mut actions);
         self.claim.ui(ui, &view, &mut actions);
+        self.preview.ui(ui, &view, &mut actions);
         if !actions.is_empty() {
             // Show what they changed.
             ui.ctx().request_repaint();

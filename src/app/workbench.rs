@@ -1,24 +1,27 @@
 //! The annotation workbench's windows: "Add article" (paste a text or open a file, fill in
 //! where it comes from, checked as you type) and "Save as" (the bundled data is read-only, so
 //! its first save copies it into a directory of the user's), and "New claim" (a passage
-//! selected in the reader, prefilled by the assistant).
+//! selected in the reader, prefilled by the assistant, made a new event or attached to an
+//! existing one), which is also "Edit event" for an event of the data.
 
 use egui::{Color32, RichText, Ui};
 
 use super::action::Action;
-use super::commands::Command;
+use super::attach;
+use super::commands::{self, Command};
 use super::view::{View, ViewContext};
-use crate::edit::claim::ClaimForm;
-use crate::edit::form::{ArticleForm, read_text_file};
+use crate::edit::claim::{ClaimForm, Status};
+use crate::edit::form::ArticleForm;
+use crate::edit::import;
 use crate::edit::{Edit, events_file_for};
 use crate::present::long_date;
-use crate::store::{Basis, DateBasis, EventKind, Precision};
+use crate::store::{Basis, DateBasis, EventIx, EventKind, Origin, Precision};
 
 #[derive(Default)]
 pub struct AddArticleWindow {
     pub open: bool,
     pub form: ArticleForm,
-    /// A `.txt` or `.md` file to read the text from.
+    /// A `.txt`, `.md`, `.html` or `.htm` file to read the text from.
     pub path: String,
     /// Why the file could not be read.
     pub file_error: Option<String>,
@@ -82,12 +85,18 @@ impl View for AddArticleWindow {
                     ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(280.0))
                         .labelled_by(l.id);
                     if ui.button("Open file").clicked() {
-                        match read_text_file(std::path::Path::new(self.path.trim())) {
-                            Ok(text) => {
-                                f.text = text;
+                        match import::open(std::path::Path::new(self.path.trim())) {
+                            Ok(opened) => {
+                                f.text = opened.text;
+                                // The page's title, unless one was typed already.
+                                if let Some(title) =
+                                    opened.title.filter(|_| f.title.trim().is_empty())
+                                {
+                                    f.title = title;
+                                }
                                 self.file_error = None;
                             }
-                            Err(e) => self.file_error = Some(e),
+                            Err(e) => self.file_error = Some(e.to_string()),
                         }
                     }
                 });
@@ -177,19 +186,50 @@ impl View for SaveAsWindow {
     }
 }
 
-/// "New claim": the selected passage, prefilled by the assistant, checked as you type.
+/// What the claim window does with its form.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum ClaimMode {
+    /// A new event from the selected passage.
+    #[default]
+    New,
+    /// The passage as another source of an existing event.
+    Attach,
+    /// Changing event `event` of the data; `origin` is where it was read from, so that the form
+    /// closes when the data changes under it.
+    Edit { event: EventIx, origin: Origin },
+}
+
+/// "New claim": the selected passage, prefilled by the assistant, checked as you type; made a
+/// new event, or attached to an existing one. "Edit event" opens it on an event of the data.
 #[derive(Default)]
 pub struct ClaimWindow {
     pub form: Option<ClaimForm>,
+    pub mode: ClaimMode,
+    /// The search of the events to attach to: a place's name or a date.
+    pub search: String,
 }
 
 impl View for ClaimWindow {
     fn ui(&mut self, ui: &mut Ui, view: &ViewContext, actions: &mut Vec<Action>) {
         let Some(f) = &mut self.form else { return };
+        let editing = match &self.mode {
+            ClaimMode::Edit { event, origin } => Some((*event, origin.clone())),
+            _ => None,
+        };
+        if let Some((e, origin)) = &editing
+            && view.store.events.get(*e).map(|ev| &ev.origin) != Some(origin)
+        {
+            // The data changed under the form (an undo, a reload): that event is not there.
+            self.form = None;
+            return;
+        }
         let mut open = true;
         let mut done = false;
-        let checked = f.check(view.store);
-        egui::Window::new(Command::NewClaim.label(false))
+        let title = match editing {
+            Some(_) => Command::EditEvent.label(false),
+            None => Command::NewClaim.label(false),
+        };
+        egui::Window::new(title)
             .id(egui::Id::unique("new-claim"))
             .open(&mut open)
             .default_size([480.0, 420.0])
@@ -204,58 +244,145 @@ impl View for ClaimWindow {
                             .small(),
                     );
                 }
-                ui.separator();
-                field(ui, "Place", &mut f.place);
-                field(ui, "Date", &mut f.date);
-                if let Some(day) = f.day() {
-                    ui.label(RichText::new(long_date(day)).weak());
+                if editing.is_none() {
+                    ui.horizontal(|ui| {
+                        ui.radio_value(&mut self.mode, ClaimMode::New, "New event");
+                        ui.radio_value(
+                            &mut self.mode,
+                            ClaimMode::Attach,
+                            "Attach as a source of an existing event",
+                        );
+                    });
                 }
-                field(ui, "Date phrase", &mut f.date_phrase);
-                ui.horizontal_wrapped(|ui| {
-                    ui.add_sized([90.0, 18.0], egui::Label::new("Kind"));
-                    for k in [
-                        EventKind::Capture,
-                        EventKind::Recapture,
-                        EventKind::Entered,
-                        EventKind::Declared,
-                        EventKind::Withdrawal,
-                        EventKind::Report,
-                    ] {
-                        ui.radio_value(&mut f.kind, k, k.label());
-                    }
-                });
-                field(ui, "From", &mut f.from);
-                field(ui, "To", &mut f.to);
-                ui.horizontal(|ui| {
-                    ui.add_sized([90.0, 18.0], egui::Label::new("Basis"));
-                    ui.radio_value(&mut f.basis, Basis::Stated, "stated");
-                    ui.radio_value(&mut f.basis, Basis::Inferred, "inferred");
-                });
-                field(ui, "Note", &mut f.note);
                 ui.separator();
-                match &checked {
-                    Err(problems) => {
-                        for p in problems {
-                            ui.label(
-                                RichText::new(format!("• {p}"))
-                                    .color(Color32::from_rgb(170, 60, 0)),
-                            );
-                        }
-                        ui.add_enabled(false, egui::Button::new("Add claim"));
-                    }
-                    Ok(event) => {
-                        if ui.button("Add claim").clicked() {
-                            actions.push(Action::Edit(Edit::AddEvent {
-                                file: events_file_for(&f.article),
-                                event: event.clone(),
-                            }));
-                            done = true;
-                        }
-                    }
+                if self.mode == ClaimMode::Attach {
+                    done = attach::list(ui, view, f, &mut self.search, actions);
+                    return;
                 }
+                done = claim_fields(ui, view, f, editing.map(|(e, _)| e), actions);
             });
         if !open || done {
             self.form = None;
         }
     }
+}
+
+/// The claim's fields, what is wrong with them, and the button that adds the claim (or, with
+/// `editing`, saves the changes to that event). Returns whether the form is done.
+fn claim_fields(
+    ui: &mut Ui,
+    view: &ViewContext,
+    f: &mut ClaimForm,
+    editing: Option<EventIx>,
+    actions: &mut Vec<Action>,
+) -> bool {
+    field(ui, "Place", &mut f.place);
+    let new_place = f.new_place(view.store);
+    if let Some(p) = &new_place {
+        ui.label(RichText::new(p.sentence()).color(Color32::from_rgb(0, 100, 160)));
+    }
+    field(ui, "Date", &mut f.date);
+    if let Some(day) = f.day() {
+        let shown = match f.precision {
+            Precision::Year => format!("the year {}", chrono::Datelike::year(&day)),
+            _ => long_date(day),
+        };
+        ui.label(RichText::new(shown).weak());
+    }
+    if editing.is_none() {
+        field(ui, "Date phrase", &mut f.date_phrase);
+    }
+    ui.horizontal(|ui| {
+        ui.add_sized([90.0, 18.0], egui::Label::new("Precision"));
+        for p in [
+            Precision::Day,
+            Precision::Week,
+            Precision::Month,
+            Precision::Year,
+        ] {
+            ui.radio_value(&mut f.precision, p, p.label());
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.add_sized([90.0, 18.0], egui::Label::new("Kind"));
+        for k in [
+            EventKind::Capture,
+            EventKind::Recapture,
+            EventKind::Entered,
+            EventKind::Declared,
+            EventKind::Withdrawal,
+            EventKind::Report,
+        ] {
+            ui.radio_value(&mut f.kind, k, k.label());
+        }
+    });
+    field(ui, "From", &mut f.from);
+    ui.horizontal(|ui| {
+        ui.add_sized([90.0, 18.0], egui::Label::new("Status"));
+        ui.radio_value(&mut f.status, Status::Held, "held");
+        ui.radio_value(&mut f.status, Status::Contested, "contested");
+        ui.radio_value(&mut f.status, Status::Lost, "lost");
+    });
+    let label = f.actors_label();
+    field(ui, label, &mut f.to);
+    ui.horizontal(|ui| {
+        ui.add_sized([90.0, 18.0], egui::Label::new("Basis"));
+        ui.radio_value(&mut f.basis, Basis::Stated, "stated");
+        ui.radio_value(&mut f.basis, Basis::Inferred, "inferred");
+    });
+    field(ui, "Note", &mut f.note);
+    ui.separator();
+    let problems = |ui: &mut Ui, problems: &[String]| {
+        for p in problems {
+            ui.label(RichText::new(format!("• {p}")).color(Color32::from_rgb(170, 60, 0)));
+        }
+    };
+    let add_place = new_place.map(|p| Action::Edit(Edit::AddPlace(p)));
+    match editing {
+        None => match f.check(view.store) {
+            Err(p) => {
+                problems(ui, &p);
+                ui.add_enabled(false, egui::Button::new("Add claim"));
+            }
+            Ok(event) => {
+                if ui.button("Add claim").clicked() {
+                    actions.extend(add_place);
+                    actions.push(Action::Edit(Edit::AddEvent {
+                        file: events_file_for(&f.article),
+                        event,
+                    }));
+                    return true;
+                }
+            }
+        },
+        Some(e) => match f.changes(view.store, e) {
+            Err(p) => {
+                problems(ui, &p);
+                commands::form_button_for(
+                    ui,
+                    Command::SaveEventChanges,
+                    false,
+                    Action::EditEvent(e),
+                    actions,
+                );
+            }
+            Ok(fields) => {
+                let changed = !fields.is_empty();
+                if !changed {
+                    ui.label(RichText::new("Nothing changed yet.").weak());
+                }
+                let save = Action::UpdateEvent { event: e, fields };
+                if commands::form_button_for(ui, Command::SaveEventChanges, changed, save, actions)
+                    .clicked()
+                {
+                    // The place first, so that the event's new place is known.
+                    if let Some(add) = add_place {
+                        actions.insert(actions.len() - 1, add);
+                    }
+                    return true;
+                }
+            }
+        },
+    }
+    false
 }

@@ -19,6 +19,9 @@ pub struct GazetteerPlace {
     pub country: String,
     #[serde(default)]
     pub population: u64,
+    /// GeoNames' own id, for provenance.
+    #[serde(default)]
+    pub geonameid: Option<u64>,
 }
 
 /// A list of places with their names and coordinates.

@@ -3,9 +3,11 @@
 
 use chrono::NaiveDate;
 
-use super::{NewEvent, NewSource};
+use super::new_place::{self, FromGazetteer};
+use super::{EventFields, NewEvent, NewPlace, NewSource};
+pub use crate::assist::Status;
 use crate::assist::{Assistant, DatePrecision};
-use crate::store::{ArticleIx, Basis, EventKind, Lookup, Precision, Store};
+use crate::store::{ArticleIx, Basis, Control, EventIx, EventKind, Lookup, Precision, Store};
 
 /// The form's fields, as text.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,8 +23,10 @@ pub struct ClaimForm {
     pub kind: EventKind,
     /// Actor ids or names, separated by commas.
     pub from: String,
-    /// One actor, or two (comma-separated) when contested.
+    /// One actor, or two (comma-separated) when contested; who lost it when lost.
     pub to: String,
+    /// Held (one actor in `to`), contested (two) or lost (`to` names who lost it).
+    pub status: Status,
     pub basis: Basis,
     pub note: String,
     /// What the assistant proposed, in a few words (empty when it had nothing).
@@ -58,6 +62,7 @@ impl ClaimForm {
             kind: EventKind::Capture,
             from: String::new(),
             to: String::new(),
+            status: Status::Held,
             basis: Basis::Stated,
             note: String::new(),
             assistant: String::new(),
@@ -70,7 +75,7 @@ impl ClaimForm {
             |c: &crate::assist::Candidate| c.end.min(end).saturating_sub(c.start.max(start));
         if let Some(c) = candidates
             .iter()
-            .filter(|c| !c.new_place && overlap(c) > 0)
+            .filter(|c| overlap(c) > 0)
             .max_by_key(|c| overlap(c))
         {
             form.place = c.place.clone();
@@ -83,16 +88,48 @@ impl ClaimForm {
             };
             form.kind = c.kind;
             form.from = c.from.join(", ");
-            form.to = c.to.join(", ");
+            form.status = c.status;
+            form.to = match c.status {
+                Status::Lost => c.lost_by.join(", "),
+                _ => c.to.join(", "),
+            };
             form.basis = c.basis;
             form.assistant = c.reason.clone();
         }
         form
     }
 
-    /// The day the date field names, if it is a date.
+    /// The day the date field names, if it is a date (a year alone, `2017`, when only the
+    /// year is known: its first day).
     pub fn day(&self) -> Option<NaiveDate> {
-        NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d").ok()
+        let d = self.date.trim();
+        NaiveDate::parse_from_str(d, "%Y-%m-%d").ok().or_else(|| {
+            let year = (self.precision == Precision::Year && d.len() == 4)
+                .then(|| d.parse::<i32>().ok())??;
+            NaiveDate::from_ymd_opt(year, 1, 1)
+        })
+    }
+
+    /// The label of the actors field, which names the holder, the two sides or who lost it.
+    pub fn actors_label(&self) -> &'static str {
+        match self.status {
+            Status::Held => "To",
+            Status::Contested => "Contested by",
+            Status::Lost => "Lost by",
+        }
+    }
+
+    /// The place to add before the claim, when it names a town of the regional gazetteer
+    /// that the data does not have.
+    pub fn new_place(&self, store: &Store) -> Option<NewPlace> {
+        let name = self.place.trim();
+        if name.is_empty() || !matches!(store.find_place(name), Lookup::NotFound { .. }) {
+            return None;
+        }
+        match new_place::lookup(store, name)? {
+            FromGazetteer::New(p) => Some(p),
+            FromGazetteer::Known { .. } => None,
+        }
     }
 
     /// The event, or every problem with the form.
@@ -104,15 +141,29 @@ impl ClaimForm {
                 problems.push("name the place".to_owned());
                 None
             }
-            Lookup::NotFound {
-                suggestion: Some(s),
-            } => {
-                problems.push(format!(
-                    "no place \"{}\": did you mean {s}?",
-                    self.place.trim()
-                ));
-                None
-            }
+            Lookup::NotFound { suggestion } => match new_place::lookup(store, self.place.trim()) {
+                Some(FromGazetteer::New(p)) => Some(p.id),
+                Some(FromGazetteer::Known { gazetteer, data }) => {
+                    problems.push(format!(
+                        "\"{}\" is {gazetteer} in the regional gazetteer, which the data has as {data}: write {data}",
+                        self.place.trim()
+                    ));
+                    None
+                }
+                None => {
+                    problems.push(match suggestion {
+                        Some(s) => format!(
+                            "no place \"{}\" in the data or the regional gazetteer: did you mean {s}?",
+                            self.place.trim()
+                        ),
+                        None => format!(
+                            "no place \"{}\" in the data or the regional gazetteer",
+                            self.place.trim()
+                        ),
+                    });
+                    None
+                }
+            },
             _ => {
                 problems.push(format!(
                     "no single place is named \"{}\"",
@@ -134,10 +185,30 @@ impl ClaimForm {
                 .collect()
         };
         let from = actors(&self.from, "from");
-        let to = actors(&self.to, "to");
-        if split(&self.to).is_empty() || split(&self.to).len() > 2 {
-            problems.push("to: one actor, or two separated by a comma when contested".to_owned());
+        let label = self.actors_label().to_lowercase();
+        let named = actors(&self.to, label.as_str());
+        let count = split(&self.to).len();
+        match self.status {
+            Status::Held if count != 1 => problems.push(
+                "to: name the one actor who holds the place (for two, choose \"contested\")"
+                    .to_owned(),
+            ),
+            Status::Contested if count != 2 => {
+                problems.push("contested by: name the two sides, separated by a comma".to_owned())
+            }
+            Status::Contested if named.len() == 2 && named[0] == named[1] => {
+                problems.push("contested by: name two different actors".to_owned())
+            }
+            Status::Lost if count == 0 || count > 2 => problems.push(
+                "lost by: name who lost the place (one actor, or two that lost it together)"
+                    .to_owned(),
+            ),
+            _ => {}
         }
+        let (to, lost_by) = match self.status {
+            Status::Lost => (Vec::new(), named),
+            _ => (named, Vec::new()),
+        };
         let date = self.day();
         if date.is_none() {
             problems.push(format!(
@@ -160,6 +231,7 @@ impl ClaimForm {
                 kind: self.kind,
                 from,
                 to,
+                lost_by,
                 basis: self.basis,
                 note: Some(self.note.trim().to_owned()).filter(|n| !n.is_empty()),
                 sources: vec![NewSource {
@@ -172,6 +244,110 @@ impl ClaimForm {
             }),
             _ => Err(problems),
         }
+    }
+}
+
+impl ClaimForm {
+    /// The form for editing an event of the data: its fields as the store read them, and its
+    /// first quote (shown, not changed: "Edit event" changes the claim, not its sources).
+    pub fn from_event(store: &Store, e: EventIx) -> ClaimForm {
+        let ev = &store.events[e];
+        let ids = |c: Control| {
+            c.actors()
+                .iter()
+                .map(|&a| store.actors[a].id.clone())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let quote = ev.quotes.first();
+        ClaimForm {
+            article: quote
+                .map(|q| store.articles[q.article].id.clone())
+                .unwrap_or_default(),
+            quote: quote
+                .map(|q| q.exact(&store.articles).to_owned())
+                .unwrap_or_default(),
+            place: store.places[ev.place].id.clone(),
+            date: match ev.precision {
+                Precision::Year => chrono::Datelike::year(&ev.date).to_string(),
+                _ => ev.date.to_string(),
+            },
+            date_phrase: quote
+                .and_then(|q| q.date_phrase.clone())
+                .unwrap_or_default(),
+            precision: ev.precision,
+            kind: ev.kind,
+            from: ev.from.map(ids).unwrap_or_default(),
+            to: ids(ev.to),
+            status: match ev.to {
+                Control::Held(_) => Status::Held,
+                Control::Contested(..) => Status::Contested,
+                Control::Lost(..) => Status::Lost,
+            },
+            basis: ev.basis,
+            note: ev.note.clone().unwrap_or_default(),
+            assistant: String::new(),
+        }
+    }
+
+    /// What the form changes in event `e` of the data, field by field (see [`EventFields`]),
+    /// or every problem with the form.
+    pub fn changes(&self, store: &Store, e: EventIx) -> Result<EventFields, Vec<String>> {
+        let new = self.check(store)?;
+        let ev = &store.events[e];
+        let ids = |c: Control| -> Vec<String> {
+            let mut v: Vec<String> = c
+                .actors()
+                .iter()
+                .map(|&a| store.actors[a].id.clone())
+                .collect();
+            v.sort();
+            v
+        };
+        let sorted = |v: &[String]| {
+            let mut v = v.to_vec();
+            v.sort();
+            v
+        };
+        let mut f = EventFields::default();
+        if store.places[ev.place].id != new.place {
+            f.place = Some(new.place.clone());
+        }
+        let same_date = match new.precision {
+            Precision::Year => {
+                chrono::Datelike::year(&ev.date) == chrono::Datelike::year(&new.date)
+            }
+            _ => ev.date == new.date,
+        };
+        // A new precision rewrites the date too: a year alone goes with "year" only.
+        if !same_date || ev.precision != new.precision {
+            f.date = Some(new.date);
+        }
+        if ev.precision != new.precision {
+            f.precision = Some(new.precision);
+        }
+        if ev.kind != new.kind {
+            f.kind = Some(new.kind);
+        }
+        if ev.from.map(ids).unwrap_or_default() != sorted(&new.from) {
+            f.from = Some(new.from.clone());
+        }
+        let (to, lost_by) = match ev.to {
+            Control::Lost(..) => (Vec::new(), ids(ev.to)),
+            held => (ids(held), Vec::new()),
+        };
+        if to != sorted(&new.to) || lost_by != sorted(&new.lost_by) {
+            f.state = Some((new.to.clone(), new.lost_by.clone()));
+        }
+        if ev.basis != new.basis {
+            f.basis = Some(new.basis);
+        }
+        // A note is compared as the form shows it (trimmed), so that opening and saving an
+        // event does not rewrite a note written over several lines.
+        if ev.note.as_deref().map(str::trim) != new.note.as_deref() {
+            f.note = Some(new.note.clone());
+        }
+        Ok(f)
     }
 }
 
@@ -214,5 +390,121 @@ mod tests {
         };
         let problems = wrong.check(&store).unwrap_err();
         assert_eq!(problems.len(), 3, "{problems:?}");
+    }
+
+    fn form(place: &str, status: Status, to: &str) -> ClaimForm {
+        let store = crate::bundled::store();
+        let a = &store.articles[0];
+        ClaimForm {
+            article: a.id.clone(),
+            quote: a.text.chars().take(30).collect(),
+            place: place.into(),
+            date: "2017-11-05".into(),
+            date_phrase: String::new(),
+            precision: Precision::Day,
+            kind: EventKind::Capture,
+            from: String::new(),
+            to: to.into(),
+            status,
+            basis: Basis::Stated,
+            note: String::new(),
+            assistant: String::new(),
+        }
+    }
+
+    #[test]
+    fn each_status_needs_its_actors() {
+        let store = crate::bundled::store();
+        let held = form("Rawa", Status::Held, "IS").check(&store).unwrap();
+        assert_eq!(
+            (held.to, held.lost_by),
+            (vec!["islamic_state".to_owned()], vec![])
+        );
+        let problems = form("Rawa", Status::Held, "IS, Iraqi forces")
+            .check(&store)
+            .unwrap_err();
+        assert!(
+            problems.iter().any(|p| p.contains("contested")),
+            "{problems:?}"
+        );
+
+        let contested = form("Rawa", Status::Contested, "IS, iraqi_government");
+        assert_eq!(contested.actors_label(), "Contested by");
+        assert_eq!(contested.check(&store).unwrap().to.len(), 2);
+        let one = form("Rawa", Status::Contested, "IS")
+            .check(&store)
+            .unwrap_err();
+        assert!(one.iter().any(|p| p.contains("two sides")), "{one:?}");
+        let same = form("Rawa", Status::Contested, "IS, Daesh")
+            .check(&store)
+            .unwrap_err();
+        assert!(same.iter().any(|p| p.contains("two different")), "{same:?}");
+
+        let lost = form("Rawa", Status::Lost, "Daesh").check(&store).unwrap();
+        assert!(lost.to.is_empty());
+        assert_eq!(lost.lost_by, ["islamic_state"]);
+        let nobody = form("Rawa", Status::Lost, "").check(&store).unwrap_err();
+        assert!(nobody.iter().any(|p| p.contains("lost by")), "{nobody:?}");
+    }
+
+    #[test]
+    fn a_gazetteer_town_is_a_new_place_and_a_known_one_is_not() {
+        let store = crate::bundled::store();
+        let hit = form("Hit", Status::Held, "IS");
+        let event = hit.check(&store).unwrap();
+        assert_eq!(event.place, "hit");
+        let place = hit.new_place(&store).unwrap();
+        assert_eq!((place.id.as_str(), place.name.as_str()), ("hit", "Hīt"));
+        assert!(
+            place.sentence().starts_with("new place: Hīt ("),
+            "{}",
+            place.sentence()
+        );
+        assert!(
+            place
+                .sentence()
+                .ends_with("it will be added to places.toml")
+        );
+        assert_eq!(form("Rawa", Status::Held, "IS").new_place(&store), None);
+        let nowhere = form("Atlantis", Status::Held, "IS")
+            .check(&store)
+            .unwrap_err();
+        assert!(
+            nowhere.iter().any(|p| p.contains("regional gazetteer")),
+            "{nowhere:?}"
+        );
+    }
+
+    #[test]
+    fn an_event_opens_in_the_form_and_only_what_changes_is_written() {
+        let store = crate::bundled::store();
+        for e in 0..store.events.len() {
+            let f = ClaimForm::from_event(&store, e);
+            assert_eq!(
+                f.changes(&store, e),
+                Ok(EventFields::default()),
+                "event {e}: {f:?}"
+            );
+        }
+        let lost = store
+            .events
+            .iter()
+            .position(|ev| matches!(ev.to, Control::Lost(..)))
+            .unwrap();
+        let mut f = ClaimForm::from_event(&store, lost);
+        assert_eq!((f.status, f.precision), (Status::Lost, Precision::Year));
+        assert_eq!(f.date.len(), 4, "a year alone: {}", f.date);
+        f.note = "checked".into();
+        f.status = Status::Held;
+        let changes = f.changes(&store, lost).unwrap();
+        assert_eq!(changes.note, Some(Some("checked".to_owned())));
+        assert_eq!(
+            changes.state,
+            Some((vec!["islamic_state".to_owned()], Vec::new()))
+        );
+        assert_eq!(
+            (changes.place, changes.date, changes.kind),
+            (None, None, None)
+        );
     }
 }

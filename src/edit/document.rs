@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value, value};
 
 use super::save::{SaveError, Snapshot};
-use super::{Edit, EventRef, NewArticle, NewEvent, NewSource};
-use crate::store::load::ARTICLES_FILE;
+use super::{Edit, EventFields, EventRef, NewArticle, NewEvent, NewPlace, NewSource};
+use crate::store::load::{ARTICLES_FILE, PLACES_FILE};
 use crate::store::{Basis, DateBasis, Precision};
 
 /// The files the edits change: TOML documents by path, and new article texts.
@@ -97,6 +97,13 @@ pub fn apply(snapshot: &Snapshot, edits: &[Edit]) -> Result<Changed, SaveError> 
                     .ok_or_else(|| no_such_event(event))?;
                 sources.remove(*source);
             }
+            Edit::UpdateEvent { event, fields } => {
+                update_event(event_at(c.document(snapshot, &event.file)?, event)?, fields);
+            }
+            Edit::AddPlace(place) => {
+                let doc = c.document(snapshot, PLACES_FILE)?;
+                tables(doc, "place", PLACES_FILE)?.push(place_table(place));
+            }
         }
     }
     Ok(c)
@@ -182,16 +189,28 @@ fn date_basis_name(b: DateBasis) -> &'static str {
 
 /// One actor as a string, two as an array.
 fn actors(ids: &[String]) -> Item {
+    Item::Value(actors_value(ids))
+}
+
+fn actors_value(ids: &[String]) -> Value {
     match ids {
-        [one] => value(one),
-        many => Item::Value(Value::Array(many.iter().collect::<Array>())),
+        [one] => Value::from(one.as_str()),
+        many => Value::Array(many.iter().collect::<Array>()),
+    }
+}
+
+/// The `date` as the data format writes it: the year alone when only the year is known.
+fn date_text(date: chrono::NaiveDate, precision: Precision) -> String {
+    match precision {
+        Precision::Year => chrono::Datelike::year(&date).to_string(),
+        _ => date.to_string(),
     }
 }
 
 fn event_table(e: &NewEvent) -> Table {
     let mut t = table("");
     t["place"] = value(&e.place);
-    t["date"] = value(e.date.to_string());
+    t["date"] = value(date_text(e.date, e.precision));
     if e.precision != Precision::Day {
         t["precision"] = value(e.precision.label());
     }
@@ -199,7 +218,12 @@ fn event_table(e: &NewEvent) -> Table {
     if !e.from.is_empty() {
         t["from"] = actors(&e.from);
     }
-    t["to"] = actors(&e.to);
+    if e.lost_by.is_empty() {
+        t["to"] = actors(&e.to);
+    } else {
+        t["status"] = value("lost");
+        t["lost_by"] = actors(&e.lost_by);
+    }
     if e.basis == Basis::Inferred {
         t["basis"] = value("inferred");
     }
@@ -242,4 +266,244 @@ fn source_table(s: &NewSource) -> Table {
         }
     }
     t
+}
+
+/// Sets (keeping the comment beside the old value) or removes one key of a table.
+fn set(t: &mut Table, key: &str, new: Option<Value>) {
+    let Some(mut v) = new else {
+        t.remove(key);
+        return;
+    };
+    match t.get_mut(key).and_then(Item::as_value_mut) {
+        Some(old) => {
+            *v.decor_mut() = old.decor().clone();
+            *old = v;
+        }
+        None => {
+            t.insert(key, Item::Value(v));
+        }
+    }
+}
+
+/// Writes the fields that change into an `[[event]]` table, in place: its other keys, its
+/// sources and its comments stay as they are.
+fn update_event(t: &mut Table, f: &EventFields) {
+    let text = |s: &str| Some(Value::from(s));
+    if let Some(place) = &f.place {
+        set(t, "place", text(place));
+    }
+    let precision =
+        f.precision
+            .unwrap_or_else(|| match t.get("precision").and_then(Item::as_str) {
+                Some("week") => Precision::Week,
+                Some("month") => Precision::Month,
+                Some("year") => Precision::Year,
+                _ => Precision::Day,
+            });
+    if let Some(date) = f.date {
+        set(t, "date", text(&date_text(date, precision)));
+    }
+    if let Some(p) = f.precision {
+        set(
+            t,
+            "precision",
+            (p != Precision::Day).then(|| Value::from(p.label())),
+        );
+    }
+    if let Some(kind) = f.kind {
+        set(t, "kind", text(kind_name(kind)));
+    }
+    if let Some(from) = &f.from {
+        set(t, "from", (!from.is_empty()).then(|| actors_value(from)));
+    }
+    if let Some((to, lost_by)) = &f.state {
+        if lost_by.is_empty() {
+            if t.get("status").and_then(Item::as_str) != Some("held") {
+                set(t, "status", None);
+            }
+            set(t, "lost_by", None);
+            set(t, "to", Some(actors_value(to)));
+        } else {
+            set(t, "to", None);
+            set(t, "status", text("lost"));
+            set(t, "lost_by", Some(actors_value(lost_by)));
+        }
+    }
+    if let Some(basis) = f.basis {
+        set(
+            t,
+            "basis",
+            (basis == Basis::Inferred).then(|| Value::from("inferred")),
+        );
+    }
+    if let Some(note) = &f.note {
+        set(t, "note", note.as_deref().map(Value::from));
+    }
+}
+
+fn place_table(p: &NewPlace) -> Table {
+    let mut t = table(&format!(
+        "# Added from the regional gazetteer: {}\n",
+        p.source
+    ));
+    t["id"] = value(&p.id);
+    t["name"] = value(&p.name);
+    t["kind"] = value(p.kind);
+    t["country"] = value(&p.country);
+    t["lat"] = value(p.lat);
+    t["lon"] = value(p.lon);
+    t["aliases"] = Item::Value(Value::Array(p.aliases.iter().collect::<Array>()));
+    t["source"] = value(&p.source);
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{NewEvent, NewPlace, NewSource};
+    use super::*;
+    use crate::store::EventKind;
+
+    const EVENTS: &str = r#"# Events of a test, with comments.
+
+# ---- Town A
+[[event]]
+place = "Town A"   # an alias, as written
+date = 2017-11-09T14:00
+kind = "capture"
+to = "x"
+note = "kept"
+
+[[event.source]]
+article = "a"
+quote = "one"
+
+[[event.source]]
+article = "a"
+quote = "two"   # the second
+"#;
+
+    fn snapshot() -> Snapshot {
+        let files = [
+            ("events.toml".to_owned(), EVENTS.as_bytes().to_vec()),
+            (
+                PLACES_FILE.to_owned(),
+                b"# Places.\n\n[[place]]\nid = \"a\"\n".to_vec(),
+            ),
+        ];
+        Snapshot::from_files(files.into_iter().collect())
+    }
+
+    fn text(c: &Changed, file: &str) -> String {
+        c.documents[file].to_string()
+    }
+
+    fn first() -> EventRef {
+        EventRef {
+            file: "events.toml".into(),
+            index: 0,
+        }
+    }
+
+    #[test]
+    fn an_update_rewrites_only_the_fields_that_change() {
+        let fields = EventFields {
+            kind: Some(EventKind::Recapture),
+            state: Some((Vec::new(), vec!["x".to_owned()])),
+            note: Some(None),
+            precision: Some(Precision::Week),
+            date: Some(chrono::NaiveDate::from_ymd_opt(2017, 11, 8).unwrap()),
+            ..EventFields::default()
+        };
+        let edit = Edit::UpdateEvent {
+            event: first(),
+            fields,
+        };
+        let c = apply(&snapshot(), &[edit]).unwrap();
+        let out = text(&c, "events.toml");
+        let expected = EVENTS
+            .replace("date = 2017-11-09T14:00", "date = \"2017-11-08\"")
+            .replace("kind = \"capture\"", "kind = \"recapture\"")
+            .replace(
+                "to = \"x\"\nnote = \"kept\"\n",
+                "precision = \"week\"\nstatus = \"lost\"\nlost_by = \"x\"\n",
+            );
+        assert_eq!(out, expected);
+
+        // The place as written stays unless it changes; a time of day likewise.
+        let place = Edit::UpdateEvent {
+            event: first(),
+            fields: EventFields {
+                place: Some("b".into()),
+                ..EventFields::default()
+            },
+        };
+        let out = text(&apply(&snapshot(), &[place]).unwrap(), "events.toml");
+        assert_eq!(
+            out,
+            EVENTS.replace("place = \"Town A\"   #", "place = \"b\"   #")
+        );
+    }
+
+    #[test]
+    fn a_source_is_deleted_and_a_lost_claim_and_a_place_are_added() {
+        let delete = Edit::DeleteSource {
+            event: first(),
+            source: 0,
+        };
+        let lost = Edit::AddEvent {
+            file: "events.toml".into(),
+            event: NewEvent {
+                place: "hit".into(),
+                date: chrono::NaiveDate::from_ymd_opt(2017, 1, 1).unwrap(),
+                precision: Precision::Year,
+                kind: EventKind::Withdrawal,
+                from: vec![],
+                to: vec![],
+                lost_by: vec!["x".into(), "y".into()],
+                basis: Basis::Stated,
+                note: None,
+                sources: vec![NewSource {
+                    article: "a".into(),
+                    quote: "three".into(),
+                    date_phrase: None,
+                    prefix: None,
+                    suffix: None,
+                }],
+            },
+        };
+        let place = Edit::AddPlace(NewPlace {
+            id: "hit".into(),
+            name: "Hit".into(),
+            kind: "town",
+            country: "IQ".into(),
+            lat: 33.6416,
+            lon: 42.8251,
+            aliases: vec!["هيت".into()],
+            source: "GeoNames cities500".into(),
+        });
+        let c = apply(&snapshot(), &[delete, lost, place]).unwrap();
+        let events = text(&c, "events.toml");
+        let (kept, added) = events.split_at(
+            EVENTS.len() - "\n[[event.source]]\narticle = \"a\"\nquote = \"one\"\n".len(),
+        );
+        assert_eq!(
+            kept,
+            EVENTS.replace("\n[[event.source]]\narticle = \"a\"\nquote = \"one\"\n", "")
+        );
+        assert_eq!(
+            added,
+            "\n[[event]]\nplace = \"hit\"\ndate = \"2017\"\nprecision = \"year\"\nkind = \"withdrawal\"\nstatus = \"lost\"\nlost_by = [\"x\", \"y\"]\n\n[[event.source]]\narticle = \"a\"\nquote = \"three\"\n"
+        );
+        let places = text(&c, PLACES_FILE);
+        assert!(
+            places.starts_with("# Places.\n\n[[place]]\nid = \"a\"\n"),
+            "{places}"
+        );
+        assert!(
+            places.ends_with(
+                "\n# Added from the regional gazetteer: GeoNames cities500\n[[place]]\nid = \"hit\"\nname = \"Hit\"\nkind = \"town\"\ncountry = \"IQ\"\nlat = 33.6416\nlon = 42.8251\naliases = [\"هيت\"]\nsource = \"GeoNames cities500\"\n"
+            ),
+            "{places}"
+        );
+    }
 }

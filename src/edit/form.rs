@@ -103,24 +103,6 @@ impl ArticleForm {
     }
 }
 
-/// Reads an article's text from a `.txt` or `.md` file, with an error naming the file.
-pub fn read_text_file(path: &std::path::Path) -> Result<String, String> {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    if !matches!(ext.as_str(), "txt" | "md") {
-        return Err(format!(
-            "{}: open a .txt or .md file (save a web page as text first)",
-            path.display()
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    String::from_utf8(bytes)
-        .map_err(|_| format!("{}: not UTF-8 text; save it as UTF-8", path.display()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

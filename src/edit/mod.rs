@@ -12,6 +12,9 @@
 pub mod claim;
 pub mod document;
 pub mod form;
+pub mod import;
+pub mod locate;
+pub mod new_place;
 pub mod save;
 
 use chrono::NaiveDate;
@@ -62,11 +65,54 @@ pub struct NewEvent {
     pub precision: Precision,
     pub kind: EventKind,
     pub from: Vec<String>,
-    /// One actor, or two when contested.
+    /// One actor, or two when contested; empty when the place is lost.
     pub to: Vec<String>,
     pub basis: Basis,
     pub note: Option<String>,
     pub sources: Vec<NewSource>,
+    /// Who no longer holds the place (one actor or two), for a claim that it is lost
+    /// (`status = "lost"`): then `to` is empty, since the article does not say who holds it.
+    pub lost_by: Vec<String>,
+}
+
+/// The fields of an `[[event]]` that "Edit event" replaces; `None` leaves what the file says
+/// as it is (the spelling of a name, a time of day, a comment beside the value).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EventFields {
+    pub place: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub precision: Option<Precision>,
+    pub kind: Option<EventKind>,
+    /// Who held it before (empty: not said).
+    pub from: Option<Vec<String>>,
+    /// The state after the event: `to` and `lost_by`, as in [`NewEvent`].
+    pub state: Option<(Vec<String>, Vec<String>)>,
+    pub basis: Option<Basis>,
+    /// The note (`Some(None)` removes it).
+    pub note: Option<Option<String>>,
+}
+
+impl EventFields {
+    /// Whether nothing would change.
+    pub fn is_empty(&self) -> bool {
+        *self == EventFields::default()
+    }
+}
+
+/// A place added from the regional gazetteer (`[[place]]` in `places.toml`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewPlace {
+    pub id: String,
+    pub name: String,
+    /// `city`, `town` or `village`.
+    pub kind: &'static str,
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub aliases: Vec<String>,
+    /// Where the coordinates come from (the `source` field, and a comment above the entry).
+    pub source: String,
 }
 
 /// Which `[[event]]` of a file: its file (relative to the data directory) and its position
@@ -97,6 +143,14 @@ pub enum Edit {
         event: EventRef,
         source: usize,
     },
+    /// New values for some fields of an event; its sources, its other fields and its
+    /// comments stay.
+    UpdateEvent {
+        event: EventRef,
+        fields: EventFields,
+    },
+    /// A place from the gazetteer, appended to `places.toml`.
+    AddPlace(NewPlace),
 }
 
 impl Edit {
@@ -113,6 +167,10 @@ impl Edit {
                 event.index + 1,
                 event.file
             ),
+            Edit::UpdateEvent { event, .. } => {
+                format!("edit event {} of {}", event.index + 1, event.file)
+            }
+            Edit::AddPlace(p) => format!("add place {}", p.name),
         }
     }
 }
@@ -155,6 +213,11 @@ impl EditSession {
     pub fn push(&mut self, edit: Edit) {
         self.done.push(edit);
         self.undone.clear();
+    }
+
+    /// Drops the last edit (one that could not be applied): it cannot be redone.
+    pub fn discard_last(&mut self) -> Option<Edit> {
+        self.done.pop()
     }
 
     /// Undoes the last edit, returning it.

@@ -57,9 +57,27 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    /// The bundled data: nothing can be saved in place.
+    /// The bundled data: nothing can be saved in place, but its files are what the edits
+    /// apply to (to preview them, and once "Save as" has copied them).
     pub fn bundled() -> Snapshot {
-        Snapshot::default()
+        let data = &crate::bundled::DATA;
+        let top = data.files();
+        let events = data.get_dir(EVENTS_DIR).into_iter().flat_map(|d| d.files());
+        let files = top
+            .chain(events)
+            .filter(|f| f.path().extension().is_some_and(|x| x == "toml"))
+            .map(|f| {
+                let rel = f.path().to_string_lossy().replace('\\', "/");
+                (rel, f.contents().to_vec())
+            })
+            .collect();
+        Snapshot { root: None, files }
+    }
+
+    /// Files given in memory (path relative to the data directory, bytes), not saved anywhere:
+    /// for previews and tests.
+    pub fn from_files(files: BTreeMap<String, Vec<u8>>) -> Snapshot {
+        Snapshot { root: None, files }
     }
 
     /// Reads every TOML file of a data directory (the top level and `events/`).
@@ -94,6 +112,7 @@ impl Snapshot {
         match source {
             DataSource::Dir(root) => Snapshot::open(root.clone()),
             DataSource::Embedded(_) => Ok(Snapshot::bundled()),
+            DataSource::Edited(o) => Snapshot::of(&o.base),
         }
     }
 
@@ -192,6 +211,7 @@ pub fn copy_data(source: &DataSource, dir: &Path) -> Result<(), SaveError> {
     match source {
         DataSource::Embedded(data) => data.extract(dir).map_err(io(dir)),
         DataSource::Dir(from) => copy_tree(from, dir),
+        DataSource::Edited(o) => copy_data(&o.base, dir),
     }
 }
 

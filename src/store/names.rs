@@ -115,6 +115,17 @@ impl NameIndex {
         }
     }
 
+    /// Whether a name finds some entry (one or several), without looking for a suggestion:
+    /// cheap enough to ask for many names a frame.
+    pub fn knows(&self, name: &str) -> bool {
+        let key = match_key(name);
+        self.by_id.contains_key(name)
+            || self.by_key.contains_key(&key)
+            || self.by_loose_key.contains_key(&key)
+            || match_key_without_article(name)
+                .is_some_and(|k| self.by_key.contains_key(&k) || self.by_loose_key.contains_key(&k))
+    }
+
     /// The main name of the entry with a name closest to `key`, when it is close enough to be
     /// a likely typo.
     fn suggest(&self, key: &str) -> Option<String> {

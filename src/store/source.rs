@@ -18,6 +18,25 @@ pub enum DataSource {
     Dir(PathBuf),
     /// The data compiled into the binary.
     Embedded(&'static Dir<'static>),
+    /// Another source with some files replaced or added: the workbench's unsaved edits, shown
+    /// as they would be once saved (see [`Overlay`]).
+    Edited(std::sync::Arc<Overlay>),
+}
+
+/// A data source as it would be after a save: `files` (paths relative to the data directory,
+/// with their bytes) take the place of the base's files of the same path, or are added to it.
+/// Nothing is written anywhere: the app loads its preview of unsaved edits from this.
+#[derive(Debug, Clone)]
+pub struct Overlay {
+    pub base: DataSource,
+    pub files: std::collections::BTreeMap<String, Vec<u8>>,
+}
+
+impl DataSource {
+    /// `base` with `files` in place of (or beside) its own.
+    pub fn edited(base: DataSource, files: std::collections::BTreeMap<String, Vec<u8>>) -> Self {
+        DataSource::Edited(std::sync::Arc::new(Overlay { base, files }))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,6 +84,7 @@ impl DataSource {
         match self {
             DataSource::Dir(p) => p.display().to_string(),
             DataSource::Embedded(_) => "the bundled data".to_owned(),
+            DataSource::Edited(o) => o.base.describe(),
         }
     }
 
@@ -72,6 +92,7 @@ impl DataSource {
         match self {
             DataSource::Dir(p) => Some(p),
             DataSource::Embedded(_) => None,
+            DataSource::Edited(o) => o.base.root(),
         }
     }
 
@@ -80,6 +101,7 @@ impl DataSource {
         match self {
             DataSource::Dir(p) => p.is_dir(),
             DataSource::Embedded(_) => true,
+            DataSource::Edited(o) => o.base.root_exists(),
         }
     }
 
@@ -87,6 +109,7 @@ impl DataSource {
         match self {
             DataSource::Dir(root) => is_plain_relative(rel) && root.join(rel).exists(),
             DataSource::Embedded(dir) => dir.get_file(rel).is_some(),
+            DataSource::Edited(o) => o.files.contains_key(rel) || o.base.exists(rel),
         }
     }
 
@@ -110,6 +133,18 @@ impl DataSource {
                         .collect()
                 })
                 .unwrap_or_default(),
+            DataSource::Edited(o) => {
+                let mut names = o.base.list(sub, ext);
+                for f in o.files.keys() {
+                    let p = Path::new(f.as_str());
+                    let inside = p.parent() == Some(Path::new(sub))
+                        && p.extension().is_some_and(|x| x == ext);
+                    if inside && !names.contains(f) {
+                        names.push(f.clone());
+                    }
+                }
+                names
+            }
         };
         out.sort();
         out
@@ -131,6 +166,16 @@ impl DataSource {
                 }
                 file.contents().to_vec()
             }
+            DataSource::Edited(o) => match o.files.get(rel) {
+                Some(bytes) if bytes.len() as u64 > limit => {
+                    return Err(ReadError::TooLarge {
+                        size: bytes.len() as u64,
+                        limit,
+                    });
+                }
+                Some(bytes) => bytes.clone(),
+                None => return o.base.read_text(rel, limit),
+            },
         };
         String::from_utf8(bytes).map_err(|e| {
             let bytes = e.as_bytes();
