@@ -94,8 +94,8 @@ fn an_article_and_its_claim_are_saved_keeping_every_other_byte() {
         ]
     );
     assert!(!s.is_dirty());
-    // The text byte for byte; the old entries and comments untouched; URL and language kept
-    // as comments.
+    // The text byte for byte; the old entries and comments untouched; URL and language
+    // written, and read back by the store.
     assert_eq!(
         std::fs::read_to_string(root.join("articles/husaybah-entered.txt")).unwrap(),
         TEXT
@@ -106,7 +106,7 @@ fn an_article_and_its_claim_are_saved_keeping_every_other_byte() {
         "the existing entries changed"
     );
     assert!(
-        articles.contains("# url: https://example.org/husaybah\n"),
+        articles.contains("url = \"https://example.org/husaybah\"\n"),
         "{articles}"
     );
     assert_eq!(
@@ -121,6 +121,12 @@ fn an_article_and_its_claim_are_saved_keeping_every_other_byte() {
         "{:?}",
         store.diagnostics.items
     );
+    let article = store
+        .articles
+        .iter()
+        .find(|a| a.id == "husaybah-entered")
+        .unwrap();
+    assert_eq!(article.url.as_deref(), Some("https://example.org/husaybah"));
     let husaybah = store
         .places
         .iter()

@@ -154,14 +154,7 @@ fn table(comment: &str) -> Table {
 }
 
 fn article_table(a: &NewArticle) -> Table {
-    let mut comment = String::new();
-    if let Some(url) = &a.url {
-        comment.push_str(&format!("# url: {url}\n"));
-    }
-    if let Some(lang) = &a.language {
-        comment.push_str(&format!("# language: {lang}\n"));
-    }
-    let mut t = table(&comment);
+    let mut t = table("");
     t["id"] = value(&a.id);
     t["file"] = value(a.file());
     t["title"] = value(&a.title);
@@ -174,6 +167,12 @@ fn article_table(a: &NewArticle) -> Table {
     t["date_basis"] = value(date_basis_name(a.date_basis));
     if a.date_precision != Precision::Day {
         t["date_precision"] = value(a.date_precision.label());
+    }
+    if let Some(url) = &a.url {
+        t["url"] = value(url);
+    }
+    if let Some(language) = &a.language {
+        t["language"] = value(language);
     }
     t
 }

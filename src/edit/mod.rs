@@ -34,9 +34,9 @@ pub struct NewArticle {
     pub date: Option<NaiveDate>,
     pub date_basis: DateBasis,
     pub date_precision: Precision,
-    /// Kept as a comment above the entry: the store does not read URLs yet.
+    /// Where it was published, when known.
     pub url: Option<String>,
-    /// Kept as a comment above the entry: the store does not read languages yet.
+    /// Its language, a BCP 47 tag such as "en" or "ar".
     pub language: Option<String>,
 }
 
