@@ -41,6 +41,13 @@ fn split(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// A selected passage without the spaces and clause punctuation a drag picks up at its ends
+/// (", government forces recaptured Rawa on Friday," is quoted without the commas). What is
+/// left is still verbatim: only the ends are cut.
+fn passage(selected: &str) -> &str {
+    selected.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '–' | '—'))
+}
+
 impl ClaimForm {
     /// The form for the characters `start..end` of an article, with what the assistant
     /// proposes for that passage (the claim whose clause overlaps it most).
@@ -54,7 +61,7 @@ impl ClaimForm {
             .collect();
         let mut form = ClaimForm {
             article: a.id.clone(),
-            quote: quote.trim().to_owned(),
+            quote: passage(&quote).to_owned(),
             place: String::new(),
             date: a.date.map(|d| d.to_string()).unwrap_or_default(),
             date_phrase: String::new(),
@@ -354,6 +361,16 @@ impl ClaimForm {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_passage_loses_the_punctuation_a_drag_picks_up_at_its_ends() {
+        assert_eq!(
+            passage(", government forces recaptured Rawa on Friday, "),
+            "government forces recaptured Rawa on Friday"
+        );
+        assert_eq!(passage("  took Rawa. "), "took Rawa.");
+        assert_eq!(passage("a – b"), "a – b", "inside, nothing is cut");
+    }
 
     #[test]
     fn a_selection_is_prefilled_by_the_assistant_and_checked() {
