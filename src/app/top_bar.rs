@@ -103,14 +103,6 @@ impl View for TopBar {
         let store = view.store;
         ui.horizontal(|ui| {
             ui.label(RichText::new("Frontline").strong().size(16.0));
-            ui.label(
-                RichText::new(format!(
-                    "{} · {}",
-                    present::summary_short(store),
-                    store.origin
-                ))
-                .weak(),
-            );
             self.search(ui, view, actions);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let n = store.diagnostics.items.len();
@@ -166,6 +158,12 @@ impl View for TopBar {
                 if let Some(notice) = view.notice {
                     ui.label(RichText::new(notice).color(Color32::from_rgb(0, 110, 60)));
                 }
+                // What is loaded and from where, last: it takes the room left between the
+                // search and the buttons, cut short (whole on hover) rather than drawn under
+                // them.
+                let summary = format!("{} · {}", present::summary_short(store), store.origin);
+                ui.add(egui::Label::new(RichText::new(&summary).weak()).truncate())
+                    .on_hover_text(summary);
             });
         });
     }
