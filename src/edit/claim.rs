@@ -90,6 +90,67 @@ impl ClaimForm {
         form
     }
 
+    /// The form for one of the assistant's candidate claims, accepted in the reader: the quote
+    /// is the candidate's clause verbatim, and every field is the candidate's. The form has no
+    /// status of its own: a contested candidate has its two sides in `to` (which is how the
+    /// data says contested), and a lost one names who lost it in `from` and leaves `to` empty
+    /// with a note, so that the form asks who holds the place now rather than guess.
+    pub fn from_candidate(
+        store: &Store,
+        article: ArticleIx,
+        c: &crate::assist::Candidate,
+    ) -> ClaimForm {
+        // The prefilled form first, so that any field the candidate does not speak to keeps
+        // what the assistant proposes for this passage.
+        let mut form = ClaimForm::prefill(store, article, c.start, c.end);
+        form.quote = c.text.clone();
+        // A place the data does not have yet goes by its name: the form says it is unknown.
+        form.place = if c.new_place {
+            c.name.clone()
+        } else {
+            c.place.clone()
+        };
+        form.date = c.date.to_string();
+        // A date phrase belongs to the quote; one found elsewhere in the sentence (or the one
+        // before) is said in the note instead.
+        form.date_phrase = String::new();
+        if let Some(phrase) = &c.date_phrase {
+            if c.text.contains(phrase.as_str()) {
+                form.date_phrase = phrase.clone();
+            } else {
+                form.note = format!("Dated by \u{201c}{phrase}\u{201d}, outside the quote.");
+            }
+        }
+        form.precision = match c.precision {
+            DatePrecision::Day => Precision::Day,
+            DatePrecision::Week => Precision::Week,
+            DatePrecision::Month => Precision::Month,
+            DatePrecision::Year => Precision::Year,
+        };
+        form.kind = c.kind;
+        form.basis = c.basis;
+        form.assistant = c.reason.clone();
+        match c.status {
+            crate::assist::Status::Lost => {
+                form.from = c.lost_by.join(", ");
+                form.to = String::new();
+                let lost = format!(
+                    "No longer held by {}; the article does not say who holds it now.",
+                    c.lost_by.join(" and ")
+                );
+                form.note = [lost, std::mem::take(&mut form.note)]
+                    .join(" ")
+                    .trim()
+                    .to_owned();
+            }
+            _ => {
+                form.from = c.from.join(", ");
+                form.to = c.to.join(", ");
+            }
+        }
+        form
+    }
+
     /// The day the date field names, if it is a date.
     pub fn day(&self) -> Option<NaiveDate> {
         NaiveDate::parse_from_str(self.date.trim(), "%Y-%m-%d").ok()
@@ -214,5 +275,55 @@ mod tests {
         };
         let problems = wrong.check(&store).unwrap_err();
         assert_eq!(problems.len(), 3, "{problems:?}");
+    }
+
+    #[test]
+    fn a_candidate_becomes_a_form_with_its_own_clause_and_fields() {
+        let store = crate::bundled::store();
+        let (ix, a) = store
+            .articles
+            .iter()
+            .enumerate()
+            .find(|(_, a)| a.text.contains("his forces captured Rumana"))
+            .unwrap();
+        let candidates = Assistant::new(&store)
+            .suggest(&a.text, a.date.unwrap())
+            .unwrap();
+        let c = candidates
+            .iter()
+            .find(|c| c.text.contains("captured Rumana"))
+            .unwrap();
+        let form = ClaimForm::from_candidate(&store, ix, c);
+        assert_eq!(form.quote, c.text);
+        assert_eq!(form.place, c.place);
+        assert_eq!(form.date, c.date.to_string());
+        // "on Saturday" dates it from the sentence before: said in the note, not the quote.
+        assert_eq!(c.date_phrase.as_deref(), Some("on Saturday"));
+        assert!(!c.text.contains("on Saturday"));
+        assert!(form.date_phrase.is_empty());
+        assert!(form.note.contains("on Saturday"), "{}", form.note);
+        assert_eq!(form.to, c.to.join(", "));
+        assert_eq!(form.kind, c.kind);
+        let event = form.check(&store).unwrap();
+        assert_eq!(event.sources[0].quote, c.text);
+        // A phrase inside the clause is the form's date phrase.
+        let c = candidates
+            .iter()
+            .find(|c| c.text.contains("Daesh recaptured Bukamal"))
+            .unwrap();
+        let form = ClaimForm::from_candidate(&store, ix, c);
+        assert_eq!(form.date_phrase, "on Saturday");
+        assert!(form.check(&store).is_ok());
+
+        // A lost candidate: who lost it is in `from`, and the form asks who holds it.
+        let lost = candidates
+            .iter()
+            .find(|c| c.status == crate::assist::Status::Lost)
+            .unwrap();
+        let form = ClaimForm::from_candidate(&store, ix, lost);
+        assert_eq!(form.from, lost.lost_by.join(", "));
+        assert!(form.to.is_empty());
+        assert!(form.note.contains("does not say who holds it now"));
+        assert!(form.check(&store).is_err());
     }
 }
