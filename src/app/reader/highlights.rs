@@ -72,7 +72,7 @@ pub(crate) const SOME_ACTOR: Color32 = Color32::from_gray(120);
 
 /// The text format of a run with these marks: one background (the clicked clause over the
 /// quote over an open candidate over a backing sentence), a text colour for places and
-/// dates, an underline for actors.
+/// dates, an underline for actors (thin ones for dates and new places).
 pub(crate) fn format(marks: Marks) -> TextFormat {
     let mut f = TextFormat {
         font_id: FontId::proportional(14.0),
@@ -93,9 +93,10 @@ pub(crate) fn format(marks: Marks) -> TextFormat {
     if marks.quote || marks.focus {
         f.color = Color32::BLACK;
     }
+    // Not in italics: egui slants the glyphs without widening them, into the next word.
     if marks.date {
         f.color = DATE;
-        f.italics = true;
+        f.underline = Stroke::new(1.0, DATE.gamma_multiply(0.5));
     }
     if marks.new_place {
         f.color = NEW_PLACE;

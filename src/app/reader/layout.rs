@@ -157,16 +157,47 @@ pub(crate) fn display_text(
     }
 }
 
-/// The character counts of the rows a laid-out paragraph wrapped into.
-fn row_lengths(galley: &Galley) -> Vec<usize> {
-    galley
-        .rows
-        .iter()
-        .map(|r| r.char_count_excluding_newline().0)
-        .collect()
+/// Where a paragraph breaks into lines at this width: the character counts of its lines,
+/// filled word by word (a word with the spaces after it) from the words' measured widths.
+/// egui's own rows cannot say it: for a shaped Arabic word they hold more glyphs than the word
+/// has characters (the shaped glyphs, and zero-width ones for the rest of the cluster).
+fn line_breaks(ui: &Ui, paragraph: &str, width: f32) -> Vec<usize> {
+    let mut words: Vec<String> = Vec::new();
+    let mut word = String::new();
+    for c in paragraph.chars() {
+        if !c.is_whitespace() && word.ends_with(char::is_whitespace) {
+            words.push(std::mem::take(&mut word));
+        }
+        word.push(c);
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    let mut lines = Vec::new();
+    let (mut count, mut used) = (0, 0.0);
+    for w in words {
+        let measured = ui
+            .painter()
+            .layout_job(LayoutJob::single_section(
+                w.clone(),
+                format(Marks::default()),
+            ))
+            .rect
+            .width();
+        if count > 0 && used + measured > width {
+            lines.push(count);
+            (count, used) = (0, 0.0);
+        }
+        count += w.chars().count();
+        used += measured;
+    }
+    if count > 0 {
+        lines.push(count);
+    }
+    lines
 }
 
-/// The display text for this width: right-to-left paragraphs are laid out in stored order to
+/// The display text for this width: right-to-left paragraphs are measured in stored order to
 /// find their line breaks.
 pub(crate) fn display_for_width(ui: &Ui, text: &str, width: f32) -> Display {
     let paragraphs = rtl_paragraphs(text);
@@ -178,9 +209,7 @@ pub(crate) fn display_for_width(ui: &Ui, text: &str, width: f32) -> Display {
         .iter()
         .map(|p| {
             let paragraph: String = chars[p.clone()].iter().collect();
-            let mut job = LayoutJob::single_section(paragraph, format(Marks::default()));
-            job.wrap.max_width = (width - SLACK).max(40.0);
-            row_lengths(&ui.painter().layout_job(job))
+            line_breaks(ui, &paragraph, (width - SLACK).max(40.0))
         })
         .collect();
     display_text(text, &paragraphs, &breaks)
@@ -237,18 +266,33 @@ pub(crate) fn job(
     job
 }
 
-/// Moves the rows of right-to-left lines so that they end at the right edge.
-pub(crate) fn align_right(galley: &mut Galley, lines: &[Range<usize>], width: f32) {
-    let mut at = 0;
+/// Moves the rows of right-to-left lines so that they end at the right edge. Rows are matched
+/// to lines by the line breaks that end them, not by counting characters: egui's rows count
+/// glyphs, and a shaped Arabic word has more glyphs than characters.
+pub(crate) fn align_right(galley: &mut Galley, display: &Display, width: f32) {
+    let mut starts = std::collections::HashSet::new();
+    let mut line = 0;
+    let mut next = display.rtl_lines.iter().peekable();
+    for (i, c) in display.text.chars().enumerate() {
+        while next.peek().is_some_and(|r| r.start <= i) {
+            starts.insert(line);
+            next.next();
+        }
+        if c == '\n' {
+            line += 1;
+        }
+    }
+    if next.peek().is_some() {
+        starts.insert(line);
+    }
+    let mut line = 0;
     for row in &mut galley.rows {
-        let start = at;
-        at += row.char_count_including_newline().0;
-        let is_rtl = lines
-            .iter()
-            .any(|l| l.start <= start && start < l.end.max(l.start + 1));
-        if is_rtl {
+        if starts.contains(&line) {
             let shift = (width - row.rect().width()).max(0.0);
             row.pos.x += shift;
+        }
+        if row.ends_with_newline {
+            line += 1;
         }
     }
     galley.rect.max.x = galley.rect.max.x.max(width);
@@ -321,6 +365,50 @@ mod tests {
         let right_of_row = egui::vec2(row.rect().right() + 30.0, row.rect().center().y);
         assert_eq!(char_at(&galley, right_of_row), None);
         assert_eq!(char_at(&galley, egui::vec2(5.0, -40.0)), None);
+    }
+
+    #[test]
+    fn a_right_to_left_paragraph_breaks_between_words_within_the_width() {
+        let ctx = egui::Context::default();
+        crate::app::theme::install_fonts(&ctx);
+        let paragraph = "استعاد تنظيم الدولة الإسلامية (ISIS) مدينة البوكمال في شرق سوريا يوم \
+                         السبت بعد هجوم مضاد عنيف، وذلك بعد يومين فقط من إعلان الجيش السوري \
+                         السيطرة عليها.";
+        let chars: Vec<char> = paragraph.chars().collect();
+        for width in [180.0, 300.0, 540.0] {
+            let mut lines = Vec::new();
+            let mut widths = Vec::new();
+            let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+                lines = line_breaks(ui, paragraph, width);
+                let mut at = 0;
+                widths = lines
+                    .iter()
+                    .map(|&n| {
+                        let line: String = chars[at..at + n].iter().collect();
+                        at += n;
+                        let job = LayoutJob::single_section(
+                            line.trim_end().to_owned(),
+                            format(Marks::default()),
+                        );
+                        ui.painter().layout_job(job).rect.width()
+                    })
+                    .collect();
+            });
+            output.textures_delta.clear();
+            assert_eq!(lines.iter().sum::<usize>(), chars.len(), "at {width}");
+            assert!(lines.len() > 1, "wraps at {width}");
+            let mut at = 0;
+            for (n, w) in lines.iter().zip(&widths) {
+                at += n;
+                assert!(*w <= width, "a line of {w} at {width}");
+                if at < chars.len() {
+                    assert!(
+                        chars[at - 1] == ' ',
+                        "breaks after a space, not inside a word"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -187,7 +187,7 @@ impl Reader {
                 Some((from, aligned)) if Arc::ptr_eq(from, &made) => aligned.clone(),
                 _ => {
                     let mut g = (*made).clone();
-                    layout::align_right(&mut g, &display.rtl_lines, width);
+                    layout::align_right(&mut g, display, width);
                     let aligned = Arc::new(g);
                     self.aligned = Some((made, aligned.clone()));
                     aligned
@@ -281,7 +281,7 @@ fn key(ui: &mut Ui) {
             (Marks { open: true, ..m }, "open candidate"),
             (Marks { quote: true, ..m }, "quote"),
         ] {
-            ui.label(entry(marks, text));
+            ui.add(egui::Label::new(entry(marks, text)).wrap_mode(egui::TextWrapMode::Extend));
         }
         ui.label(
             RichText::new("Hover a name or a date for what it means")
