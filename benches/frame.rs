@@ -103,6 +103,7 @@ fn bare(ui: &mut egui::Ui, b: &mut Bare) {
         edits: &[],
         story: None,
         compared: None,
+        dismissed: &[],
     };
     egui::CentralPanel::no_frame().show(ui, |ui| b.map.ui(ui, &view, &mut Vec::new()));
 }

@@ -73,6 +73,10 @@ pub enum Command {
         /// The step of --story to show, from 1.
         #[arg(long, value_name = "N", default_value_t = 1, requires = "story")]
         step: usize,
+        /// Open an article (its id, from articles.toml) in the reader, with the assistant's
+        /// highlights and candidate claims.
+        #[arg(long, value_name = "ID")]
+        article: Option<String>,
     },
     /// Write the data as GeoJSON, CSV or W3C annotations, or the replay as a GIF or MP4.
     #[command(display_order = 5)]
@@ -102,6 +106,22 @@ pub fn check_actors(store: &Store, names: &[String]) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// Checks `--article ID` against the data's articles; the error names the known ones.
+pub fn check_article(store: &Store, id: &str) -> Result<(), String> {
+    if store.articles.iter().any(|a| a.id == id) {
+        return Ok(());
+    }
+    let known: Vec<&str> = store.articles.iter().map(|a| a.id.as_str()).collect();
+    Err(format!(
+        "--article {id}: no article with that id; the articles are: {}",
+        if known.is_empty() {
+            "none".to_owned()
+        } else {
+            known.join(", ")
+        }
+    ))
 }
 
 /// What `import` reads.

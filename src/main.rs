@@ -22,6 +22,7 @@ fn main() -> ExitCode {
             cli.filters.clone(),
             None,
             None,
+            None,
         ),
         Some(Command::Screenshot {
             out,
@@ -31,6 +32,7 @@ fn main() -> ExitCode {
             size,
             story,
             step,
+            article,
         }) => {
             let Some(size) = parse_size(size) else {
                 eprintln!("error: --size must be WIDTHxHEIGHT, e.g. 1280x800");
@@ -47,6 +49,7 @@ fn main() -> ExitCode {
                 filters.clone(),
                 Some(capture),
                 story.as_deref().map(|s| (s, *step)),
+                article.clone(),
             )
         }
         Some(Command::Export(args)) => match args.kind.format() {
@@ -79,6 +82,7 @@ fn launch(
     filters: cli::FilterArgs,
     capture: Option<Capture>,
     story: Option<(&str, usize)>,
+    article: Option<String>,
 ) -> ExitCode {
     // Tiles are fetched over rustls only when the user turns them on; it needs a crypto provider.
     let _ = rustls::crypto::ring::default_provider().install_default();
@@ -112,6 +116,10 @@ fn launch(
             return ExitCode::from(2);
         }
     };
+    if let Some(Err(e)) = article.as_deref().map(|id| cli::check_article(&store, id)) {
+        eprintln!("error: {e}");
+        return ExitCode::from(2);
+    }
     if let Err(e) = cli::check_actors(&store, &filters.hide) {
         eprintln!("error: {e}");
         return ExitCode::from(2);
@@ -127,6 +135,7 @@ fn launch(
             select,
             hide: filters.hide,
             stated_only: filters.stated_only,
+            article,
         },
         capture,
         story,

@@ -6,6 +6,9 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::store::{Basis, Control, EventIx, EventKind, Place, PlaceState, Precision, Store};
 
+mod reader;
+pub use reader::*;
+
 /// "Thu 9 Nov 2017". The store words its own messages with the same function, so that a date
 /// in a validation problem reads like one on the map.
 pub use crate::store::dates::long_date;
@@ -376,40 +379,9 @@ pub fn candidates_summary(n: usize) -> String {
 /// One candidate claim of the annotation assistant, on one line with its quote:
 /// `2017 (the year only)  Mosul: no longer held by Islamic State (…) (withdrawal, "this year")  “…” [127..168]`.
 pub fn candidate_line(store: &Store, c: &crate::assist::Candidate) -> String {
-    use crate::assist::Status;
-    let name = |id: &String| {
-        store
-            .actors
-            .iter()
-            .find(|a| &a.id == id)
-            .map_or(id.as_str(), |a| a.name.as_str())
-            .to_owned()
-    };
-    let names = |ids: &[String]| ids.iter().map(name).collect::<Vec<_>>();
-    let state = match c.status {
-        Status::Held => format!("held by {}", names(&c.to).join(" and ")),
-        Status::Contested => format!("contested between {}", names(&c.to).join(" and ")),
-        Status::Lost => format!(
-            "no longer held by {} (who holds it is not said)",
-            names(&c.lost_by).join(" and ")
-        ),
-    };
-    use crate::assist::DatePrecision;
-    let when = match c.precision {
-        DatePrecision::Day => long_date(c.date),
-        DatePrecision::Week => format!("week of {}", long_date(c.date)),
-        DatePrecision::Month => c.date.format("%B %Y").to_string(),
-        DatePrecision::Year => c.date.format("%Y (the year only)").to_string(),
-    };
-    let new = if c.new_place { ", new place" } else { "" };
-    let dated = c.date_phrase.as_deref().map_or_else(
-        || ", dated by the publication".to_owned(),
-        |p| format!(", \"{p}\""),
-    );
     format!(
-        "{when}  {}{new}: {state} ({}{dated})  \u{201c}{}\u{201d} [{}..{}]",
-        c.name,
-        c.kind.label(),
+        "{}  \u{201c}{}\u{201d} [{}..{}]",
+        candidate_claim(store, c),
         c.text,
         c.start,
         c.end

@@ -114,6 +114,25 @@ pub enum Action {
     /// Compare the cursor's day with the day before.
     CompareDayBefore,
     CloseCompare,
+    /// Turn the reader's assistant highlights (names, dates, coverage, candidates) on or off.
+    ToggleAssistantHighlights,
+    /// The reader's candidate list shows the dismissed candidates too, or not.
+    ToggleShowDismissed,
+    /// Open the "New claim" form filled in from one of the assistant's candidates.
+    AcceptCandidate {
+        article: usize,
+        candidate: Box<crate::assist::Candidate>,
+    },
+    /// Hide a candidate in the reader (remembered between runs, never written to the data).
+    DismissCandidate(super::reader::Dismissed),
+    /// Show a dismissed candidate again.
+    RestoreCandidate(super::reader::Dismissed),
+    /// Scroll the reader to characters `start..end` of its article and highlight them.
+    ShowClause {
+        article: usize,
+        start: usize,
+        end: usize,
+    },
     /// Centre the map there at that zoom: a click on a cluster of markers.
     ZoomTo {
         lat: f64,

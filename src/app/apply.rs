@@ -28,9 +28,11 @@ impl FrontlineApp {
                 Action::ToggleTiles => self.shown.tiles = !self.shown.tiles,
                 Action::ToggleChart => self.shown.chart = !self.shown.chart,
                 Action::ToggleProblems => self.shown.problems = !self.shown.problems,
-                Action::OpenArticle { article, quote } => {
-                    self.reader = Some(Reader::new(article, quote))
-                }
+                Action::OpenArticle { article, quote } => match &mut self.reader {
+                    // The same article: what the assistant found in it is kept.
+                    Some(r) if r.article == article => r.show_quote(quote),
+                    _ => self.reader = Some(Reader::new(article, quote)),
+                },
                 Action::CloseArticle => self.reader = None,
                 Action::ToggleActor(id) => self.filters.toggle_actor(&id),
                 Action::ToggleStatedOnly => self.filters.stated_only = !self.filters.stated_only,
@@ -109,6 +111,38 @@ impl FrontlineApp {
                 }
                 Action::CloseCompare => self.compared = None,
                 Action::ZoomTo { lat, lon, zoom } => self.map.set_view(lat, lon, Some(zoom)),
+                Action::ToggleAssistantHighlights => self.shown.highlights = !self.shown.highlights,
+                Action::ToggleShowDismissed => {
+                    if let Some(r) = &mut self.reader {
+                        r.show_dismissed = !r.show_dismissed;
+                    }
+                }
+                Action::AcceptCandidate { article, candidate }
+                    if article < self.store.articles.len() =>
+                {
+                    let form = crate::edit::claim::ClaimForm::from_candidate(
+                        &self.store,
+                        article,
+                        &candidate,
+                    );
+                    self.claim.form = Some(form);
+                }
+                Action::AcceptCandidate { .. } => {}
+                Action::DismissCandidate(d) => {
+                    if !self.dismissed.contains(&d) {
+                        self.dismissed.push(d);
+                    }
+                }
+                Action::RestoreCandidate(d) => self.dismissed.retain(|x| *x != d),
+                Action::ShowClause {
+                    article,
+                    start,
+                    end,
+                } => {
+                    if let Some(r) = self.reader.as_mut().filter(|r| r.article == article) {
+                        r.show_clause(start, end);
+                    }
+                }
             }
         }
     }

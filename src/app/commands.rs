@@ -56,6 +56,12 @@ pub enum Command {
     NextStep,
     CloseStory,
     CompareDayBefore,
+    AssistantHighlights,
+    ShowDismissed,
+    AcceptCandidate,
+    DismissCandidate,
+    RestoreCandidate,
+    ShowClause,
 }
 
 /// One row of the table.
@@ -72,7 +78,7 @@ pub(crate) struct Spec {
 
 impl Command {
     /// Redo comes before Undo: Ctrl+Z also matches Ctrl+Shift+Z, so the longer is tried first.
-    pub const ALL: [Command; 41] = [
+    pub const ALL: [Command; 47] = [
         Command::PlayPause,
         Command::PreviousChange,
         Command::NextChange,
@@ -114,6 +120,12 @@ impl Command {
         Command::ExportAnnotations,
         Command::ExportGif,
         Command::ExportMp4,
+        Command::AssistantHighlights,
+        Command::ShowDismissed,
+        Command::AcceptCandidate,
+        Command::DismissCandidate,
+        Command::RestoreCandidate,
+        Command::ShowClause,
     ];
 
     /// The Export menu's items, in order.
@@ -311,6 +323,39 @@ impl Command {
                 Some(Key::D),
                 Some("What changed between this day and the day before"),
             ),
+            Command::AssistantHighlights => spec(
+                "Assistant highlights",
+                None,
+                Some(
+                    "Mark the places, actors and dates the assistant recognises, the sentences \
+                     that back a claim and the candidate claims not annotated yet",
+                ),
+            ),
+            Command::ShowDismissed => spec(
+                "Show dismissed",
+                None,
+                Some("List the candidate claims you dismissed too, to bring them back"),
+            ),
+            Command::AcceptCandidate => spec(
+                "Accept",
+                None,
+                Some("Open the New claim form filled in from this candidate; check it and add it"),
+            ),
+            Command::DismissCandidate => spec(
+                "Dismiss",
+                None,
+                Some("Hide this candidate (remembered by the app; nothing is written to the data)"),
+            ),
+            Command::RestoreCandidate => spec(
+                "Restore",
+                None,
+                Some("List this candidate among the open ones again"),
+            ),
+            Command::ShowClause => spec(
+                "Show clause",
+                None,
+                Some("Click to scroll the text to this clause and highlight it"),
+            ),
         }
     }
 
@@ -362,6 +407,13 @@ impl Command {
             Command::NextStep => Action::NextStep,
             Command::CloseStory => Action::CloseStory,
             Command::CompareDayBefore => Action::CompareDayBefore,
+            Command::AssistantHighlights => Action::ToggleAssistantHighlights,
+            Command::ShowDismissed => Action::ToggleShowDismissed,
+            // Made by the reader's candidate list, which knows the candidate.
+            Command::AcceptCandidate
+            | Command::DismissCandidate
+            | Command::RestoreCandidate
+            | Command::ShowClause => Action::ToggleShowDismissed,
         }
     }
 
@@ -495,6 +547,22 @@ pub(crate) fn checkbox(
 ) -> Response {
     let mut value = on;
     let response = with_hover(ui.checkbox(&mut value, command.label(on)), command);
+    if value != on {
+        actions.push(command.action());
+    }
+    response
+}
+
+/// A toggle button for a command with a label of its own ("Show dismissed (2)").
+pub(crate) fn labelled_toggle(
+    ui: &mut Ui,
+    command: Command,
+    on: bool,
+    label: RichText,
+    actions: &mut Vec<Action>,
+) -> Response {
+    let mut value = on;
+    let response = with_hover(ui.toggle_value(&mut value, label), command);
     if value != on {
         actions.push(command.action());
     }

@@ -70,6 +70,8 @@ pub struct LaunchOptions {
     pub hide: Vec<String>,
     /// Hide inferred states: `--stated-only`.
     pub stated_only: bool,
+    /// An article (by id) to open in the reader: `screenshot --article`.
+    pub article: Option<String>,
 }
 
 /// What is remembered between runs (window size and panel widths are eframe's).
@@ -95,6 +97,12 @@ pub struct Persisted {
     pub show_legend: bool,
     #[serde(default)]
     pub labels: view::LabelScript,
+    /// The reader's assistant highlights are on.
+    #[serde(default = "yes")]
+    pub highlights: bool,
+    /// The candidate claims dismissed in the reader.
+    #[serde(default)]
+    pub dismissed: Vec<reader::Dismissed>,
 }
 
 fn yes() -> bool {
@@ -130,6 +138,8 @@ pub struct FrontlineApp {
     pub story: Option<StoryAt>,
     /// What changed between two instants, while the window is open.
     pub compared: Option<Compared>,
+    /// The assistant's candidate claims dismissed in the reader (the app's own state).
+    pub dismissed: Vec<reader::Dismissed>,
     scene: Scene,
     top_bar: TopBar,
     feed: EventFeed,
@@ -202,6 +212,7 @@ impl FrontlineApp {
         let mut selected = None;
         let mut map_memory = None;
         let mut filters = Filters::default();
+        let mut dismissed = Vec::new();
         let mut shown = Shown {
             problems: store.diagnostics.has_errors(),
             ..Shown::default()
@@ -221,7 +232,9 @@ impl FrontlineApp {
             shown.place = p.show_place;
             shown.legend = p.show_legend;
             shown.labels = p.labels;
+            shown.highlights = p.highlights;
             filters = p.filters.clone();
+            dismissed = p.dismissed.clone();
         }
         // The command line's filters replace the remembered ones.
         if !options.hide.is_empty() || options.stated_only {
@@ -246,6 +259,11 @@ impl FrontlineApp {
         {
             selected = Some(p);
         }
+        let reader = options
+            .article
+            .as_deref()
+            .and_then(|id| store.articles.iter().position(|a| a.id == id))
+            .map(|a| Reader::new(a, None));
         FrontlineApp {
             map: MapView::new(map_memory),
             store,
@@ -253,7 +271,7 @@ impl FrontlineApp {
             selected,
             shown,
             filters,
-            reader: None,
+            reader,
             screenshot: None,
             video: None,
             export: None,
@@ -261,6 +279,7 @@ impl FrontlineApp {
             clamp_notice,
             story: None,
             compared: None,
+            dismissed,
             scene: Scene::default(),
             top_bar: TopBar::default(),
             feed: EventFeed::default(),
@@ -355,6 +374,9 @@ impl FrontlineApp {
         {
             self.reader = None;
         }
+        if let Some(r) = &mut self.reader {
+            r.data_changed();
+        }
         if let Some(c) = &self.compared {
             self.compared = Some(Compared::new(&self.store, c.from, c.to));
         }
@@ -383,6 +405,8 @@ impl FrontlineApp {
             show_place: self.shown.place,
             show_legend: self.shown.legend,
             labels: self.shown.labels,
+            highlights: self.shown.highlights,
+            dismissed: self.dismissed.clone(),
         }
     }
 
@@ -441,6 +465,7 @@ impl FrontlineApp {
             edits: self.edits.edits(),
             story: self.story,
             compared: self.compared.as_ref(),
+            dismissed: &self.dismissed,
         };
         let mut actions = Vec::new();
         egui::Panel::top("top-bar").show(ui, |ui| self.top_bar.ui(ui, &view, &mut actions));

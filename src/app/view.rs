@@ -23,6 +23,8 @@ pub struct ViewContext<'a> {
     pub story: Option<super::story::StoryAt>,
     /// The two instants compared and what changed between them, while shown.
     pub compared: Option<&'a super::changes::Compared>,
+    /// The assistant's candidate claims the user dismissed in the reader.
+    pub dismissed: &'a [super::reader::Dismissed],
 }
 
 /// The parts of the window the user shows or hides.
@@ -40,6 +42,8 @@ pub struct Shown {
     pub legend: bool,
     /// Which names label the places on the map.
     pub labels: LabelScript,
+    /// The reader marks the assistant's places, actors, dates, candidates and coverage.
+    pub highlights: bool,
 }
 
 impl Default for Shown {
@@ -52,6 +56,7 @@ impl Default for Shown {
             place: true,
             legend: true,
             labels: LabelScript::Latin,
+            highlights: true,
         }
     }
 }

@@ -11,6 +11,7 @@
 //! gains ("parts of", "villages near"), positions and casualty reports are not claims.
 
 mod claims;
+pub mod coverage;
 pub mod dates;
 pub mod gazetteer;
 mod lexicon;

@@ -106,6 +106,53 @@ impl ClaimForm {
         form
     }
 
+    /// The form for one of the assistant's candidate claims, accepted in the reader: the quote
+    /// is the candidate's clause verbatim, and every field is the candidate's, its status
+    /// (held, contested, lost) included.
+    pub fn from_candidate(
+        store: &Store,
+        article: ArticleIx,
+        c: &crate::assist::Candidate,
+    ) -> ClaimForm {
+        // The prefilled form first, so that any field the candidate does not speak to keeps
+        // what the assistant proposes for this passage.
+        let mut form = ClaimForm::prefill(store, article, c.start, c.end);
+        form.quote = c.text.clone();
+        // A place the data does not have yet goes by its name: the form says it is unknown.
+        form.place = if c.new_place {
+            c.name.clone()
+        } else {
+            c.place.clone()
+        };
+        form.date = c.date.to_string();
+        // A date phrase belongs to the quote; one found elsewhere in the sentence (or the one
+        // before) is said in the note instead.
+        form.date_phrase = String::new();
+        if let Some(phrase) = &c.date_phrase {
+            if c.text.contains(phrase.as_str()) {
+                form.date_phrase = phrase.clone();
+            } else {
+                form.note = format!("Dated by \u{201c}{phrase}\u{201d}, outside the quote.");
+            }
+        }
+        form.precision = match c.precision {
+            DatePrecision::Day => Precision::Day,
+            DatePrecision::Week => Precision::Week,
+            DatePrecision::Month => Precision::Month,
+            DatePrecision::Year => Precision::Year,
+        };
+        form.kind = c.kind;
+        form.basis = c.basis;
+        form.assistant = c.reason.clone();
+        form.status = c.status;
+        form.from = c.from.join(", ");
+        form.to = match c.status {
+            Status::Lost => c.lost_by.join(", "),
+            _ => c.to.join(", "),
+        };
+        form
+    }
+
     /// The day the date field names, if it is a date (a year alone, `2017`, when only the
     /// year is known: its first day).
     pub fn day(&self) -> Option<NaiveDate> {
@@ -522,6 +569,61 @@ mod tests {
         assert_eq!(
             (changes.place, changes.date, changes.kind),
             (None, None, None)
+        );
+    }
+
+    #[test]
+    fn a_candidate_becomes_a_form_with_its_own_clause_and_fields() {
+        let store = crate::bundled::store();
+        let (ix, a) = store
+            .articles
+            .iter()
+            .enumerate()
+            .find(|(_, a)| a.text.contains("his forces captured Rumana"))
+            .unwrap();
+        let candidates = Assistant::new(&store)
+            .suggest(&a.text, a.date.unwrap())
+            .unwrap();
+        let c = candidates
+            .iter()
+            .find(|c| c.text.contains("captured Rumana"))
+            .unwrap();
+        let form = ClaimForm::from_candidate(&store, ix, c);
+        assert_eq!(form.quote, c.text);
+        assert_eq!(form.place, c.place);
+        assert_eq!(form.date, c.date.to_string());
+        // "on Saturday" dates it from the sentence before: said in the note, not the quote.
+        assert_eq!(c.date_phrase.as_deref(), Some("on Saturday"));
+        assert!(!c.text.contains("on Saturday"));
+        assert!(form.date_phrase.is_empty());
+        assert!(form.note.contains("on Saturday"), "{}", form.note);
+        assert_eq!(form.to, c.to.join(", "));
+        assert_eq!(form.kind, c.kind);
+        let event = form.check(&store).unwrap();
+        assert_eq!(event.sources[0].quote, c.text);
+        // A phrase inside the clause is the form's date phrase.
+        let c = candidates
+            .iter()
+            .find(|c| c.text.contains("Daesh recaptured Bukamal"))
+            .unwrap();
+        let form = ClaimForm::from_candidate(&store, ix, c);
+        assert_eq!(form.date_phrase, "on Saturday");
+        assert!(form.check(&store).is_ok());
+
+        // A lost candidate: the form's status is lost, with who lost it in the actors field.
+        let lost = candidates
+            .iter()
+            .find(|c| c.status == crate::assist::Status::Lost)
+            .unwrap();
+        let form = ClaimForm::from_candidate(&store, ix, lost);
+        assert_eq!(form.status, Status::Lost);
+        assert_eq!(form.to, lost.lost_by.join(", "));
+        let event = form.check(&store);
+        assert!(
+            event
+                .as_ref()
+                .is_ok_and(|e| e.lost_by == lost.lost_by && e.to.is_empty()),
+            "{event:?}"
         );
     }
 }

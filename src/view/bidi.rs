@@ -102,14 +102,27 @@ pub fn visual_text(text: &str) -> VisualText {
             out.logical.push(offset - 1);
         }
         let count = line.chars().count();
-        reorder_line(line, offset, &mut out);
+        reorder_line(line, offset, &mut out, None);
         offset += count + 1;
     }
     out
 }
 
-/// Appends one line (no line break inside) in egui's order.
-fn reorder_line(line: &str, offset: usize, out: &mut VisualText) {
+/// One line (no line break inside) of a paragraph whose base direction is known, in egui's
+/// order: a line cut from a wrapped right-to-left paragraph may begin with a Latin word, and
+/// must still be laid out right to left.
+pub fn visual_line(line: &str, direction: Direction) -> VisualText {
+    let mut out = VisualText {
+        text: String::with_capacity(line.len()),
+        logical: Vec::with_capacity(line.len()),
+    };
+    reorder_line(line, 0, &mut out, Some(direction));
+    out
+}
+
+/// Appends one line (no line break inside) in egui's order; its base direction is the first
+/// strong character's unless given.
+fn reorder_line(line: &str, offset: usize, out: &mut VisualText, direction: Option<Direction>) {
     let chars: Vec<char> = line.chars().collect();
     if !chars.iter().any(|&c| needs_bidi(c)) {
         for (i, &c) in chars.iter().enumerate() {
@@ -120,7 +133,11 @@ fn reorder_line(line: &str, offset: usize, out: &mut VisualText) {
         }
         return;
     }
-    let info = ParagraphBidiInfo::new(line, None);
+    let level = direction.map(|d| match d {
+        Direction::LeftToRight => unicode_bidi::Level::ltr(),
+        Direction::RightToLeft => unicode_bidi::Level::rtl(),
+    });
+    let info = ParagraphBidiInfo::new(line, level);
     let levels = info.reordered_levels_per_char(0..line.len());
     let order = ParagraphBidiInfo::reorder_visual(&levels);
     // Visual order, character by character, brackets mirrored in right-to-left runs.
@@ -293,6 +310,19 @@ mod tests {
     fn vowel_marks_stay_with_their_letters() {
         let s = "رَاوَة بلدة";
         assert_eq!(words(&visual_order(s)), vec!["بلدة", "رَاوَة"]);
+    }
+
+    #[test]
+    fn a_line_of_a_right_to_left_paragraph_that_starts_in_latin_reads_right_to_left() {
+        // "ISIS recaptured Al-Bukamal": on its own the line would be left to right.
+        let line = "ISIS استعاد البوكمال";
+        assert_eq!(
+            words(&visual_order(line)),
+            vec!["ISIS", "البوكمال", "استعاد"]
+        );
+        let v = visual_line(line, Direction::RightToLeft);
+        assert_eq!(words(&v.text), vec!["البوكمال", "استعاد", "ISIS"]);
+        assert_eq!(v.logical.len(), line.chars().count());
     }
 
     #[test]

@@ -1,0 +1,235 @@
+//! The reader's list of the assistant's candidate claims not annotated yet: each in one line,
+//! with its clause, "Accept" (the "New claim" form, filled in from the candidate) and
+//! "Dismiss" (hidden, remembered in the app's own state, never in the data). A click on a row
+//! scrolls the text to the clause.
+
+use std::ops::Range;
+
+use egui::{RichText, Sense, Ui};
+use serde::{Deserialize, Serialize};
+
+use super::super::action::Action;
+use super::super::commands::{self, Command};
+use crate::assist::Candidate;
+use crate::edit::Edit;
+use crate::store::{ArticleIx, Store};
+
+/// A candidate the user dismissed: by its article's id and its clause (text and offsets), so
+/// that it stays dismissed across runs and reloads as long as the clause is where it was.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dismissed {
+    pub article: String,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Dismissed {
+    pub fn of(article: &str, c: &Candidate) -> Dismissed {
+        Dismissed {
+            article: article.to_owned(),
+            text: c.text.clone(),
+            start: c.start,
+            end: c.end,
+        }
+    }
+
+    pub fn is(&self, article: &str, c: &Candidate) -> bool {
+        self.article == article && self.start == c.start && self.end == c.end && self.text == c.text
+    }
+}
+
+/// The character ranges of an article's quotes: those of the loaded data and those added in
+/// the edit session and not saved yet (found in the text as the store will find them).
+pub(crate) fn session_quotes(text: &str, article_id: &str, edits: &[Edit]) -> Vec<Range<usize>> {
+    let sources = edits.iter().flat_map(|e| match e {
+        Edit::AddEvent { event, .. } => event.sources.iter().collect::<Vec<_>>(),
+        Edit::AddSource { source, .. } => vec![source],
+        _ => Vec::new(),
+    });
+    sources
+        .filter(|s| s.article == article_id)
+        .filter_map(|s| {
+            crate::store::anchor::anchor(text, &s.quote, s.prefix.as_deref(), s.suffix.as_deref())
+                .ok()
+        })
+        .map(|a| a.start..a.end)
+        .collect()
+}
+
+/// The character ranges of the loaded data's quotes of an article.
+pub(crate) fn store_quotes(store: &Store, article: ArticleIx) -> Vec<Range<usize>> {
+    store
+        .events
+        .iter()
+        .flat_map(|e| &e.quotes)
+        .filter(|q| q.article == article)
+        .map(|q| q.start..q.end)
+        .collect()
+}
+
+/// What the list shows: the open candidates, and the dismissed ones while they are shown.
+pub(crate) struct ListInput<'a> {
+    pub store: &'a Store,
+    pub article: ArticleIx,
+    pub candidates: &'a [Candidate],
+    /// Indices of the open candidates, in text order.
+    pub open: &'a [usize],
+    /// Indices of the dismissed candidates not annotated since.
+    pub dismissed: &'a [usize],
+    pub show_dismissed: bool,
+}
+
+/// The list. Rows push actions: show the clause, accept, dismiss, restore.
+pub(crate) fn list(ui: &mut Ui, input: &ListInput, actions: &mut Vec<Action>) {
+    let article_id = &input.store.articles[input.article].id;
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(crate::present::candidates_heading(input.open.len())).strong());
+        if !input.dismissed.is_empty() || input.show_dismissed {
+            let label = format!(
+                "{} ({})",
+                Command::ShowDismissed.label(false),
+                input.dismissed.len()
+            );
+            commands::labelled_toggle(
+                ui,
+                Command::ShowDismissed,
+                input.show_dismissed,
+                label.into(),
+                actions,
+            );
+        }
+    });
+    let mut rows: Vec<(usize, bool)> = input.open.iter().map(|&i| (i, false)).collect();
+    if input.show_dismissed {
+        rows.extend(input.dismissed.iter().map(|&i| (i, true)));
+        rows.sort_by_key(|&(i, _)| input.candidates[i].start);
+    }
+    if rows.is_empty() {
+        ui.label(RichText::new(crate::present::no_candidates_open()).weak());
+        return;
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("reader-candidates")
+        .max_height(170.0)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for (i, dismissed) in rows {
+                let c = &input.candidates[i];
+                ui.push_id(("candidate", c.start, c.end), |ui| {
+                    row(ui, input, article_id, c, dismissed, actions)
+                });
+            }
+        });
+}
+
+fn row(
+    ui: &mut Ui,
+    input: &ListInput,
+    article_id: &str,
+    c: &Candidate,
+    dismissed: bool,
+    actions: &mut Vec<Action>,
+) {
+    let claim = crate::present::candidate_claim(input.store, c);
+    let mut text = RichText::new(claim);
+    if dismissed {
+        text = text.weak();
+    }
+    let response = ui
+        .add(egui::Label::new(text).sense(Sense::click()))
+        .on_hover_text(Command::ShowClause.hover_text().unwrap_or_default());
+    let clause = ui.add(
+        egui::Label::new(RichText::new(format!("“{}”", c.text)).italics().small())
+            .sense(Sense::click()),
+    );
+    if response.clicked() || clause.clicked() {
+        actions.push(Action::ShowClause {
+            article: input.article,
+            start: c.start,
+            end: c.end,
+        });
+    }
+    ui.horizontal(|ui| {
+        if dismissed {
+            if command_button(ui, Command::RestoreCandidate).clicked() {
+                actions.push(Action::RestoreCandidate(Dismissed::of(article_id, c)));
+            }
+        } else {
+            if command_button(ui, Command::AcceptCandidate).clicked() {
+                actions.push(Action::AcceptCandidate {
+                    article: input.article,
+                    candidate: Box::new(c.clone()),
+                });
+            }
+            if command_button(ui, Command::DismissCandidate).clicked() {
+                actions.push(Action::DismissCandidate(Dismissed::of(article_id, c)));
+            }
+        }
+    });
+    ui.separator();
+}
+
+/// A small button labelled and explained by the command table; the caller makes its action
+/// (it knows the candidate).
+fn command_button(ui: &mut Ui, command: Command) -> egui::Response {
+    let response = ui.small_button(command.label(false));
+    match command.hover_text() {
+        Some(hover) => response.on_hover_text(hover),
+        None => response,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::{NewEvent, NewSource};
+    use crate::store::{Basis, EventKind, Precision};
+
+    #[test]
+    fn quotes_added_in_the_session_count_for_their_article_only() {
+        let text = "Daesh recaptured Bukamal on Saturday. Iraqi forces took Rumana.";
+        let source = |article: &str, quote: &str| NewSource {
+            article: article.into(),
+            quote: quote.into(),
+            date_phrase: None,
+            prefix: None,
+            suffix: None,
+        };
+        let edits = vec![Edit::AddEvent {
+            file: "events/a.toml".into(),
+            event: NewEvent {
+                place: "rummanah".into(),
+                date: chrono::NaiveDate::from_ymd_opt(2017, 11, 11).unwrap(),
+                precision: Precision::Day,
+                kind: EventKind::Capture,
+                from: vec![],
+                to: vec!["iraqi_government".into()],
+                lost_by: vec![],
+                basis: Basis::Stated,
+                note: None,
+                sources: vec![
+                    source("a", "Iraqi forces took Rumana"),
+                    source("b", "Daesh recaptured Bukamal"),
+                    source("a", "not in the text"),
+                ],
+            },
+        }];
+        assert_eq!(session_quotes(text, "a", &edits), vec![38..62]);
+        assert_eq!(session_quotes(text, "b", &edits), vec![0..24]);
+        assert!(session_quotes(text, "c", &edits).is_empty());
+    }
+
+    #[test]
+    fn a_dismissal_names_its_article_and_clause() {
+        let store = crate::bundled::store();
+        let a = &store.articles[0];
+        let cands = crate::assist::Assistant::new(&store)
+            .suggest(&a.text, a.date.unwrap())
+            .unwrap();
+        let d = Dismissed::of(&a.id, &cands[0]);
+        assert!(d.is(&a.id, &cands[0]));
+        assert!(!d.is("another-article", &cands[0]));
+        assert!(!d.is(&a.id, &cands[1]));
+    }
+}

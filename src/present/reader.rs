@@ -1,0 +1,202 @@
+//! What the article reader says about the assistant's findings: a candidate claim in one line,
+//! what a highlighted name or date means, and how much of the article is annotated. The
+//! command line's `suggest` words its candidates with the same [`candidate_claim`].
+
+use crate::assist::{ActorMention, Candidate, DateMention, DatePrecision, PlaceMention, Status};
+use crate::store::Store;
+
+use super::long_date;
+
+/// An actor's name by id, or the id when the data has no such actor.
+fn actor_name<'a>(store: &'a Store, id: &'a str) -> &'a str {
+    store
+        .actors
+        .iter()
+        .find(|a| a.id == id)
+        .map_or(id, |a| a.name.as_str())
+}
+
+/// `Sat 11 Nov 2017  Rummanah: held by Iraqi government forces (captured, "on Saturday")`: a
+/// candidate claim without its quote.
+pub fn candidate_claim(store: &Store, c: &Candidate) -> String {
+    let names = |ids: &[String]| {
+        ids.iter()
+            .map(|id| actor_name(store, id))
+            .collect::<Vec<_>>()
+            .join(" and ")
+    };
+    let state = match c.status {
+        Status::Held => format!("held by {}", names(&c.to)),
+        Status::Contested => format!("contested between {}", names(&c.to)),
+        Status::Lost => format!(
+            "no longer held by {} (who holds it is not said)",
+            names(&c.lost_by)
+        ),
+    };
+    let when = match c.precision {
+        DatePrecision::Day => long_date(c.date),
+        DatePrecision::Week => format!("week of {}", long_date(c.date)),
+        DatePrecision::Month => c.date.format("%B %Y").to_string(),
+        DatePrecision::Year => c.date.format("%Y (the year only)").to_string(),
+    };
+    let new = if c.new_place { ", new place" } else { "" };
+    let dated = c.date_phrase.as_deref().map_or_else(
+        || ", dated by the publication".to_owned(),
+        |p| format!(", \"{p}\""),
+    );
+    format!(
+        "{when}  {}{new}: {state} ({}{dated})",
+        c.name,
+        c.kind.label()
+    )
+}
+
+/// "Saturday 11 November 2017, known to the day": what a date phrase resolves to, on hover.
+pub fn date_mention_sentence(d: &DateMention) -> String {
+    let full = |day: chrono::NaiveDate| day.format("%A %-d %B %Y").to_string();
+    let date = match d.precision {
+        DatePrecision::Day => format!("{}, known to the day", full(d.date)),
+        DatePrecision::Week => format!("The week of {}, known to the week", full(d.date)),
+        DatePrecision::Month => format!("{}, known to the month", d.date.format("%B %Y")),
+        DatePrecision::Year => format!("{}, known to the year", d.date.format("%Y")),
+    };
+    if d.relative {
+        format!("{date} (counted from the date before it in the text)")
+    } else {
+        date
+    }
+}
+
+/// "Abu Kamal", or for a place the data does not have: "Hit: not in the data yet: from the
+/// regional gazetteer (33.64, 42.83)".
+pub fn place_mention_sentence(p: &PlaceMention) -> String {
+    if p.new_place {
+        format!(
+            "{}: not in the data yet: from the regional gazetteer ({:.2}, {:.2})",
+            p.name, p.latitude, p.longitude
+        )
+    } else {
+        p.name.clone()
+    }
+}
+
+/// "Islamic State", or what "government forces" stands for when the sentence does not say.
+pub fn actor_mention_sentence(store: &Store, a: &ActorMention) -> String {
+    match &a.actor {
+        Some(id) => actor_name(store, id).to_owned(),
+        None => "Government forces: the sentence does not say which government".to_owned(),
+    }
+}
+
+/// "2 candidate claims not annotated yet": over the reader's list.
+pub fn candidates_heading(open: usize) -> String {
+    match open {
+        0 => "No candidate claim left to annotate".to_owned(),
+        1 => "1 candidate claim not annotated yet".to_owned(),
+        n => format!("{n} candidate claims not annotated yet"),
+    }
+}
+
+/// Under the heading, when the list is empty.
+pub fn no_candidates_open() -> String {
+    "Every claim the assistant found here is annotated or dismissed.".to_owned()
+}
+
+/// Why the reader shows no assistant findings for an article without a date.
+pub fn assistant_needs_a_date() -> String {
+    "The assistant needs the article's date to read it (dates like \"on Saturday\" count from it): give the article a date.".to_owned()
+}
+
+/// Why the reader shows no assistant findings, when the text could not be read.
+pub fn assistant_cannot_read(reason: &str) -> String {
+    format!("The assistant could not read this article: {reason}")
+}
+
+/// "3 of 14 sentences back a claim · 2 candidates open": an article's coverage.
+pub fn coverage_line(backing: usize, sentences: usize, open: usize) -> String {
+    let verb = if backing == 1 { "backs" } else { "back" };
+    let noun = if sentences == 1 {
+        "sentence"
+    } else {
+        "sentences"
+    };
+    let open = match open {
+        0 => "no candidate open".to_owned(),
+        1 => "1 candidate open".to_owned(),
+        n => format!("{n} candidates open"),
+    };
+    format!("{backing} of {sentences} {noun} {verb} a claim · {open}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn date(precision: DatePrecision, relative: bool) -> DateMention {
+        DateMention {
+            text: "on Saturday".into(),
+            start: 0,
+            end: 11,
+            date: NaiveDate::from_ymd_opt(2017, 11, 11).unwrap(),
+            precision,
+            relative,
+        }
+    }
+
+    #[test]
+    fn a_date_phrase_says_its_day_with_the_weekday_and_how_closely() {
+        assert_eq!(
+            date_mention_sentence(&date(DatePrecision::Day, false)),
+            "Saturday 11 November 2017, known to the day"
+        );
+        assert_eq!(
+            date_mention_sentence(&date(DatePrecision::Month, true)),
+            "November 2017, known to the month (counted from the date before it in the text)"
+        );
+        assert_eq!(
+            date_mention_sentence(&date(DatePrecision::Year, false)),
+            "2017, known to the year"
+        );
+    }
+
+    #[test]
+    fn a_new_place_says_where_it_comes_from() {
+        let mut p = PlaceMention {
+            place: "hit".into(),
+            name: "Hit".into(),
+            new_place: true,
+            latitude: 33.6416,
+            longitude: 42.8251,
+            text: "Hit".into(),
+            start: 0,
+            end: 3,
+        };
+        assert_eq!(
+            place_mention_sentence(&p),
+            "Hit: not in the data yet: from the regional gazetteer (33.64, 42.83)"
+        );
+        p.new_place = false;
+        assert_eq!(place_mention_sentence(&p), "Hit");
+    }
+
+    #[test]
+    fn coverage_in_words() {
+        assert_eq!(
+            coverage_line(3, 14, 2),
+            "3 of 14 sentences back a claim · 2 candidates open"
+        );
+        assert_eq!(
+            coverage_line(0, 1, 1),
+            "0 of 1 sentence back a claim · 1 candidate open"
+        );
+        assert_eq!(
+            coverage_line(1, 1, 0),
+            "1 of 1 sentence backs a claim · no candidate open"
+        );
+        assert_eq!(
+            coverage_line(1, 9, 0),
+            "1 of 9 sentences backs a claim · no candidate open"
+        );
+    }
+}
