@@ -5,7 +5,7 @@
 mod common;
 
 use chrono::NaiveDate;
-use common::app::{bundled_allowing_tofu as bundled, place, shows};
+use common::app::{bundled, place, shows};
 use egui_kittest::kittest::Queryable;
 
 fn day(d: u32) -> NaiveDate {
