@@ -184,3 +184,19 @@ fn a_date_outside_the_data_is_said_to_be_clamped() {
     );
     assert_eq!(h.state().replay.cursor, h.state().replay.start);
 }
+
+#[test]
+fn the_attribution_keeps_clear_of_the_legend() {
+    let h = harness();
+    let attribution = h.get_by_label_contains("Basemap: Natural Earth").rect();
+    let legend = ["Legend −", "Contested", "Border crossing"]
+        .map(|l| h.get_by_label(l).rect())
+        .into_iter()
+        .reduce(|a, b| a.union(b))
+        .unwrap();
+    assert!(
+        !attribution.intersects(legend),
+        "{attribution:?} overlaps the legend {legend:?}"
+    );
+    assert!(h.state().map.rect().contains_rect(attribution));
+}
