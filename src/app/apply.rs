@@ -57,7 +57,7 @@ impl FrontlineApp {
                 Action::RunExport => {
                     let selected = self.selected.map(|p| self.store.places[p].id.as_str());
                     if let Some(d) = &mut self.export {
-                        d.run(&self.store, data_dir(&self.source), selected);
+                        d.run(&self.store, data_dir(&self.source), selected, &self.filters);
                     }
                 }
                 Action::CancelExport => {
