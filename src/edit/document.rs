@@ -97,6 +97,7 @@ pub fn apply(snapshot: &Snapshot, edits: &[Edit]) -> Result<Changed, SaveError> 
                     .ok_or_else(|| no_such_event(event))?;
                 sources.remove(*source);
             }
+            Edit::Story(s) => super::story::apply_to_changed(&mut c.documents, snapshot, s)?,
         }
     }
     Ok(c)

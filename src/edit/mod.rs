@@ -13,6 +13,7 @@ pub mod claim;
 pub mod document;
 pub mod form;
 pub mod save;
+pub mod story;
 
 use chrono::NaiveDate;
 
@@ -97,6 +98,8 @@ pub enum Edit {
         event: EventRef,
         source: usize,
     },
+    /// A change to `stories.toml`: see [`story`].
+    Story(story::StoryEdit),
 }
 
 impl Edit {
@@ -113,6 +116,7 @@ impl Edit {
                 event.index + 1,
                 event.file
             ),
+            Edit::Story(s) => s.describe(),
         }
     }
 }
