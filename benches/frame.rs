@@ -103,6 +103,8 @@ fn bare(ui: &mut egui::Ui, b: &mut Bare) {
         edits: &[],
         story: None,
         compared: None,
+        stories: &[],
+        stories_problem: None,
     };
     egui::CentralPanel::no_frame().show(ui, |ui| b.map.ui(ui, &view, &mut Vec::new()));
 }

@@ -51,6 +51,13 @@ pub enum Command {
     NextStep,
     CloseStory,
     CompareDayBefore,
+    NewStory,
+    CreateStory,
+    AddStoryStep,
+    SetStepCaption,
+    DeleteStep,
+    MoveStepUp,
+    MoveStepDown,
 }
 
 /// One row of the table.
@@ -67,7 +74,7 @@ pub(crate) struct Spec {
 
 impl Command {
     /// Redo comes before Undo: Ctrl+Z also matches Ctrl+Shift+Z, so the longer is tried first.
-    pub const ALL: [Command; 36] = [
+    pub const ALL: [Command; 43] = [
         Command::PlayPause,
         Command::PreviousChange,
         Command::NextChange,
@@ -85,6 +92,13 @@ impl Command {
         Command::NextStep,
         Command::CloseStory,
         Command::CompareDayBefore,
+        Command::NewStory,
+        Command::CreateStory,
+        Command::AddStoryStep,
+        Command::SetStepCaption,
+        Command::DeleteStep,
+        Command::MoveStepUp,
+        Command::MoveStepDown,
         Command::AddArticle,
         Command::Save,
         Command::Redo,
@@ -276,6 +290,39 @@ impl Command {
                 Some(Key::D),
                 Some("What changed between this day and the day before"),
             ),
+            Command::NewStory => spec(
+                "New story…",
+                None,
+                Some("Start a story of your own: give it a title, then add steps"),
+            ),
+            Command::CreateStory => spec(
+                "Create story",
+                None,
+                Some("Add the story to stories.toml when you save"),
+            ),
+            Command::AddStoryStep => spec(
+                "Add step from the current view",
+                None,
+                Some(
+                    "A step for the story shown (or the last story): this date, the selected place, the map's centre and zoom and the hidden actors; write its caption next",
+                ),
+            ),
+            Command::SetStepCaption => spec(
+                "Set caption",
+                None,
+                Some("Keep this caption for the step shown (saved with Save)"),
+            ),
+            Command::DeleteStep => spec("Delete step", None, Some("Remove the step shown")),
+            Command::MoveStepUp => spec(
+                "Move step up",
+                None,
+                Some("Show the step shown one step earlier"),
+            ),
+            Command::MoveStepDown => spec(
+                "Move step down",
+                None,
+                Some("Show the step shown one step later"),
+            ),
         }
     }
 
@@ -321,6 +368,13 @@ impl Command {
             Command::NextStep => Action::NextStep,
             Command::CloseStory => Action::CloseStory,
             Command::CompareDayBefore => Action::CompareDayBefore,
+            // Never pushed: their buttons are `form_button`s, and the story panel makes the
+            // actions that carry what was typed (a title, a caption).
+            Command::NewStory | Command::CreateStory | Command::SetStepCaption => Action::NextStep,
+            Command::AddStoryStep => Action::AddStoryStep,
+            Command::DeleteStep => Action::DeleteStep,
+            Command::MoveStepUp => Action::MoveStep { up: true },
+            Command::MoveStepDown => Action::MoveStep { up: false },
         }
     }
 
@@ -375,6 +429,15 @@ fn with_hover(response: Response, command: Command) -> Response {
         Some(text) => response.on_hover_text(text),
         None => response,
     }
+}
+
+/// A button for a command whose action its panel makes (it carries what the user typed):
+/// the table's label and hover text, nothing pushed.
+pub(crate) fn form_button(ui: &mut Ui, command: Command, enabled: bool) -> Response {
+    with_hover(
+        ui.add_enabled(enabled, egui::Button::new(command.label(false))),
+        command,
+    )
 }
 
 /// A button for a command; pushes its action when clicked.

@@ -150,6 +150,18 @@ impl MapView {
         self.auto_fit = false;
     }
 
+    /// The view's centre `[lat, lon]` and zoom, as drawn: where the user or a step put it,
+    /// or the data's centre it follows until then (a story's step records it).
+    pub fn centre_and_zoom(&self, store: &crate::store::Store) -> ([f64; 2], f64) {
+        let centre = self
+            .memory
+            .detached()
+            .or_else(|| fit::data_centre(store))
+            .or_else(|| self.basemap.centre().map(|[lon, lat]| lon_lat(lon, lat)))
+            .unwrap_or(lon_lat(0.0, 0.0));
+        ([centre.y(), centre.x()], self.memory.zoom())
+    }
+
     /// Centres the view on a point, keeping the zoom; the view stays where it is put.
     pub fn centre_on(&mut self, lat: f64, lon: f64) {
         self.memory.center_at(lon_lat(lon, lat));
