@@ -189,6 +189,9 @@ fn export_video(cli: &Cli, args: &ExportArgs) -> ExitCode {
     {
         return fail(&e);
     }
+    if let Err(e) = cli::check_actors(&store, &args.filters.hide) {
+        return fail(&e);
+    }
     let schedule = match Schedule::new(args.from, args.to, store.span(), step) {
         Ok(s) => s,
         Err(e) => return fail(&e),
@@ -198,11 +201,7 @@ fn export_video(cli: &Cli, args: &ExportArgs) -> ExitCode {
     let (job, handle) = app::video::Job::start(&args.out, format, schedule, args.fps);
     let reporter = report_progress(handle.progress.clone(), args.progress_lines);
     let size = egui::vec2(w as f32, h as f32);
-    let options = LaunchOptions {
-        at: None,
-        select: args.select.clone(),
-        ..LaunchOptions::default()
-    };
+    let options = cli::export::video_launch_options(args);
     let ran = app::run(
         store,
         source,

@@ -449,6 +449,29 @@ pub fn story_step_heading(step: &crate::store::stories::Step, index: usize, of: 
     format!("Step {} of {of} · {}", index + 1, long_date(step.at.date()))
 }
 
+/// "Islamic State and SDF hidden, inferred states hidden": what the filters leave out of the
+/// map (for a story's step, the video export); `None` when nothing is.
+pub fn filters_in_effect(store: &Store, filters: &crate::view::filter::Filters) -> Option<String> {
+    let names: Vec<&str> = store
+        .actors
+        .iter()
+        .filter(|a| filters.hidden.contains(&a.id))
+        .map(|a| a.name.as_str())
+        .collect();
+    let mut parts = Vec::new();
+    if let Some((last, rest)) = names.split_last() {
+        let who = match rest {
+            [] => (*last).to_owned(),
+            _ => format!("{} and {last}", rest.join(", ")),
+        };
+        parts.push(format!("{who} hidden"));
+    }
+    if filters.stated_only {
+        parts.push("inferred states hidden".to_owned());
+    }
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
 /// "12 places: 7 held by Islamic State, 5 unknown or contested. Click to zoom in.": a cluster
 /// of map markers on hover.
 pub fn cluster_sentence(

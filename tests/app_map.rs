@@ -184,3 +184,59 @@ fn a_date_outside_the_data_is_said_to_be_clamped() {
     );
     assert_eq!(h.state().replay.cursor, h.state().replay.start);
 }
+
+/// The map of a frame of `export video ARGS` on 9 November, drawn in memory with the legend
+/// folded (its samples use the actors' colours): how many pixels are of the Syrian
+/// government's red.
+fn video_frame_red(args: &[&str]) -> usize {
+    use clap::Parser;
+    use frontline::cli::{Cli, Command};
+    let argv = ["frontline", "export", "video", "--out", "replay.gif"];
+    let cli = Cli::try_parse_from(argv.iter().chain(args)).expect("the arguments parse");
+    let Some(Command::Export(export)) = cli.command else {
+        panic!("not an export");
+    };
+    let mut options = frontline::cli::export::video_launch_options(&export);
+    // The frame's instant: the video moves the cursor frame by frame.
+    options.at = Some(day(9));
+    let store = frontline::bundled::store();
+    let [r, g, b] = store
+        .actors
+        .iter()
+        .find(|a| a.id == "syrian_government")
+        .unwrap()
+        .colour;
+    let textures = common::frame::Textures::default();
+    let mut h = common::frame::harness(FrontlineApp::new(store, &options, None), &textures);
+    h.key_press(egui::Key::L);
+    h.run();
+    let map = h.state().map.rect();
+    let frame = common::frame::draw(&h, &textures, map);
+    common::frame::count_near(&frame, egui::Color32::from_rgb(r, g, b), 24)
+}
+
+#[test]
+fn a_video_frame_leaves_out_the_colour_of_an_actor_export_video_hides() {
+    // The government holds Abu Kamal and Deir ez-Zor on 9 November: its red is on the map.
+    let shown = video_frame_red(&[]);
+    assert!(shown > 50, "{shown} red pixels");
+    assert_eq!(video_frame_red(&["--hide", "syrian_government"]), 0);
+    // Other filters leave it: stated only hides none of its states that day.
+    assert!(video_frame_red(&["--stated-only", "--hide", "sdf"]) > 50);
+}
+
+#[test]
+fn the_attribution_keeps_clear_of_the_legend() {
+    let h = harness();
+    let attribution = h.get_by_label_contains("Basemap: Natural Earth").rect();
+    let legend = ["Legend −", "Contested", "Border crossing"]
+        .map(|l| h.get_by_label(l).rect())
+        .into_iter()
+        .reduce(|a, b| a.union(b))
+        .unwrap();
+    assert!(
+        !attribution.intersects(legend),
+        "{attribution:?} overlaps the legend {legend:?}"
+    );
+    assert!(h.state().map.rect().contains_rect(attribution));
+}

@@ -6,6 +6,7 @@ mod common;
 use chrono::NaiveDate;
 use frontline::edit::locate::{locate, locate_quote};
 use frontline::edit::new_place::{FromGazetteer, lookup};
+use frontline::edit::story::{NewStep, StoryEdit};
 use frontline::edit::{
     Edit, EditSession, EventFields, EventRef, NewArticle, NewEvent, NewSource, SaveError, Snapshot,
     events_file_for,
@@ -382,4 +383,100 @@ fn preview_of_an_edit_on_a_synthetic_corpus() {
         "{} events: load {load:?}; an edit: files rewritten in {planned:?}, shown in {total:?}",
         store.events.len()
     );
+}
+
+fn new_story(id: &str) -> Edit {
+    Edit::Story(StoryEdit::New {
+        id: id.into(),
+        title: "Rawa, the last town".into(),
+    })
+}
+
+fn rawa_step(story: &str) -> Edit {
+    Edit::Story(StoryEdit::AddStep {
+        story: story.into(),
+        step: NewStep {
+            at: NaiveDate::from_ymd_opt(2017, 11, 11)
+                .unwrap()
+                .and_hms_opt(23, 59, 59)
+                .unwrap(),
+            select: Some("rawa".into()),
+            centre: Some([34.45, 41.45]),
+            zoom: Some(9.0),
+            hidden_actors: vec!["syrian_government".into()],
+            caption: "Rawa is the last Iraqi town still held.".into(),
+        },
+    })
+}
+
+#[test]
+fn stories_are_saved_into_stories_toml_keeping_its_comments() {
+    let (_tmp, root) = common::bundled_copy();
+    let before = std::fs::read_to_string(root.join("stories.toml")).unwrap();
+    let mut s = session(&root);
+    s.push(new_story("rawa"));
+    s.push(rawa_step("rawa"));
+    assert_eq!(s.save().unwrap(), ["stories.toml"]);
+    let after = std::fs::read_to_string(root.join("stories.toml")).unwrap();
+    assert!(
+        after.starts_with(&before),
+        "appended, every byte kept:\n{after}"
+    );
+    let store = Store::load(&DataSource::Dir(root.clone()));
+    assert_eq!(
+        store.diagnostics.error_count(),
+        0,
+        "{}",
+        store.diagnostics.render()
+    );
+    let story = store.stories.iter().find(|s| s.id == "rawa").unwrap();
+    let step = &story.steps[0];
+    assert_eq!(step.caption, "Rawa is the last Iraqi town still held.");
+    assert_eq!(store.places[step.select.unwrap()].id, "rawa");
+    assert_eq!(store.actors[step.hidden_actors[0]].id, "syrian_government");
+    assert_eq!((step.centre, step.zoom), (Some([34.45, 41.45]), Some(9.0)));
+}
+
+#[test]
+fn a_missing_stories_toml_is_created_and_a_changed_one_is_never_overwritten() {
+    let (_tmp, root) = common::bundled_copy();
+    std::fs::remove_file(root.join("stories.toml")).unwrap();
+    let mut s = session(&root);
+    s.push(new_story("rawa"));
+    // Someone else writes a stories.toml meanwhile: it is theirs.
+    std::fs::write(root.join("stories.toml"), "# mine\n").unwrap();
+    let err = s.save().unwrap_err();
+    assert!(
+        matches!(&err, SaveError::Changed { file } if file == "stories.toml"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(root.join("stories.toml")).unwrap(),
+        "# mine\n"
+    );
+
+    std::fs::remove_file(root.join("stories.toml")).unwrap();
+    s.push(rawa_step("rawa"));
+    s.save().unwrap();
+    let text = std::fs::read_to_string(root.join("stories.toml")).unwrap();
+    assert!(text.starts_with("# Guided stories"), "{text}");
+    let store = Store::load(&DataSource::Dir(root.clone()));
+    assert_eq!(store.stories.len(), 1);
+    assert_eq!(store.stories[0].steps.len(), 1);
+
+    // An edit of the file on disk after loading it: nothing is saved.
+    let mut s = session(&root);
+    s.push(Edit::Story(StoryEdit::DeleteStep {
+        story: "rawa".into(),
+        step: 0,
+    }));
+    common::edit(
+        &root,
+        "stories.toml",
+        "# Guided",
+        "# Edited elsewhere. Guided",
+    );
+    let edited = common::snapshot(&root);
+    assert!(matches!(s.save(), Err(SaveError::Changed { .. })));
+    assert_eq!(common::snapshot(&root), edited);
 }

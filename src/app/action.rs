@@ -104,8 +104,21 @@ pub enum Action {
     /// The next step of the story shown (the first story's first step when none is).
     NextStep,
     PreviousStep,
-    /// Stop showing a story (the caption card goes).
+    /// Stop showing a story (the caption card goes, the user's own filters come back).
     CloseStory,
+    /// Start a story with this title; steps are added to it next.
+    NewStory(String),
+    /// Add a step to the story shown (or else the last story) from the current view: the
+    /// cursor's date, the selected place, the map's centre and zoom, the hidden actors.
+    AddStoryStep,
+    /// Set the caption of the step shown.
+    SetStepCaption(String),
+    /// Delete the step shown.
+    DeleteStep,
+    /// Move the step shown before the one above it (`up`) or after the one below.
+    MoveStep {
+        up: bool,
+    },
     /// Show what changed between two instants (the "what changed" window).
     Compare {
         from: NaiveDateTime,

@@ -1,6 +1,6 @@
 //! Where actions change the app's state: every button, key, menu item and map click ends here.
 
-use super::story::{self, StoryAt};
+use super::story;
 use super::*;
 
 impl FrontlineApp {
@@ -59,7 +59,7 @@ impl FrontlineApp {
                 Action::RunExport => {
                     let selected = self.selected.map(|p| self.store.places[p].id.as_str());
                     if let Some(d) = &mut self.export {
-                        d.run(&self.store, data_dir(&self.source), selected);
+                        d.run(&self.store, data_dir(&self.source), selected, &self.filters);
                     }
                 }
                 Action::CancelExport => {
@@ -97,11 +97,18 @@ impl FrontlineApp {
                 Action::GoToStep(at) => self.go_to_step(at),
                 Action::NextStep | Action::PreviousStep => {
                     let forward = action == Action::NextStep;
-                    if let Some(at) = story::neighbour(&self.store.stories, self.story, forward) {
+                    self.refresh_stories();
+                    let stories = &self.shown_stories.stories;
+                    if let Some(at) = story::neighbour(stories, self.story, forward) {
                         self.go_to_step(at);
                     }
                 }
-                Action::CloseStory => self.story = None,
+                Action::CloseStory => self.close_story(),
+                Action::NewStory(title) => self.new_story(title),
+                Action::AddStoryStep => self.add_story_step(),
+                Action::SetStepCaption(caption) => self.set_step_caption(caption),
+                Action::DeleteStep => self.delete_step(),
+                Action::MoveStep { up } => self.move_step(up),
                 Action::Compare { from, to } => {
                     self.compared = Some(Compared::new(&self.store, from, to))
                 }
@@ -145,27 +152,5 @@ impl FrontlineApp {
                 }
             }
         }
-    }
-
-    /// Shows a story's step: the cursor goes to its date (paused), its place is selected and
-    /// the map takes its view. Hidden actors are not applied: the app cannot hide actors yet.
-    fn go_to_step(&mut self, at: StoryAt) {
-        let Some(step) = self
-            .store
-            .stories
-            .get(at.story)
-            .and_then(|s| s.steps.get(at.step))
-        else {
-            return;
-        };
-        self.replay.playing = false;
-        self.replay.set_cursor(step.at);
-        self.selected = step.select;
-        if let Some([lat, lon]) = step.centre {
-            self.map.set_view(lat, lon, step.zoom);
-        } else if let Some(zoom) = step.zoom {
-            self.map.set_view_zoom(zoom);
-        }
-        self.story = Some(at);
     }
 }

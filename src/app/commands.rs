@@ -62,6 +62,13 @@ pub enum Command {
     DismissCandidate,
     RestoreCandidate,
     ShowClause,
+    NewStory,
+    CreateStory,
+    AddStoryStep,
+    SetStepCaption,
+    DeleteStep,
+    MoveStepUp,
+    MoveStepDown,
 }
 
 /// One row of the table.
@@ -78,7 +85,7 @@ pub(crate) struct Spec {
 
 impl Command {
     /// Redo comes before Undo: Ctrl+Z also matches Ctrl+Shift+Z, so the longer is tried first.
-    pub const ALL: [Command; 47] = [
+    pub const ALL: [Command; 54] = [
         Command::PlayPause,
         Command::PreviousChange,
         Command::NextChange,
@@ -96,6 +103,13 @@ impl Command {
         Command::NextStep,
         Command::CloseStory,
         Command::CompareDayBefore,
+        Command::NewStory,
+        Command::CreateStory,
+        Command::AddStoryStep,
+        Command::SetStepCaption,
+        Command::DeleteStep,
+        Command::MoveStepUp,
+        Command::MoveStepDown,
         Command::AddArticle,
         Command::Save,
         Command::Redo,
@@ -356,6 +370,39 @@ impl Command {
                 None,
                 Some("Click to scroll the text to this clause and highlight it"),
             ),
+            Command::NewStory => spec(
+                "New story…",
+                None,
+                Some("Start a story of your own: give it a title, then add steps"),
+            ),
+            Command::CreateStory => spec(
+                "Create story",
+                None,
+                Some("Add the story to stories.toml when you save"),
+            ),
+            Command::AddStoryStep => spec(
+                "Add step from the current view",
+                None,
+                Some(
+                    "A step for the story shown (or the last story): this date, the selected place, the map's centre and zoom and the hidden actors; write its caption next",
+                ),
+            ),
+            Command::SetStepCaption => spec(
+                "Set caption",
+                None,
+                Some("Keep this caption for the step shown (saved with Save)"),
+            ),
+            Command::DeleteStep => spec("Delete step", None, Some("Remove the step shown")),
+            Command::MoveStepUp => spec(
+                "Move step up",
+                None,
+                Some("Show the step shown one step earlier"),
+            ),
+            Command::MoveStepDown => spec(
+                "Move step down",
+                None,
+                Some("Show the step shown one step later"),
+            ),
         }
     }
 
@@ -414,6 +461,13 @@ impl Command {
             | Command::DismissCandidate
             | Command::RestoreCandidate
             | Command::ShowClause => Action::ToggleShowDismissed,
+            // Never pushed: their buttons are `form_button`s, and the story panel makes the
+            // actions that carry what was typed (a title, a caption).
+            Command::NewStory | Command::CreateStory | Command::SetStepCaption => Action::NextStep,
+            Command::AddStoryStep => Action::AddStoryStep,
+            Command::DeleteStep => Action::DeleteStep,
+            Command::MoveStepUp => Action::MoveStep { up: true },
+            Command::MoveStepDown => Action::MoveStep { up: false },
         }
     }
 
@@ -468,6 +522,15 @@ fn with_hover(response: Response, command: Command) -> Response {
         Some(text) => response.on_hover_text(text),
         None => response,
     }
+}
+
+/// A button for a command whose action its panel makes (it carries what the user typed):
+/// the table's label and hover text, nothing pushed.
+pub(crate) fn form_button(ui: &mut Ui, command: Command, enabled: bool) -> Response {
+    with_hover(
+        ui.add_enabled(enabled, egui::Button::new(command.label(false))),
+        command,
+    )
 }
 
 /// A button for a command; pushes its action when clicked.

@@ -9,6 +9,7 @@
 //! libraries to build, and its portal backend a desktop portal running, which an Xvfb or bare
 //! X11 session lacks; a path field works everywhere.
 
+use std::ffi::OsString;
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -22,6 +23,7 @@ use crate::export::atomic::{AtomicFile, temp_path_of};
 use crate::export::video::{Progress, VideoFormat};
 use crate::export::{ExportFormat, ExportOptions, export};
 use crate::store::Store;
+use crate::view::filter::Filters;
 
 /// What the dialog exports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,8 +128,15 @@ impl ExportDialog {
         matches!(self.state, State::Running { .. })
     }
 
-    /// Writes the export: at once for the data formats, in a child process for the video.
-    pub fn run(&mut self, store: &Store, data_dir: Option<&Path>, selected: Option<&str>) {
+    /// Writes the export: at once for the data formats, in a child process for the video,
+    /// which shows what the app shows: its hidden actors and "stated only" (`filters`).
+    pub fn run(
+        &mut self,
+        store: &Store,
+        data_dir: Option<&Path>,
+        selected: Option<&str>,
+        filters: &Filters,
+    ) {
         if self.is_running() {
             return;
         }
@@ -137,10 +146,16 @@ impl ExportDialog {
                 Ok(bytes) => State::Done(format!("Wrote {} ({bytes} bytes)", path.display())),
                 Err(e) => State::Failed(e),
             },
-            ExportTarget::Video(format) => match start_video(&path, format, data_dir, selected) {
-                Ok((child, progress)) => State::Running { child, progress },
-                Err(e) => State::Failed(e),
-            },
+            ExportTarget::Video(format) => {
+                match start_video(
+                    &path,
+                    format,
+                    video_args(&path, data_dir, selected, filters),
+                ) {
+                    Ok((child, progress)) => State::Running { child, progress },
+                    Err(e) => State::Failed(e),
+                }
+            }
         };
     }
 
@@ -208,12 +223,39 @@ fn write_data(
     Ok(std::fs::metadata(path).map_or(0, |m| m.len()))
 }
 
-/// Runs `frontline export video --progress-lines` and reads its progress on a thread.
+/// The arguments of `frontline export video` for the dialog: the file, the data, the selected
+/// place and the app's filters (hidden actors by id, "stated only").
+pub fn video_args(
+    path: &Path,
+    data_dir: Option<&Path>,
+    selected: Option<&str>,
+    filters: &Filters,
+) -> Vec<OsString> {
+    let mut args: Vec<OsString> = ["export", "video", "--progress-lines", "--out"]
+        .map(OsString::from)
+        .into();
+    args.push(path.into());
+    if let Some(dir) = data_dir {
+        args.extend([OsString::from("--data"), dir.as_os_str().to_owned()]);
+    }
+    if let Some(id) = selected {
+        args.extend([OsString::from("--select"), OsString::from(id)]);
+    }
+    for actor in &filters.hidden {
+        args.extend([OsString::from("--hide"), OsString::from(actor)]);
+    }
+    if filters.stated_only {
+        args.push(OsString::from("--stated-only"));
+    }
+    args
+}
+
+/// Runs `frontline export video --progress-lines` with `args` (see [`video_args`]) and reads
+/// its progress on a thread.
 fn start_video(
     path: &Path,
     format: VideoFormat,
-    data_dir: Option<&Path>,
-    selected: Option<&str>,
+    args: Vec<OsString>,
 ) -> Result<(Child, Arc<Progress>), String> {
     if VideoFormat::of_path(path) != Ok(format) {
         return Err(format!(
@@ -225,17 +267,10 @@ fn start_video(
     let exe =
         std::env::current_exe().map_err(|e| format!("cannot find the frontline program: {e}"))?;
     let mut cmd = Command::new(exe);
-    cmd.args(["export", "video", "--progress-lines", "--out"])
-        .arg(path)
+    cmd.args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
-    if let Some(dir) = data_dir {
-        cmd.arg("--data").arg(dir);
-    }
-    if let Some(id) = selected {
-        cmd.args(["--select", id]);
-    }
     let mut child = cmd
         .spawn()
         .map_err(|e| format!("cannot start the video export: {e}"))?;
@@ -262,7 +297,7 @@ fn parse_progress(line: &str) -> Option<(usize, usize)> {
 }
 
 impl View for ExportDialog {
-    fn ui(&mut self, ui: &mut Ui, _view: &ViewContext, actions: &mut Vec<Action>) {
+    fn ui(&mut self, ui: &mut Ui, view: &ViewContext, actions: &mut Vec<Action>) {
         self.poll();
         let mut open = true;
         egui::Window::new("Save an export")
@@ -282,6 +317,13 @@ impl View for ExportDialog {
                     )
                     .labelled_by(label.id);
                 });
+                if matches!(self.target, ExportTarget::Video(_)) {
+                    let filters =
+                        crate::present::filters_in_effect(view.store, view.scene.filters());
+                    if let Some(filters) = filters {
+                        ui.label(RichText::new(format!("As the map shows it: {filters}.")).weak());
+                    }
+                }
                 if let State::Running { progress, .. } = &self.state {
                     let (done, total) = (progress.done(), progress.total());
                     let fraction = if total == 0 {
@@ -329,6 +371,26 @@ impl View for ExportDialog {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_video_is_asked_for_with_the_apps_filters() {
+        let mut filters = Filters::default();
+        filters.toggle_actor("islamic_state");
+        filters.stated_only = true;
+        let args = video_args(Path::new("r.gif"), None, Some("abu_kamal"), &filters);
+        let cli = <crate::cli::Cli as clap::Parser>::try_parse_from(
+            std::iter::once(OsString::from("frontline")).chain(args),
+        )
+        .expect("the command line parses");
+        let Some(crate::cli::Command::Export(export)) = cli.command else {
+            panic!("not an export");
+        };
+        assert_eq!(export.filters.hide, ["islamic_state"]);
+        assert!(export.filters.stated_only);
+        assert_eq!(export.select.as_deref(), Some("abu_kamal"));
+        let none = video_args(Path::new("r.gif"), None, None, &Filters::default());
+        assert!(!none.iter().any(|a| a == "--hide" || a == "--stated-only"));
+    }
 
     #[test]
     fn progress_lines_parse() {

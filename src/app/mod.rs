@@ -8,6 +8,7 @@
 pub mod action;
 mod apply;
 mod attach;
+mod authoring;
 pub mod changes;
 pub mod commands;
 pub mod control_chart;
@@ -136,6 +137,11 @@ pub struct FrontlineApp {
     pub clamp_notice: Option<(String, NaiveDateTime)>,
     /// The story step shown (its caption is over the map).
     pub story: Option<StoryAt>,
+    /// The stories shown: the loaded ones with the unsaved story edits.
+    shown_stories: authoring::ShownStories,
+    /// The actors the user had hidden before a story's step put its own: they come back
+    /// when the story is closed.
+    hidden_before_story: Option<std::collections::BTreeSet<String>>,
     /// What changed between two instants, while the window is open.
     pub compared: Option<Compared>,
     /// The assistant's candidate claims dismissed in the reader (the app's own state).
@@ -278,6 +284,8 @@ impl FrontlineApp {
             reload_notice: None,
             clamp_notice,
             story: None,
+            shown_stories: authoring::ShownStories::default(),
+            hidden_before_story: None,
             compared: None,
             dismissed,
             scene: Scene::default(),
@@ -287,7 +295,7 @@ impl FrontlineApp {
             timeline: TimelinePanel,
             chart: ControlChart::default(),
             problems: ProblemsWindow::default(),
-            story_panel: StoryPanel,
+            story_panel: StoryPanel::default(),
             changes: ChangesWindow::default(),
             source: None,
             watcher: None,
@@ -325,6 +333,7 @@ impl FrontlineApp {
         if let Ok(snapshot) = Snapshot::of(&source) {
             self.edits = EditSession::new(snapshot);
         }
+        self.story_panel.writable = crate::store::stories::can_hold_stories(&source);
         self.watcher = Some(watch::DataWatcher::new(dir, repaint)?);
         self.source = Some(source);
         Ok(())
@@ -380,14 +389,9 @@ impl FrontlineApp {
         if let Some(c) = &self.compared {
             self.compared = Some(Compared::new(&self.store, c.from, c.to));
         }
-        if self.story.is_some_and(|at| {
-            self.store
-                .stories
-                .get(at.story)
-                .is_none_or(|s| at.step >= s.steps.len())
-        }) {
-            self.story = None;
-        }
+        // The stories are made again from the new data; a step gone is closed.
+        self.shown_stories.data_changed();
+        self.refresh_stories();
     }
 
     pub fn persisted(&self) -> Persisted {
@@ -400,7 +404,7 @@ impl FrontlineApp {
             speed: self.replay.speed,
             looping: self.replay.looping,
             show_chart: self.shown.chart,
-            filters: self.filters.clone(),
+            filters: self.own_filters(),
             show_feed: self.shown.feed,
             show_place: self.shown.place,
             show_legend: self.shown.legend,
@@ -444,6 +448,7 @@ impl FrontlineApp {
         self.scene
             .update(&self.store, self.replay.cursor, self.selected);
         self.scene.set_filters(&self.store, &self.filters);
+        self.refresh_stories();
         let reloaded = self
             .reload_notice
             .as_ref()
@@ -466,6 +471,8 @@ impl FrontlineApp {
             story: self.story,
             compared: self.compared.as_ref(),
             dismissed: &self.dismissed,
+            stories: &self.shown_stories.stories,
+            stories_problem: self.shown_stories.problem.as_deref(),
         };
         let mut actions = Vec::new();
         egui::Panel::top("top-bar").show(ui, |ui| self.top_bar.ui(ui, &view, &mut actions));
@@ -488,9 +495,9 @@ impl FrontlineApp {
                 .default_size(250.0)
                 .min_size(160.0)
                 .show(ui, |ui| {
-                    if !view.store.stories.is_empty() {
+                    if !view.stories.is_empty() || self.story_panel.writable {
                         // Folded until a story is shown, so that the feed keeps its room.
-                        let count = view.store.stories.len();
+                        let count = view.stories.len();
                         egui::CollapsingHeader::new(format!("Stories ({count})"))
                             .id_salt("stories")
                             .open(view.story.is_some().then_some(true))

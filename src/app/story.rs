@@ -1,6 +1,7 @@
-//! The story panel: the stories of `stories.toml`, each step a line to click, Previous and
-//! Next; and the caption card laid over the map for the step shown. Going to a step is an
-//! [`Action::GoToStep`]: the app moves the cursor, the selection and the map's view.
+//! The story panel: the stories of `stories.toml` (with the edits not saved yet), each step a
+//! line to click, Previous and Next, and writing stories; and the caption card laid over the
+//! map for the step shown. Going to a step is an [`Action::GoToStep`]: the app moves the
+//! cursor, the selection and the map's view, and hides the step's actors.
 
 use egui::{RichText, Ui};
 
@@ -38,28 +39,53 @@ pub fn neighbour(
     (step < len).then_some(StoryAt { step, ..at })
 }
 
-#[derive(Default)]
-pub struct StoryPanel;
+/// The story panel: the stories, and writing them (a new story, a step from the current
+/// view, its caption, deleting and moving steps) when the data can hold a `stories.toml`.
+pub struct StoryPanel {
+    /// False for a single ACLED-format CSV file: there is no directory for `stories.toml`.
+    pub writable: bool,
+    /// The "New story" form's title, while the form is open.
+    new_title: Option<String>,
+    /// The caption being written: for which step, the caption it started from, the text.
+    caption: Option<(StoryAt, String, String)>,
+}
+
+impl Default for StoryPanel {
+    fn default() -> StoryPanel {
+        StoryPanel {
+            writable: true,
+            new_title: None,
+            caption: None,
+        }
+    }
+}
 
 impl View for StoryPanel {
     fn ui(&mut self, ui: &mut Ui, view: &ViewContext, actions: &mut Vec<Action>) {
-        let stories = &view.store.stories;
-        if stories.is_empty() {
+        let stories = view.stories;
+        if stories.is_empty() && !self.writable {
             ui.weak("No stories: add them to stories.toml (see data/README.md).");
             return;
         }
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             commands::button(ui, Command::PreviousStep, false, actions);
             commands::button(ui, Command::NextStep, false, actions);
             if view.story.is_some() {
                 commands::small_button(ui, Command::CloseStory, actions);
             }
         });
+        if stories.is_empty() {
+            ui.weak("No stories yet.");
+        }
         egui::ScrollArea::vertical()
             .id_salt("stories")
+            .max_height(140.0)
             .show(ui, |ui| {
                 for (s, story) in stories.iter().enumerate() {
                     ui.label(RichText::new(&story.title).strong());
+                    if story.steps.is_empty() {
+                        ui.weak("No steps yet: add one from the current view.");
+                    }
                     for (i, step) in story.steps.iter().enumerate() {
                         let at = StoryAt { story: s, step: i };
                         let text = present::story_step_label(view.store, step, i);
@@ -69,13 +95,108 @@ impl View for StoryPanel {
                     }
                 }
             });
+        if self.writable {
+            ui.separator();
+            self.authoring(ui, view, actions);
+        }
+    }
+}
+
+impl StoryPanel {
+    /// New story, Add step, and for the step shown: its caption, move up/down, delete.
+    fn authoring(&mut self, ui: &mut Ui, view: &ViewContext, actions: &mut Vec<Action>) {
+        ui.horizontal_wrapped(|ui| {
+            if commands::form_button(ui, Command::NewStory, self.new_title.is_none()).clicked() {
+                self.new_title = Some(String::new());
+            }
+            let has_story = !view.stories.is_empty();
+            if commands::form_button(ui, Command::AddStoryStep, has_story).clicked() {
+                actions.push(Action::AddStoryStep);
+            }
+        });
+        if let Some(title) = &mut self.new_title {
+            let mut done = false;
+            ui.horizontal(|ui| {
+                let l = ui.label("Title");
+                let field = ui
+                    .add(egui::TextEdit::singleline(title).desired_width(150.0))
+                    .labelled_by(l.id);
+                let ok = !title.trim().is_empty();
+                let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if (commands::form_button(ui, Command::CreateStory, ok).clicked() || enter) && ok {
+                    actions.push(Action::NewStory(title.trim().to_owned()));
+                    done = true;
+                }
+                if ui.small_button("Cancel").clicked() {
+                    done = true;
+                }
+            });
+            if done {
+                self.new_title = None;
+            }
+        }
+        if let Some(problem) = view.stories_problem {
+            ui.colored_label(egui::Color32::from_rgb(200, 30, 30), problem);
+        }
+        let Some(at) = view.story else {
+            self.caption = None;
+            return;
+        };
+        let Some(step) = view
+            .stories
+            .get(at.story)
+            .and_then(|s| s.steps.get(at.step))
+        else {
+            return;
+        };
+        // The text follows the step shown, and an undone caption.
+        if !matches!(&self.caption, Some((a, from, _)) if *a == at && *from == step.caption) {
+            self.caption = Some((at, step.caption.clone(), step.caption.clone()));
+        }
+        let Some((_, _, text)) = &mut self.caption else {
+            return;
+        };
+        let l = ui.label(format!("Caption of step {}", at.step + 1));
+        // A long caption scrolls in a few lines, so that the event feed keeps some room.
+        let field = egui::ScrollArea::vertical()
+            .id_salt("caption")
+            .max_height(90.0)
+            .show(ui, |ui| {
+                ui.add(
+                    egui::TextEdit::multiline(text)
+                        .desired_rows(3)
+                        .desired_width(f32::INFINITY)
+                        .hint_text("What the quotes of this date say"),
+                )
+                .labelled_by(l.id)
+            })
+            .inner;
+        let changed = text.trim() != step.caption;
+        let len = view.stories.get(at.story).map_or(0, |s| s.steps.len());
+        ui.horizontal_wrapped(|ui| {
+            let set = commands::form_button(ui, Command::SetStepCaption, changed).clicked();
+            if changed && (set || field.lost_focus()) {
+                actions.push(Action::SetStepCaption(text.trim().to_owned()));
+            }
+            commands::button(ui, Command::DeleteStep, false, actions);
+        });
+        ui.horizontal_wrapped(|ui| {
+            for (command, up, enabled) in [
+                (Command::MoveStepUp, true, at.step > 0),
+                (Command::MoveStepDown, false, at.step + 1 < len),
+            ] {
+                if commands::form_button(ui, command, enabled).clicked() {
+                    actions.push(Action::MoveStep { up });
+                }
+            }
+        });
     }
 }
 
 /// The caption card of the step shown, at the top left of `rect` (the map).
 pub fn caption_card(ui: &mut Ui, view: &ViewContext, rect: egui::Rect) {
     let Some(at) = view.story else { return };
-    let Some(story) = view.store.stories.get(at.story) else {
+    let Some(story) = view.stories.get(at.story) else {
         return;
     };
     let Some(step) = story.steps.get(at.step) else {
@@ -103,6 +224,18 @@ pub fn caption_card(ui: &mut Ui, view: &ViewContext, rect: egui::Rect) {
             ));
             ui.add_space(2.0);
             ui.label(&step.caption);
+            let hidden = step
+                .hidden_actors
+                .iter()
+                .filter_map(|&a| view.store.actors.get(a).map(|a| a.id.clone()))
+                .collect();
+            let filters = crate::view::filter::Filters {
+                hidden,
+                ..Default::default()
+            };
+            if let Some(hidden) = present::filters_in_effect(view.store, &filters) {
+                ui.weak(format!("On the map: {hidden}."));
+            }
         });
     });
 }

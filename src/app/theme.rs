@@ -58,25 +58,35 @@ pub(crate) const BORDER: Color32 = Color32::from_rgb(150, 120, 150);
 pub(crate) const COUNTRY_LABEL: Color32 = Color32::from_rgb(150, 145, 135);
 pub(crate) const MAP_BACKGROUND: Color32 = Color32::from_rgb(222, 226, 230);
 
+/// Noto Sans (SIL OFL 1.1, `assets/fonts/`): egui's default Latin font lacks the Latin
+/// Extended Additional letters of GeoNames' transliterations ("ḑ", U+1E11, in "Dayr az Zawr"
+/// forms), which it would draw as boxes.
+const LATIN_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
+
 /// Noto Sans Arabic (SIL OFL 1.1, `assets/fonts/`): egui's own fonts have no Arabic letters.
 const ARABIC_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansArabic-Regular.ttf");
 
-/// Adds the Arabic font after egui's defaults, for proportional and monospace text, so that
-/// Latin text keeps its look and Arabic names render with their joined letter forms (egui
-/// shapes each run of one font with harfrust). Cheap to call every frame: egui adds a font of
-/// the same name once.
+/// Adds the Latin fallback, then the Arabic font, after egui's defaults, for proportional and
+/// monospace text, so that Latin text keeps egui's look (a letter egui's font lacks comes from
+/// Noto Sans) and Arabic names render with their joined letter forms (egui shapes each run of
+/// one font with harfrust). Cheap to call every frame: egui adds a font of the same name once.
 pub(crate) fn install_fonts(ctx: &egui::Context) {
     use egui::{FontInsert, FontPriority, InsertFontFamily};
     let family = |family| InsertFontFamily {
         family,
         priority: FontPriority::Lowest,
     };
-    ctx.add_font(FontInsert::new(
-        "noto-sans-arabic",
-        egui::FontData::from_static(ARABIC_FONT),
-        vec![
-            family(egui::FontFamily::Proportional),
-            family(egui::FontFamily::Monospace),
-        ],
-    ));
+    for (name, bytes) in [
+        ("noto-sans-latin", LATIN_FONT),
+        ("noto-sans-arabic", ARABIC_FONT),
+    ] {
+        ctx.add_font(FontInsert::new(
+            name,
+            egui::FontData::from_static(bytes),
+            vec![
+                family(egui::FontFamily::Proportional),
+                family(egui::FontFamily::Monospace),
+            ],
+        ));
+    }
 }

@@ -25,6 +25,10 @@ pub struct ViewContext<'a> {
     pub compared: Option<&'a super::changes::Compared>,
     /// The assistant's candidate claims the user dismissed in the reader.
     pub dismissed: &'a [super::reader::Dismissed],
+    /// The stories as they will be once saved: the loaded ones with the unsaved edits.
+    pub stories: &'a [crate::store::stories::Story],
+    /// Why the unsaved story edits cannot be shown (`stories.toml` cannot be read as TOML).
+    pub stories_problem: Option<&'a str>,
 }
 
 /// The parts of the window the user shows or hides.

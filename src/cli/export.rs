@@ -69,10 +69,25 @@ pub struct ExportArgs {
     /// Video: a place to select, its panel open throughout.
     #[arg(long, value_name = "PLACE")]
     pub select: Option<String>,
+    /// Video: hide actors' places, or inferred states, in every frame (as `screenshot`).
+    #[command(flatten)]
+    pub filters: super::FilterArgs,
     /// Video: print "frame N/M" lines on standard output instead of a progress bar (for the
     /// app's export dialog).
     #[arg(long, hide = true)]
     pub progress_lines: bool,
+}
+
+/// What the app is started with to draw the video's frames: the selected place and the
+/// filters (`--hide`, `--stated-only`), as `screenshot` takes them, for every frame.
+pub fn video_launch_options(args: &ExportArgs) -> crate::app::LaunchOptions {
+    crate::app::LaunchOptions {
+        at: None,
+        select: args.select.clone(),
+        hide: args.filters.hide.clone(),
+        stated_only: args.filters.stated_only,
+        article: None,
+    }
 }
 
 /// Writes a data export (not the video) and says what was written.

@@ -104,6 +104,7 @@ pub fn apply(snapshot: &Snapshot, edits: &[Edit]) -> Result<Changed, SaveError> 
                 let doc = c.document(snapshot, PLACES_FILE)?;
                 tables(doc, "place", PLACES_FILE)?.push(place_table(place));
             }
+            Edit::Story(s) => super::story::apply_to_changed(&mut c.documents, snapshot, s)?,
         }
     }
     Ok(c)

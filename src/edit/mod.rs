@@ -16,6 +16,7 @@ pub mod import;
 pub mod locate;
 pub mod new_place;
 pub mod save;
+pub mod story;
 
 use chrono::NaiveDate;
 
@@ -151,6 +152,8 @@ pub enum Edit {
     },
     /// A place from the gazetteer, appended to `places.toml`.
     AddPlace(NewPlace),
+    /// A change to `stories.toml`: see [`story`].
+    Story(story::StoryEdit),
 }
 
 impl Edit {
@@ -171,6 +174,7 @@ impl Edit {
                 format!("edit event {} of {}", event.index + 1, event.file)
             }
             Edit::AddPlace(p) => format!("add place {}", p.name),
+            Edit::Story(s) => s.describe(),
         }
     }
 }

@@ -36,9 +36,13 @@ pub struct Step {
     /// The map's centre, `[lat, lon]`, and zoom; the app keeps its view when they are absent.
     pub centre: Option<[f64; 2]>,
     pub zoom: Option<f64>,
-    /// Actors to hide on the map. Kept for an app that can hide actors; this one ignores it.
+    /// Actors whose places the step hides (the app's filters take them while the step is
+    /// shown, and give the user's own back when the story is closed).
     pub hidden_actors: Vec<ActorIx>,
     pub caption: String,
+    /// Its position among its story's `[[story.step]]` tables in the file: a step whose date
+    /// cannot be read is left out of `steps`, so the app's edits name a step by this.
+    pub position: usize,
 }
 
 #[derive(Deserialize)]
@@ -66,31 +70,57 @@ struct RawStep {
 pub fn load(source: &DataSource, store: &Store) -> (Vec<Story>, Diagnostics) {
     let mut d = Diagnostics::default();
     // A single file (an ACLED-format CSV) has no directory to hold a `stories.toml`.
-    if crate::store::load::acled::csv_file(source).is_some() {
+    if !can_hold_stories(source) {
         return (Vec::new(), d);
     }
     let Some(text) = read(source, &mut d, STORIES_FILE, false) else {
         return (Vec::new(), d);
     };
+    let (stories, parsed) = parse(&text, store);
+    d.append(parsed);
+    (stories, d)
+}
+
+/// Whether a data source can have a `stories.toml`: a directory can, a single ACLED-format
+/// CSV file cannot.
+pub fn can_hold_stories(source: &DataSource) -> bool {
+    crate::store::load::acled::csv_file(source).is_none()
+}
+
+/// The stories of a `stories.toml` text, against the store's places and actors: what the
+/// loader reads, and what the app shows of stories edited and not saved yet.
+pub fn parse(text: &str, store: &Store) -> (Vec<Story>, Diagnostics) {
+    let mut d = Diagnostics::default();
+    // The problems' lines are found in the text.
+    d.add_source(STORIES_FILE, text);
     let raws: Vec<(RawStory, Range<usize>)> =
-        parse_entries(&mut d, STORIES_FILE, &text, "story", false);
-    let stories = raws
-        .into_iter()
-        .map(|(raw, _)| Story {
+        parse_entries(&mut d, STORIES_FILE, text, "story", false);
+    let mut stories: Vec<Story> = Vec::new();
+    for (raw, span) in raws {
+        if stories.iter().any(|s| s.id == raw.id) {
+            d.warning(
+                STORIES_FILE,
+                Some(span),
+                format!("a second story with the id \"{}\"", raw.id),
+                Some("give each story an id of its own: `screenshot --story` and the app's edits find the first".into()),
+            );
+        }
+        stories.push(Story {
             steps: raw
                 .step
                 .into_iter()
-                .filter_map(|s| step(&mut d, store, s.into_inner()))
+                .enumerate()
+                .filter_map(|(position, s)| step(&mut d, store, s.into_inner(), position))
                 .collect(),
             id: raw.id,
             title: raw.title,
-        })
-        .collect();
+        });
+    }
     (stories, d)
 }
 
 /// A step, or `None` (and an error) when its date cannot be read.
-fn step(d: &mut Diagnostics, store: &Store, raw: RawStep) -> Option<Step> {
+fn step(d: &mut Diagnostics, store: &Store, raw: RawStep, position: usize) -> Option<Step> {
     let f = STORIES_FILE;
     let at = match parse_instant(raw.date.get_ref()) {
         Ok(i) => i.end_instant(),
@@ -191,5 +221,6 @@ fn step(d: &mut Diagnostics, store: &Store, raw: RawStep) -> Option<Step> {
         zoom,
         hidden_actors,
         caption: raw.caption.trim().to_owned(),
+        position,
     })
 }

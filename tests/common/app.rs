@@ -25,22 +25,6 @@ pub fn bundled_with(options: LaunchOptions) -> Harness<'static, FrontlineApp> {
     ))
 }
 
-/// The app on the bundled data, where a character that no bundled font has is drawn as a box
-/// instead of failing the test: some GeoNames aliases that the place panel lists (the "ḑ",
-/// U+1E11, of Deir ez-Zor's "Dayr az Zawr" forms) are outside egui's Latin font. A known gap:
-/// the app draws them as boxes.
-pub fn bundled_allowing_tofu() -> Harness<'static, FrontlineApp> {
-    let app = FrontlineApp::new(frontline::bundled::store(), &LaunchOptions::default(), None);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(64)
-        .with_step_dt(1.0 / 60.0)
-        .allow_missing_glyphs()
-        .build_ui_state(|ui, app: &mut FrontlineApp| app.ui(ui), app);
-    h.run();
-    h
-}
-
 /// The app on the bundled data.
 pub fn bundled() -> Harness<'static, FrontlineApp> {
     bundled_with(LaunchOptions::default())

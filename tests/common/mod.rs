@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod app;
+pub mod frame;
 
 use std::path::{Path, PathBuf};
 

@@ -157,6 +157,18 @@ impl MapView {
         self.auto_fit = false;
     }
 
+    /// The view's centre `[lat, lon]` and zoom, as drawn: where the user or a step put it,
+    /// or the data's centre it follows until then (a story's step records it).
+    pub fn centre_and_zoom(&self, store: &crate::store::Store) -> ([f64; 2], f64) {
+        let centre = self
+            .memory
+            .detached()
+            .or_else(|| fit::data_centre(store))
+            .or_else(|| self.basemap.centre().map(|[lon, lat]| lon_lat(lon, lat)))
+            .unwrap_or(lon_lat(0.0, 0.0));
+        ([centre.y(), centre.x()], self.memory.zoom())
+    }
+
     /// Centres the view on a point, keeping the zoom; the view stays where it is put.
     pub fn centre_on(&mut self, lat: f64, lon: f64) {
         self.memory.center_at(lon_lat(lon, lat));
@@ -278,14 +290,16 @@ impl View for MapView {
                     });
                 });
             });
-            attribution(ui, r, show_tiles, tile_note);
-            // The legend, bottom left, over the map.
-            egui::Area::new(egui::Id::unique("map-legend"))
+            // The legend, bottom left, over the map; the attribution keeps clear of it.
+            let legend_rect = egui::Area::new(egui::Id::unique("map-legend"))
                 .order(egui::Order::Middle)
                 .pivot(egui::Align2::LEFT_BOTTOM)
                 .fixed_pos(r.left_bottom() + vec2(8.0, -8.0))
                 .constrain_to(r)
-                .show(ui.ctx(), |ui| legend.ui(ui, view, actions));
+                .show(ui.ctx(), |ui| legend.ui(ui, view, actions))
+                .response
+                .rect;
+            attribution(ui, r, legend_rect, show_tiles, tile_note);
             super::story::caption_card(ui, view, r);
             if let Some(compared) = view.compared {
                 ring_changed(ui, compared, &self.projection.borrow());
@@ -321,9 +335,11 @@ pub(crate) fn overlay_frame() -> egui::Frame {
         .inner_margin(6.0)
 }
 
-/// The sources of what the map shows, bottom right; with tiles on, whether they could not be
-/// loaded.
-fn attribution(ui: &mut Ui, r: egui::Rect, osm: bool, tile_note: Option<&str>) {
+/// The sources of what the map shows, bottom right, clear of the legend (`legend`, bottom
+/// left); with tiles on, whether they could not be loaded. The line wraps into the room right
+/// of the legend; when that is too narrow it goes above the legend instead. It is a label in
+/// the accessibility tree, so that tests can find where it is.
+fn attribution(ui: &mut Ui, r: egui::Rect, legend: egui::Rect, osm: bool, tile_note: Option<&str>) {
     let mut text = "Basemap: Natural Earth · Places: GeoNames (geonames.org, CC BY 4.0)".to_owned();
     if osm {
         text.push_str(" · Tiles © OpenStreetMap contributors");
@@ -332,19 +348,24 @@ fn attribution(ui: &mut Ui, r: egui::Rect, osm: bool, tile_note: Option<&str>) {
             text.push_str(note);
         }
     }
+    let (right, bottom) = (r.right() - 6.0, r.bottom() - 4.0);
+    let beside = right - (legend.right() + 10.0);
+    let (wrap, bottom) = if beside >= 180.0 {
+        (beside, bottom)
+    } else {
+        ((r.width() - 12.0).max(60.0), bottom.min(legend.top() - 6.0))
+    };
+    let colour = Color32::from_gray(60);
     let painter = ui.painter();
-    let galley = painter.layout_no_wrap(
-        text,
-        egui::FontId::proportional(11.0),
-        Color32::from_gray(60),
-    );
-    let pos = r.right_bottom() - galley.size() - vec2(6.0, 4.0);
-    painter.rect_filled(
-        egui::Rect::from_min_size(pos, galley.size()).expand(2.0),
-        2.0,
-        Color32::from_white_alpha(200),
-    );
-    painter.galley(pos, galley, Color32::from_gray(60));
+    let font = egui::FontId::proportional(11.0);
+    let galley = painter.layout(text.clone(), font, colour, wrap);
+    let size = galley.size();
+    let rect = egui::Rect::from_min_size(egui::pos2(right - size.x, bottom - size.y), size);
+    painter.rect_filled(rect.expand(2.0), 2.0, Color32::from_white_alpha(200));
+    painter.galley(rect.min, galley, colour);
+    let id = ui.scope_id().with("attribution");
+    ui.interact(rect, id, egui::Sense::hover())
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &text));
 }
 
 fn osm_tiles(ctx: &egui::Context) -> HttpTiles {

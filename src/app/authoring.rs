@@ -1,0 +1,271 @@
+//! Stories in the app: showing a step (its date, place, view and hidden actors), and writing
+//! stories (a new story, a step from the current view, its caption, deleting and moving
+//! steps) as edits of the session, saved with the annotations.
+//!
+//! Unsaved edits are previewed where they are made, as the workbench does with its own: the
+//! story panel and the caption card show the stories as they will read once saved (the loaded
+//! `stories.toml` with the edits applied, read by the loader), while the rest of the app keeps
+//! showing the data as loaded.
+
+use std::collections::BTreeSet;
+
+use super::story::StoryAt;
+use super::*;
+use crate::edit::Edit;
+use crate::edit::story::{NewStep, StoryEdit};
+use crate::store::stories::{STORIES_FILE, Story};
+
+/// The stories the app shows, and the story edits they were made from.
+#[derive(Default)]
+pub(crate) struct ShownStories {
+    /// `None`: to be made again (the data was reloaded).
+    made_from: Option<Vec<StoryEdit>>,
+    pub stories: Vec<Story>,
+    /// Why the edits could not be previewed (the loaded `stories.toml` is not valid TOML).
+    pub problem: Option<String>,
+}
+
+impl ShownStories {
+    /// The data was reloaded: the stories are made again from it.
+    pub(crate) fn data_changed(&mut self) {
+        self.made_from = None;
+    }
+}
+
+/// Bigger than any story file; a bigger one is read by the loader and reported there.
+const MAX_STORIES_BYTES: u64 = 64 * 1024 * 1024;
+
+impl FrontlineApp {
+    /// Makes the shown stories again when the story edits (or the data) changed; a step shown
+    /// that no longer exists (an undone step) is closed.
+    pub(super) fn refresh_stories(&mut self) {
+        let edits: Vec<StoryEdit> = self
+            .edits
+            .edits()
+            .iter()
+            .filter_map(|e| match e {
+                Edit::Story(s) => Some(s.clone()),
+                _ => None,
+            })
+            .collect();
+        if self.shown_stories.made_from.as_ref() == Some(&edits) {
+            return;
+        }
+        let (stories, problem) = if edits.is_empty() {
+            (self.store.stories.clone(), None)
+        } else {
+            let text = self.stories_text();
+            match crate::edit::story::preview(text.as_deref(), &edits, &self.store) {
+                Ok(stories) => (stories, None),
+                Err(e) => (self.store.stories.clone(), Some(e.to_string())),
+            }
+        };
+        self.shown_stories = ShownStories {
+            made_from: Some(edits),
+            stories,
+            problem,
+        };
+        if self.story.is_some_and(|at| self.shown_step(at).is_none()) {
+            self.close_story();
+        }
+    }
+
+    /// The text of `stories.toml` the edits apply to: as loaded into the session's snapshot
+    /// (what a save compares the disk with), or the bundled one, which a save copies first.
+    fn stories_text(&self) -> Option<String> {
+        if self.edits.snapshot.root().is_some() {
+            return self
+                .edits
+                .snapshot
+                .loaded(STORIES_FILE)
+                .map(|b| String::from_utf8_lossy(b).into_owned());
+        }
+        let source = self
+            .source
+            .clone()
+            .unwrap_or_else(crate::bundled::data_source);
+        source.read_text(STORIES_FILE, MAX_STORIES_BYTES).ok()
+    }
+
+    fn shown_step(&self, at: StoryAt) -> Option<&crate::store::stories::Step> {
+        self.shown_stories
+            .stories
+            .get(at.story)
+            .and_then(|s| s.steps.get(at.step))
+    }
+
+    /// The stories shown (for tests and tools): the loaded ones with the unsaved edits.
+    pub fn stories(&self) -> &[Story] {
+        &self.shown_stories.stories
+    }
+
+    /// The filters the user chose: while a story is shown, its step's hidden actors stand in
+    /// for the user's own, which come back when it is closed (and are what is remembered).
+    pub fn own_filters(&self) -> Filters {
+        let mut filters = self.filters.clone();
+        if let Some(own) = &self.hidden_before_story {
+            filters.hidden = own.clone();
+        }
+        filters
+    }
+
+    /// Shows a story's step: the cursor goes to its date (paused), its place is selected, the
+    /// map takes its view and the filters its hidden actors.
+    pub(super) fn go_to_step(&mut self, at: StoryAt) {
+        self.refresh_stories();
+        let Some(step) = self
+            .shown_stories
+            .stories
+            .get(at.story)
+            .and_then(|s| s.steps.get(at.step))
+        else {
+            return;
+        };
+        self.replay.playing = false;
+        self.replay.set_cursor(step.at);
+        self.selected = step.select;
+        if let Some([lat, lon]) = step.centre {
+            self.map.set_view(lat, lon, step.zoom);
+        } else if let Some(zoom) = step.zoom {
+            self.map.set_view_zoom(zoom);
+        }
+        let hidden: BTreeSet<String> = step
+            .hidden_actors
+            .iter()
+            .filter_map(|&a| self.store.actors.get(a))
+            .map(|a| a.id.clone())
+            .collect();
+        let own = std::mem::replace(&mut self.filters.hidden, hidden);
+        self.hidden_before_story.get_or_insert(own);
+        self.story = Some(at);
+    }
+
+    /// Stops showing a story: the caption card goes and the user's own filters come back.
+    pub(super) fn close_story(&mut self) {
+        self.story = None;
+        if let Some(own) = self.hidden_before_story.take() {
+            self.filters.hidden = own;
+        }
+    }
+
+    /// The story shown, and the position in the file of its step shown.
+    fn shown_step_ref(&self) -> Option<(usize, String, usize)> {
+        let at = self.story?;
+        let story = self.shown_stories.stories.get(at.story)?;
+        Some((
+            at.story,
+            story.id.clone(),
+            story.steps.get(at.step)?.position,
+        ))
+    }
+
+    fn push_story_edit(&mut self, edit: StoryEdit) {
+        self.edits.push(Edit::Story(edit));
+        self.refresh_stories();
+    }
+
+    /// A new story at the end of the file; steps go to it next (no story is shown).
+    pub(super) fn new_story(&mut self, title: String) {
+        self.refresh_stories();
+        let taken = self.shown_stories.stories.iter().map(|s| s.id.as_str());
+        let id = crate::edit::story::new_id(&title, taken);
+        self.close_story();
+        self.push_story_edit(StoryEdit::New { id, title });
+    }
+
+    /// A step from the current view, added to the story shown (or else the last story), and
+    /// shown: its caption is written next.
+    pub(super) fn add_story_step(&mut self) {
+        self.refresh_stories();
+        let Some(s) = self
+            .story
+            .map(|at| at.story)
+            .or_else(|| self.shown_stories.stories.len().checked_sub(1))
+        else {
+            return;
+        };
+        let (centre, zoom) = self.map.centre_and_zoom(&self.store);
+        let step = NewStep {
+            at: self.replay.cursor,
+            select: self
+                .selected
+                .and_then(|p| self.store.places.get(p))
+                .map(|p| p.id.clone()),
+            centre: Some(centre),
+            zoom: Some(zoom),
+            // Ids remembered from other data name no actor here.
+            hidden_actors: self
+                .store
+                .actors
+                .iter()
+                .filter(|a| self.filters.hidden.contains(&a.id))
+                .map(|a| a.id.clone())
+                .collect(),
+            caption: String::new(),
+        };
+        let story = self.shown_stories.stories[s].id.clone();
+        self.push_story_edit(StoryEdit::AddStep { story, step });
+        let len = self
+            .shown_stories
+            .stories
+            .get(s)
+            .map_or(0, |st| st.steps.len());
+        if let Some(step) = len.checked_sub(1) {
+            self.go_to_step(StoryAt { story: s, step });
+        }
+    }
+
+    pub(super) fn set_step_caption(&mut self, caption: String) {
+        if let Some((_, story, step)) = self.shown_step_ref() {
+            self.push_story_edit(StoryEdit::SetCaption {
+                story,
+                step,
+                caption,
+            });
+        }
+    }
+
+    /// Deletes the step shown; the one after it (or else before it) is shown.
+    pub(super) fn delete_step(&mut self) {
+        let (Some(at), Some((s, story, step))) = (self.story, self.shown_step_ref()) else {
+            return;
+        };
+        self.push_story_edit(StoryEdit::DeleteStep { story, step });
+        let len = self
+            .shown_stories
+            .stories
+            .get(s)
+            .map_or(0, |st| st.steps.len());
+        match len.checked_sub(1) {
+            Some(last) => self.go_to_step(StoryAt {
+                story: s,
+                step: at.step.min(last),
+            }),
+            None => self.close_story(),
+        }
+    }
+
+    /// Moves the step shown up or down, and keeps showing it. (A step between them that the
+    /// loader left out for a bad date is the one it swaps with in the file.)
+    pub(super) fn move_step(&mut self, up: bool) {
+        let (Some(at), Some((s, story, step))) = (self.story, self.shown_step_ref()) else {
+            return;
+        };
+        let len = self
+            .shown_stories
+            .stories
+            .get(s)
+            .map_or(0, |st| st.steps.len());
+        let target = if up {
+            at.step.checked_sub(1)
+        } else {
+            Some(at.step + 1).filter(|&t| t < len)
+        };
+        let Some(target) = target else { return };
+        self.push_story_edit(StoryEdit::MoveStep { story, step, up });
+        self.go_to_step(StoryAt {
+            story: s,
+            step: target,
+        });
+    }
+}
