@@ -144,6 +144,8 @@ fn a_step_added_from_the_current_view_is_captioned_saved_and_read_back() {
 
     h.get_by_label("Stories (1)").click();
     h.run();
+    h.get_by_label("Write stories").click();
+    h.run();
     h.get_by_label("New story…").click();
     h.run();
     h.get_by_role_and_label(Role::TextInput, "Title").focus();
@@ -221,6 +223,8 @@ fn an_added_step_is_undone_and_redone() {
     h.run();
     let steps = |h: &Harness<FrontlineApp>| h.state().stories()[0].steps.len();
     assert_eq!(steps(&h), 6);
+    h.get_by_label("Write stories").click();
+    h.run();
     h.get_by_label("Add step from the current view").click();
     h.run();
     assert_eq!(steps(&h), 7);

@@ -95,9 +95,13 @@ impl View for StoryPanel {
                     }
                 }
             });
+        // Writing is folded away: a reader of the story sees the steps and the caption card,
+        // not the tools that made them. Whether it is open is remembered with the layout.
         if self.writable {
-            ui.separator();
-            self.authoring(ui, view, actions);
+            egui::CollapsingHeader::new("Write stories")
+                .id_salt("write-stories")
+                .default_open(false)
+                .show(ui, |ui| self.authoring(ui, view, actions));
         }
     }
 }
