@@ -9,6 +9,13 @@ use super::export_dialog::ExportTarget;
 use crate::export::ExportFormat;
 use crate::export::video::VideoFormat;
 
+mod widgets;
+pub use widgets::button;
+pub(crate) use widgets::{
+    button_for, checkbox, form_button, form_button_for, labelled_button, labelled_toggle,
+    small_button, toggle,
+};
+
 fn data(format: ExportFormat, daily: bool) -> ExportTarget {
     ExportTarget::Data { format, daily }
 }
@@ -517,181 +524,5 @@ pub fn shortcuts(ui: &Ui) -> Vec<Action> {
     })
 }
 
-fn with_hover(response: Response, command: Command) -> Response {
-    match command.hover_text() {
-        Some(text) => response.on_hover_text(text),
-        None => response,
-    }
-}
-
-/// A button for a command whose action its panel makes (it carries what the user typed):
-/// the table's label and hover text, nothing pushed.
-pub(crate) fn form_button(ui: &mut Ui, command: Command, enabled: bool) -> Response {
-    with_hover(
-        ui.add_enabled(enabled, egui::Button::new(command.label(false))),
-        command,
-    )
-}
-
-/// A button for a command; pushes its action when clicked.
-pub fn button(ui: &mut Ui, command: Command, on: bool, actions: &mut Vec<Action>) -> Response {
-    labelled_button(ui, command, command.label(on).into(), actions)
-}
-
-/// A small button for a command.
-pub(crate) fn small_button(ui: &mut Ui, command: Command, actions: &mut Vec<Action>) -> Response {
-    let response = with_hover(ui.small_button(command.label(false)), command);
-    if response.clicked() {
-        actions.push(command.action());
-    }
-    response
-}
-
-/// A small button for a command that acts on something the panel knows (an event, a quote):
-/// the table's label and hover text, and the panel's action.
-pub(crate) fn button_for(
-    ui: &mut Ui,
-    command: Command,
-    enabled: bool,
-    action: Action,
-    actions: &mut Vec<Action>,
-) -> Response {
-    let label = RichText::new(command.label(false)).small();
-    labelled_button_for(ui, command, label, enabled, action, actions)
-}
-
-/// A full-size [`button_for`]: a form's main button.
-pub(crate) fn form_button_for(
-    ui: &mut Ui,
-    command: Command,
-    enabled: bool,
-    action: Action,
-    actions: &mut Vec<Action>,
-) -> Response {
-    let label = RichText::new(command.label(false));
-    labelled_button_for(ui, command, label, enabled, action, actions)
-}
-
-fn labelled_button_for(
-    ui: &mut Ui,
-    command: Command,
-    label: RichText,
-    enabled: bool,
-    action: Action,
-    actions: &mut Vec<Action>,
-) -> Response {
-    let response = with_hover(ui.add_enabled(enabled, egui::Button::new(label)), command);
-    if response.clicked() {
-        actions.push(action);
-    }
-    response
-}
-
-/// A button for a command with a label of its own (e.g. with a count in it).
-pub(crate) fn labelled_button(
-    ui: &mut Ui,
-    command: Command,
-    label: RichText,
-    actions: &mut Vec<Action>,
-) -> Response {
-    let response = with_hover(ui.button(label), command);
-    if response.clicked() {
-        actions.push(command.action());
-    }
-    response
-}
-
-/// A checkbox for a command that turns something on or off.
-pub(crate) fn checkbox(
-    ui: &mut Ui,
-    command: Command,
-    on: bool,
-    actions: &mut Vec<Action>,
-) -> Response {
-    let mut value = on;
-    let response = with_hover(ui.checkbox(&mut value, command.label(on)), command);
-    if value != on {
-        actions.push(command.action());
-    }
-    response
-}
-
-/// A toggle button for a command with a label of its own ("Show dismissed (2)").
-pub(crate) fn labelled_toggle(
-    ui: &mut Ui,
-    command: Command,
-    on: bool,
-    label: RichText,
-    actions: &mut Vec<Action>,
-) -> Response {
-    let mut value = on;
-    let response = with_hover(ui.toggle_value(&mut value, label), command);
-    if value != on {
-        actions.push(command.action());
-    }
-    response
-}
-
-/// A toggle button (selected while on) for a command that turns something on or off.
-pub(crate) fn toggle(
-    ui: &mut Ui,
-    command: Command,
-    on: bool,
-    actions: &mut Vec<Action>,
-) -> Response {
-    let mut value = on;
-    let response = with_hover(ui.toggle_value(&mut value, command.label(on)), command);
-    if value != on {
-        actions.push(command.action());
-    }
-    response
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_shortcut_is_named_in_its_tooltip_and_used_once() {
-        let mut keys = Vec::new();
-        for c in Command::ALL {
-            let spec = c.spec();
-            if let Some(key) = spec.key {
-                let hover = c
-                    .hover_text()
-                    .expect("a command with a key says what it does");
-                let name = shortcut_name(spec.modifiers, key);
-                assert!(hover.ends_with(&format!("({name})")), "{hover}");
-                assert!(!keys.contains(&name), "{name} is bound twice");
-                keys.push(name);
-            }
-        }
-        assert_eq!(keys.len(), 19);
-        assert_eq!(
-            Command::Redo.hover_text().as_deref(),
-            Some("Redo the last undone edit (Ctrl+Shift+Z)")
-        );
-        assert_eq!(
-            Command::PreviousChange.hover_text().as_deref(),
-            Some("Step to the previous change of control (Left)")
-        );
-    }
-
-    #[test]
-    fn labels_follow_the_state() {
-        assert_eq!(Command::PlayPause.label(false), "Play");
-        assert_eq!(Command::PlayPause.label(true), "Pause");
-        assert_eq!(Command::Loop.label(true), "Loop");
-    }
-
-    #[test]
-    fn every_command_is_in_the_table_once() {
-        for (i, a) in Command::ALL.iter().enumerate() {
-            assert!(!Command::ALL[i + 1..].contains(a), "{a:?} twice");
-        }
-        let labels: Vec<&str> = Command::ALL.iter().map(|c| c.spec().label).collect();
-        for (i, l) in labels.iter().enumerate() {
-            assert!(!labels[i + 1..].contains(l), "two commands labelled {l}");
-        }
-    }
-}
+mod tests;

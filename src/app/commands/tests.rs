@@ -1,0 +1,47 @@
+//! The command table: every shortcut named in its tooltip and bound once.
+
+use super::*;
+
+#[test]
+fn every_shortcut_is_named_in_its_tooltip_and_used_once() {
+    let mut keys = Vec::new();
+    for c in Command::ALL {
+        let spec = c.spec();
+        if let Some(key) = spec.key {
+            let hover = c
+                .hover_text()
+                .expect("a command with a key says what it does");
+            let name = shortcut_name(spec.modifiers, key);
+            assert!(hover.ends_with(&format!("({name})")), "{hover}");
+            assert!(!keys.contains(&name), "{name} is bound twice");
+            keys.push(name);
+        }
+    }
+    assert_eq!(keys.len(), 19);
+    assert_eq!(
+        Command::Redo.hover_text().as_deref(),
+        Some("Redo the last undone edit (Ctrl+Shift+Z)")
+    );
+    assert_eq!(
+        Command::PreviousChange.hover_text().as_deref(),
+        Some("Step to the previous change of control (Left)")
+    );
+}
+
+#[test]
+fn labels_follow_the_state() {
+    assert_eq!(Command::PlayPause.label(false), "Play");
+    assert_eq!(Command::PlayPause.label(true), "Pause");
+    assert_eq!(Command::Loop.label(true), "Loop");
+}
+
+#[test]
+fn every_command_is_in_the_table_once() {
+    for (i, a) in Command::ALL.iter().enumerate() {
+        assert!(!Command::ALL[i + 1..].contains(a), "{a:?} twice");
+    }
+    let labels: Vec<&str> = Command::ALL.iter().map(|c| c.spec().label).collect();
+    for (i, l) in labels.iter().enumerate() {
+        assert!(!labels[i + 1..].contains(l), "two commands labelled {l}");
+    }
+}
