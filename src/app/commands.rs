@@ -413,9 +413,11 @@ impl Command {
         }
     }
 
-    /// What the command asks the app to do.
-    pub(crate) fn action(self) -> Action {
-        match self {
+    /// What the command asks the app to do; `None` for a command whose action carries what
+    /// only its panel knows (the selection, the event, the candidate, a typed title or
+    /// caption): its panel makes the action, the table gives the label and hover text.
+    pub(crate) fn action(self) -> Option<Action> {
+        let action = match self {
             Command::PlayPause => Action::TogglePlay,
             Command::PreviousChange => Action::PreviousChange,
             Command::NextChange => Action::NextChange,
@@ -449,33 +451,31 @@ impl Command {
             Command::Save => Action::Save,
             Command::Undo => Action::Undo,
             Command::Redo => Action::Redo,
-            // Made by the reader, which knows the selection, and by the panels that know the
-            // event (see `button_for`): never from the table.
-            Command::NewClaim
-            | Command::EditEvent
-            | Command::DeleteEvent
-            | Command::DeleteQuote
-            | Command::AttachHere
-            | Command::SaveEventChanges => Action::CloseArticle,
             Command::PreviousStep => Action::PreviousStep,
             Command::NextStep => Action::NextStep,
             Command::CloseStory => Action::CloseStory,
             Command::CompareDayBefore => Action::CompareDayBefore,
             Command::AssistantHighlights => Action::ToggleAssistantHighlights,
             Command::ShowDismissed => Action::ToggleShowDismissed,
-            // Made by the reader's candidate list, which knows the candidate.
-            Command::AcceptCandidate
-            | Command::DismissCandidate
-            | Command::RestoreCandidate
-            | Command::ShowClause => Action::ToggleShowDismissed,
-            // Never pushed: their buttons are `form_button`s, and the story panel makes the
-            // actions that carry what was typed (a title, a caption).
-            Command::NewStory | Command::CreateStory | Command::SetStepCaption => Action::NextStep,
             Command::AddStoryStep => Action::AddStoryStep,
             Command::DeleteStep => Action::DeleteStep,
             Command::MoveStepUp => Action::MoveStep { up: true },
             Command::MoveStepDown => Action::MoveStep { up: false },
-        }
+            Command::NewClaim
+            | Command::EditEvent
+            | Command::DeleteEvent
+            | Command::DeleteQuote
+            | Command::AttachHere
+            | Command::SaveEventChanges
+            | Command::AcceptCandidate
+            | Command::DismissCandidate
+            | Command::RestoreCandidate
+            | Command::ShowClause
+            | Command::NewStory
+            | Command::CreateStory
+            | Command::SetStepCaption => return None,
+        };
+        Some(action)
     }
 
     /// The label, given whether the command's state is on.
@@ -519,7 +519,7 @@ pub fn shortcuts(ui: &Ui) -> Vec<Action> {
                         .key
                         .is_some_and(|key| i.consume_key(spec.modifiers, key))
             })
-            .map(Command::action)
+            .filter_map(Command::action)
             .collect()
     })
 }

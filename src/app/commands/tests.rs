@@ -11,6 +11,10 @@ fn every_shortcut_is_named_in_its_tooltip_and_used_once() {
             let hover = c
                 .hover_text()
                 .expect("a command with a key says what it does");
+            assert!(
+                c.action().is_some(),
+                "{c:?}: a key needs an action of its own"
+            );
             let name = shortcut_name(spec.modifiers, key);
             assert!(hover.ends_with(&format!("({name})")), "{hover}");
             assert!(!keys.contains(&name), "{name} is bound twice");

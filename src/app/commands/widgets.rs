@@ -28,7 +28,7 @@ pub fn button(ui: &mut Ui, command: Command, on: bool, actions: &mut Vec<Action>
 pub(crate) fn small_button(ui: &mut Ui, command: Command, actions: &mut Vec<Action>) -> Response {
     let response = with_hover(ui.small_button(command.label(false)), command);
     if response.clicked() {
-        actions.push(command.action());
+        actions.extend(command.action());
     }
     response
 }
@@ -82,7 +82,7 @@ pub(crate) fn labelled_button(
 ) -> Response {
     let response = with_hover(ui.button(label), command);
     if response.clicked() {
-        actions.push(command.action());
+        actions.extend(command.action());
     }
     response
 }
@@ -97,7 +97,7 @@ pub(crate) fn checkbox(
     let mut value = on;
     let response = with_hover(ui.checkbox(&mut value, command.label(on)), command);
     if value != on {
-        actions.push(command.action());
+        actions.extend(command.action());
     }
     response
 }
@@ -113,7 +113,7 @@ pub(crate) fn labelled_toggle(
     let mut value = on;
     let response = with_hover(ui.toggle_value(&mut value, label), command);
     if value != on {
-        actions.push(command.action());
+        actions.extend(command.action());
     }
     response
 }
@@ -128,7 +128,7 @@ pub(crate) fn toggle(
     let mut value = on;
     let response = with_hover(ui.toggle_value(&mut value, command.label(on)), command);
     if value != on {
-        actions.push(command.action());
+        actions.extend(command.action());
     }
     response
 }
