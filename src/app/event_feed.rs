@@ -139,16 +139,6 @@ impl View for EventFeed {
     }
 }
 
-/// The kinds of event the feed can be narrowed to.
-const KINDS: [EventKind; 6] = [
-    EventKind::Capture,
-    EventKind::Recapture,
-    EventKind::Entered,
-    EventKind::Declared,
-    EventKind::Withdrawal,
-    EventKind::Report,
-];
-
 /// A drop-down of the kinds of event: all, or one.
 fn kind_filter(ui: &mut Ui, kind: Option<EventKind>, actions: &mut Vec<Action>) {
     let name = |k: Option<EventKind>| k.map_or("all kinds", present::event_verb);
@@ -158,7 +148,7 @@ fn kind_filter(ui: &mut Ui, kind: Option<EventKind>, actions: &mut Vec<Action>) 
         .selected_text(name(kind))
         .show_ui(ui, |ui| {
             ui.selectable_value(&mut chosen, None, name(None));
-            for k in KINDS {
+            for k in EventKind::ALL {
                 ui.selectable_value(&mut chosen, Some(k), name(Some(k)));
             }
         })

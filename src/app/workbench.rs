@@ -305,14 +305,7 @@ fn claim_fields(
     });
     ui.horizontal_wrapped(|ui| {
         ui.add_sized([90.0, 18.0], egui::Label::new("Kind"));
-        for k in [
-            EventKind::Capture,
-            EventKind::Recapture,
-            EventKind::Entered,
-            EventKind::Declared,
-            EventKind::Withdrawal,
-            EventKind::Report,
-        ] {
+        for k in EventKind::ALL {
             ui.radio_value(&mut f.kind, k, k.label());
         }
     });

@@ -72,7 +72,7 @@ pub(super) fn quotes(
                     date: ev.date.to_string(),
                     time_precision: ev.precision.label(),
                     place: &p.id,
-                    kind: kind_word(ev.kind),
+                    kind: ev.kind.name(),
                     basis: if ev.basis == crate::store::Basis::Inferred {
                         "inferred"
                     } else {
@@ -179,16 +179,4 @@ pub(super) fn quotes(
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn kind_word(k: crate::store::EventKind) -> &'static str {
-    use crate::store::EventKind::*;
-    match k {
-        Capture => "capture",
-        Recapture => "recapture",
-        Entered => "entered",
-        Declared => "declared",
-        Withdrawal => "withdrawal",
-        Report => "report",
-    }
 }

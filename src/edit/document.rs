@@ -110,7 +110,8 @@ pub fn apply(snapshot: &Snapshot, edits: &[Edit]) -> Result<Changed, SaveError> 
     Ok(c)
 }
 
-fn decor_prefix(t: &Table) -> String {
+/// The comments and blank lines written above a table.
+pub(super) fn decor_prefix(t: &Table) -> String {
     t.decor()
         .prefix()
         .and_then(|p| p.as_str())
@@ -214,7 +215,7 @@ fn event_table(e: &NewEvent) -> Table {
     if e.precision != Precision::Day {
         t["precision"] = value(e.precision.label());
     }
-    t["kind"] = value(kind_name(e.kind));
+    t["kind"] = value(e.kind.name());
     if !e.from.is_empty() {
         t["from"] = actors(&e.from);
     }
@@ -238,18 +239,6 @@ fn event_table(e: &NewEvent) -> Table {
         t.insert("source", Item::ArrayOfTables(sources));
     }
     t
-}
-
-fn kind_name(k: crate::store::EventKind) -> &'static str {
-    use crate::store::EventKind::*;
-    match k {
-        Capture => "capture",
-        Recapture => "recapture",
-        Entered => "entered",
-        Declared => "declared",
-        Withdrawal => "withdrawal",
-        Report => "report",
-    }
 }
 
 fn source_table(s: &NewSource) -> Table {
@@ -311,7 +300,7 @@ fn update_event(t: &mut Table, f: &EventFields) {
         );
     }
     if let Some(kind) = f.kind {
-        set(t, "kind", text(kind_name(kind)));
+        set(t, "kind", text(kind.name()));
     }
     if let Some(from) = &f.from {
         set(t, "from", (!from.is_empty()).then(|| actors_value(from)));

@@ -11,6 +11,7 @@
 use chrono::NaiveDateTime;
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, value};
 
+use super::document::decor_prefix;
 use super::save::{SaveError, Snapshot};
 use crate::store::Store;
 use crate::store::dates::end_of_day;
@@ -240,14 +241,6 @@ pub fn apply(doc: &mut DocumentMut, edit: &StoryEdit) -> Result<(), SaveError> {
         }
     }
     Ok(())
-}
-
-fn decor_prefix(t: &Table) -> String {
-    t.decor()
-        .prefix()
-        .and_then(|p| p.as_str())
-        .unwrap_or("")
-        .to_owned()
 }
 
 /// The `[[story]]` tables (created when the file has none).

@@ -295,7 +295,7 @@ fn row(store: &Store, ev: &Event, before: Option<Control>) -> [String; 31] {
         text(&format!(
             "place={}; kind={}; basis={}{}",
             place.id,
-            kind_word(ev.kind),
+            ev.kind.name(),
             basis_word(ev.basis),
             // ACLED has no "no longer held": the row is the loser's, and the tag says so.
             if matches!(ev.to, Control::Lost(..)) {
@@ -324,17 +324,6 @@ fn notes(store: &Store, ev: &Event) -> String {
         );
     }
     s
-}
-
-fn kind_word(k: EventKind) -> &'static str {
-    match k {
-        EventKind::Capture => "capture",
-        EventKind::Recapture => "recapture",
-        EventKind::Entered => "entered",
-        EventKind::Declared => "declared",
-        EventKind::Withdrawal => "withdrawal",
-        EventKind::Report => "report",
-    }
 }
 
 #[cfg(test)]

@@ -222,6 +222,34 @@ pub enum EventKind {
 }
 
 impl EventKind {
+    /// Every kind, in the order the forms and filters list them.
+    pub const ALL: [EventKind; 6] = [
+        EventKind::Capture,
+        EventKind::Recapture,
+        EventKind::Entered,
+        EventKind::Declared,
+        EventKind::Withdrawal,
+        EventKind::Report,
+    ];
+
+    /// The kind as the data writes it (`kind = "recapture"`), and as the exports and the
+    /// command line's JSON name it.
+    pub fn name(self) -> &'static str {
+        match self {
+            EventKind::Capture => "capture",
+            EventKind::Recapture => "recapture",
+            EventKind::Entered => "entered",
+            EventKind::Declared => "declared",
+            EventKind::Withdrawal => "withdrawal",
+            EventKind::Report => "report",
+        }
+    }
+
+    /// The kind a data word names, if any.
+    pub fn from_name(word: &str) -> Option<EventKind> {
+        EventKind::ALL.into_iter().find(|k| k.name() == word)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             EventKind::Capture => "captured",
@@ -325,5 +353,23 @@ impl Event {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The name the exports and forms write is the word the data's schema reads.
+    #[test]
+    fn an_event_kind_is_named_as_the_data_writes_it() {
+        for k in EventKind::ALL {
+            assert_eq!(
+                serde_json::to_string(&k).unwrap(),
+                format!("\"{}\"", k.name())
+            );
+            assert_eq!(EventKind::from_name(k.name()), Some(k));
+        }
+        assert_eq!(EventKind::from_name("captured"), None);
     }
 }

@@ -1,11 +1,9 @@
 //! The cells of one ACLED row: splitting a row into cells, and reading dates, coordinates,
-//! sub-event types and country names.
+//! and country names.
 
 use std::ops::Range;
 
 use chrono::NaiveDate;
-
-use super::super::super::model::EventKind;
 
 /// The byte ranges of a row's cells (inside the quotes, for a quoted cell), from the row's
 /// start to its end of line, and whether every quote was closed.
@@ -58,19 +56,6 @@ pub(super) fn parse_coordinate(s: &str, limit: f64) -> Option<f64> {
     s.parse::<f64>()
         .ok()
         .filter(|v| v.is_finite() && v.abs() <= limit)
-}
-
-/// Frontline's own kinds, as its export writes them in `tags`.
-pub(super) fn kind_of(word: &str) -> Option<EventKind> {
-    Some(match word {
-        "capture" => EventKind::Capture,
-        "recapture" => EventKind::Recapture,
-        "entered" => EventKind::Entered,
-        "declared" => EventKind::Declared,
-        "withdrawal" => EventKind::Withdrawal,
-        "report" => EventKind::Report,
-        _ => return None,
-    })
 }
 
 /// ISO 3166-1 alpha-2 of an English country name ("Syria" and "Syrian Arab Republic" both).

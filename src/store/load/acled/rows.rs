@@ -18,7 +18,7 @@ use super::super::parsed::{
 };
 use super::ROWS_PER_UNIT;
 use super::actors::Actors;
-use super::cells::{country_code, kind_of, parse_coordinate, parse_date, scan_row};
+use super::cells::{country_code, parse_coordinate, parse_date, scan_row};
 use super::places::{Location, Places};
 use crate::export::unescape_cell;
 
@@ -300,7 +300,7 @@ impl Reader {
                 .find_map(|t| t.trim().strip_prefix(key)?.strip_prefix('='))
                 .map(str::to_owned)
         };
-        let tagged_kind = tag("kind").and_then(|k| kind_of(&k));
+        let tagged_kind = tag("kind").and_then(|k| EventKind::from_name(&k));
         let change = CHANGES
             .iter()
             .find(|(s, _)| s.eq_ignore_ascii_case(&sub))
