@@ -6,45 +6,38 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use frontline::synth::Rng;
 use frontline::view::cluster::{Marker, cluster, split_zoom_steps};
 
 /// The app's allocator, so that the numbers are the app's.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// A small deterministic generator of values in [0, 1) (xorshift).
-fn scatter(seed: u64) -> impl FnMut() -> f32 {
-    let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state >> 40) as f32 / (1u64 << 24) as f32
-    }
-}
-
 fn even(n: usize) -> Vec<Marker<Option<usize>>> {
-    let mut next = scatter(1);
+    let mut rng = Rng::new(1);
     (0..n)
         .map(|_| Marker {
-            pos: [next() * 1280.0, next() * 800.0],
-            holder: [None, Some(0), Some(1), Some(2), Some(3)][(next() * 5.0) as usize],
+            pos: [rng.unit() as f32 * 1280.0, rng.unit() as f32 * 800.0],
+            holder: [None, Some(0), Some(1), Some(2), Some(3)][rng.below(5)],
         })
         .collect()
 }
 
 /// Markers along six wavy lines across the screen, a few pixels either side.
 fn along_rivers(n: usize) -> Vec<Marker<Option<usize>>> {
-    let mut next = scatter(2);
+    let mut rng = Rng::new(2);
     (0..n)
         .map(|i| {
             let river = (i % 6) as f32;
-            let t = next();
+            let t = rng.unit() as f32;
             let x = t * 1280.0;
-            let y = 80.0 + river * 120.0 + 40.0 * (t * 9.0 + river).sin() + (next() - 0.5) * 16.0;
+            let y = 80.0
+                + river * 120.0
+                + 40.0 * (t * 9.0 + river).sin()
+                + (rng.unit() as f32 - 0.5) * 16.0;
             Marker {
                 pos: [x, y],
-                holder: [None, Some(0), Some(1), Some(2)][(next() * 4.0) as usize],
+                holder: [None, Some(0), Some(1), Some(2)][rng.below(4)],
             }
         })
         .collect()

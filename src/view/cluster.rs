@@ -282,15 +282,9 @@ fn closest_pair_distance(positions: &[[f32; 2]]) -> Option<f64> {
 mod tests {
     use super::*;
 
-    /// A small deterministic generator of values in [0, 1) (xorshift), for scattered markers.
-    fn scatter(seed: u64) -> impl FnMut() -> f32 {
-        let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-        move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state >> 40) as f32 / (1u64 << 24) as f32
-        }
+    /// Scattered markers' coordinates: the synthetic corpus' deterministic generator.
+    fn scatter(seed: u64) -> crate::synth::Rng {
+        crate::synth::Rng::new(seed)
     }
 
     fn markers(points: &[([f32; 2], Option<usize>)]) -> Vec<Marker<Option<usize>>> {
@@ -344,11 +338,11 @@ mod tests {
 
     #[test]
     fn counts_and_breakdowns_add_up() {
-        let mut next = scatter(7);
+        let mut rng = scatter(7);
         let m: Vec<Marker<Option<usize>>> = (0..2000)
             .map(|_| Marker {
-                pos: [next() * 800.0, next() * 600.0],
-                holder: [None, Some(0), Some(1), Some(2)][(next() * 4.0) as usize],
+                pos: [rng.unit() as f32 * 800.0, rng.unit() as f32 * 600.0],
+                holder: [None, Some(0), Some(1), Some(2)][rng.below(4)],
             })
             .collect();
         let c = cluster(&m, 12.0);
@@ -381,11 +375,11 @@ mod tests {
 
     #[test]
     fn the_same_input_gives_the_same_output() {
-        let mut next = scatter(3);
+        let mut rng = scatter(3);
         let m: Vec<Marker<u8>> = (0..3000)
             .map(|_| Marker {
-                pos: [next() * 400.0, next() * 400.0],
-                holder: (next() * 3.0) as u8,
+                pos: [rng.unit() as f32 * 400.0, rng.unit() as f32 * 400.0],
+                holder: rng.below(3) as u8,
             })
             .collect();
         let first = cluster(&m, 10.0);
