@@ -105,7 +105,6 @@ fn bare(ui: &mut egui::Ui, b: &mut Bare) {
         compared: None,
         dismissed: &[],
         stories: &[],
-        stories_problem: None,
     };
     egui::CentralPanel::no_frame().show(ui, |ui| b.map.ui(ui, &view, &mut Vec::new()));
 }

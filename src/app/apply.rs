@@ -97,8 +97,7 @@ impl FrontlineApp {
                 Action::GoToStep(at) => self.go_to_step(at),
                 Action::NextStep | Action::PreviousStep => {
                     let forward = action == Action::NextStep;
-                    self.refresh_stories();
-                    let stories = &self.shown_stories.stories;
+                    let stories = &self.store.stories;
                     if let Some(at) = story::neighbour(stories, self.story, forward) {
                         self.go_to_step(at);
                     }

@@ -2,10 +2,9 @@
 //! stories (a new story, a step from the current view, its caption, deleting and moving
 //! steps) as edits of the session, saved with the annotations.
 //!
-//! Unsaved edits are previewed where they are made, as the workbench does with its own: the
-//! story panel and the caption card show the stories as they will read once saved (the loaded
-//! `stories.toml` with the edits applied, read by the loader), while the rest of the app keeps
-//! showing the data as loaded.
+//! A story edit goes through the workbench's one edit path: the data shown is loaded again
+//! over the edited files, so the story panel and the caption card read the stories as they
+//! will be once saved.
 
 use std::collections::BTreeSet;
 
@@ -13,82 +12,19 @@ use super::story::StoryAt;
 use super::*;
 use crate::edit::Edit;
 use crate::edit::story::{NewStep, StoryEdit};
-use crate::store::stories::{STORIES_FILE, Story};
-
-/// The stories the app shows, and the story edits they were made from.
-#[derive(Default)]
-pub(crate) struct ShownStories {
-    /// `None`: to be made again (the data was reloaded).
-    made_from: Option<Vec<StoryEdit>>,
-    pub stories: Vec<Story>,
-    /// Why the edits could not be previewed (the loaded `stories.toml` is not valid TOML).
-    pub problem: Option<String>,
-}
-
-impl ShownStories {
-    /// The data was reloaded: the stories are made again from it.
-    pub(crate) fn data_changed(&mut self) {
-        self.made_from = None;
-    }
-}
-
-/// Bigger than any story file; a bigger one is read by the loader and reported there.
-const MAX_STORIES_BYTES: u64 = 64 * 1024 * 1024;
+use crate::store::stories::Story;
 
 impl FrontlineApp {
-    /// Makes the shown stories again when the story edits (or the data) changed; a step shown
-    /// that no longer exists (an undone step) is closed.
-    pub(super) fn refresh_stories(&mut self) {
-        let edits: Vec<StoryEdit> = self
-            .edits
-            .edits()
-            .iter()
-            .filter_map(|e| match e {
-                Edit::Story(s) => Some(s.clone()),
-                _ => None,
-            })
-            .collect();
-        if self.shown_stories.made_from.as_ref() == Some(&edits) {
-            return;
-        }
-        let (stories, problem) = if edits.is_empty() {
-            (self.store.stories.clone(), None)
-        } else {
-            let text = self.stories_text();
-            match crate::edit::story::preview(text.as_deref(), &edits, &self.store) {
-                Ok(stories) => (stories, None),
-                Err(e) => (self.store.stories.clone(), Some(e.to_string())),
-            }
-        };
-        self.shown_stories = ShownStories {
-            made_from: Some(edits),
-            stories,
-            problem,
-        };
+    /// After the data changed (a reload, an edit, an undo): a step shown that no longer exists
+    /// is closed.
+    pub(super) fn close_gone_step(&mut self) {
         if self.story.is_some_and(|at| self.shown_step(at).is_none()) {
             self.close_story();
         }
     }
 
-    /// The text of `stories.toml` the edits apply to: as loaded into the session's snapshot
-    /// (what a save compares the disk with), or the bundled one, which a save copies first.
-    fn stories_text(&self) -> Option<String> {
-        if self.edits.snapshot.root().is_some() {
-            return self
-                .edits
-                .snapshot
-                .loaded(STORIES_FILE)
-                .map(|b| String::from_utf8_lossy(b).into_owned());
-        }
-        let source = self
-            .source
-            .clone()
-            .unwrap_or_else(crate::bundled::data_source);
-        source.read_text(STORIES_FILE, MAX_STORIES_BYTES).ok()
-    }
-
     fn shown_step(&self, at: StoryAt) -> Option<&crate::store::stories::Step> {
-        self.shown_stories
+        self.store
             .stories
             .get(at.story)
             .and_then(|s| s.steps.get(at.step))
@@ -96,7 +32,7 @@ impl FrontlineApp {
 
     /// The stories shown (for tests and tools): the loaded ones with the unsaved edits.
     pub fn stories(&self) -> &[Story] {
-        &self.shown_stories.stories
+        &self.store.stories
     }
 
     /// The filters the user chose: while a story is shown, its step's hidden actors stand in
@@ -112,9 +48,8 @@ impl FrontlineApp {
     /// Shows a story's step: the cursor goes to its date (paused), its place is selected, the
     /// map takes its view and the filters its hidden actors.
     pub(super) fn go_to_step(&mut self, at: StoryAt) {
-        self.refresh_stories();
         let Some(step) = self
-            .shown_stories
+            .store
             .stories
             .get(at.story)
             .and_then(|s| s.steps.get(at.step))
@@ -151,7 +86,7 @@ impl FrontlineApp {
     /// The story shown, and the position in the file of its step shown.
     fn shown_step_ref(&self) -> Option<(usize, String, usize)> {
         let at = self.story?;
-        let story = self.shown_stories.stories.get(at.story)?;
+        let story = self.store.stories.get(at.story)?;
         Some((
             at.story,
             story.id.clone(),
@@ -160,14 +95,12 @@ impl FrontlineApp {
     }
 
     fn push_story_edit(&mut self, edit: StoryEdit) {
-        self.edits.push(Edit::Story(edit));
-        self.refresh_stories();
+        self.push_edit(Edit::Story(edit));
     }
 
     /// A new story at the end of the file; steps go to it next (no story is shown).
     pub(super) fn new_story(&mut self, title: String) {
-        self.refresh_stories();
-        let taken = self.shown_stories.stories.iter().map(|s| s.id.as_str());
+        let taken = self.store.stories.iter().map(|s| s.id.as_str());
         let id = crate::edit::story::new_id(&title, taken);
         self.close_story();
         self.push_story_edit(StoryEdit::New { id, title });
@@ -176,11 +109,10 @@ impl FrontlineApp {
     /// A step from the current view, added to the story shown (or else the last story), and
     /// shown: its caption is written next.
     pub(super) fn add_story_step(&mut self) {
-        self.refresh_stories();
         let Some(s) = self
             .story
             .map(|at| at.story)
-            .or_else(|| self.shown_stories.stories.len().checked_sub(1))
+            .or_else(|| self.store.stories.len().checked_sub(1))
         else {
             return;
         };
@@ -203,13 +135,9 @@ impl FrontlineApp {
                 .collect(),
             caption: String::new(),
         };
-        let story = self.shown_stories.stories[s].id.clone();
+        let story = self.store.stories[s].id.clone();
         self.push_story_edit(StoryEdit::AddStep { story, step });
-        let len = self
-            .shown_stories
-            .stories
-            .get(s)
-            .map_or(0, |st| st.steps.len());
+        let len = self.store.stories.get(s).map_or(0, |st| st.steps.len());
         if let Some(step) = len.checked_sub(1) {
             self.go_to_step(StoryAt { story: s, step });
         }
@@ -231,11 +159,7 @@ impl FrontlineApp {
             return;
         };
         self.push_story_edit(StoryEdit::DeleteStep { story, step });
-        let len = self
-            .shown_stories
-            .stories
-            .get(s)
-            .map_or(0, |st| st.steps.len());
+        let len = self.store.stories.get(s).map_or(0, |st| st.steps.len());
         match len.checked_sub(1) {
             Some(last) => self.go_to_step(StoryAt {
                 story: s,
@@ -251,11 +175,7 @@ impl FrontlineApp {
         let (Some(at), Some((s, story, step))) = (self.story, self.shown_step_ref()) else {
             return;
         };
-        let len = self
-            .shown_stories
-            .stories
-            .get(s)
-            .map_or(0, |st| st.steps.len());
+        let len = self.store.stories.get(s).map_or(0, |st| st.steps.len());
         let target = if up {
             at.step.checked_sub(1)
         } else {

@@ -138,7 +138,6 @@ pub struct FrontlineApp {
     /// The story step shown (its caption is over the map).
     pub story: Option<StoryAt>,
     /// The stories shown: the loaded ones with the unsaved story edits.
-    shown_stories: authoring::ShownStories,
     /// The actors the user had hidden before a story's step put its own: they come back
     /// when the story is closed.
     hidden_before_story: Option<std::collections::BTreeSet<String>>,
@@ -284,7 +283,6 @@ impl FrontlineApp {
             reload_notice: None,
             clamp_notice,
             story: None,
-            shown_stories: authoring::ShownStories::default(),
             hidden_before_story: None,
             compared: None,
             dismissed,
@@ -389,9 +387,7 @@ impl FrontlineApp {
         if let Some(c) = &self.compared {
             self.compared = Some(Compared::new(&self.store, c.from, c.to));
         }
-        // The stories are made again from the new data; a step gone is closed.
-        self.shown_stories.data_changed();
-        self.refresh_stories();
+        self.close_gone_step();
     }
 
     pub fn persisted(&self) -> Persisted {
@@ -448,7 +444,6 @@ impl FrontlineApp {
         self.scene
             .update(&self.store, self.replay.cursor, self.selected);
         self.scene.set_filters(&self.store, &self.filters);
-        self.refresh_stories();
         let reloaded = self
             .reload_notice
             .as_ref()
@@ -471,8 +466,7 @@ impl FrontlineApp {
             story: self.story,
             compared: self.compared.as_ref(),
             dismissed: &self.dismissed,
-            stories: &self.shown_stories.stories,
-            stories_problem: self.shown_stories.problem.as_deref(),
+            stories: &self.store.stories,
         };
         let mut actions = Vec::new();
         egui::Panel::top("top-bar").show(ui, |ui| self.top_bar.ui(ui, &view, &mut actions));

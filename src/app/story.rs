@@ -139,9 +139,6 @@ impl StoryPanel {
                 self.new_title = None;
             }
         }
-        if let Some(problem) = view.stories_problem {
-            ui.colored_label(egui::Color32::from_rgb(200, 30, 30), problem);
-        }
         let Some(at) = view.story else {
             self.caption = None;
             return;

@@ -27,8 +27,6 @@ pub struct ViewContext<'a> {
     pub dismissed: &'a [super::reader::Dismissed],
     /// The stories as they will be once saved: the loaded ones with the unsaved edits.
     pub stories: &'a [crate::store::stories::Story],
-    /// Why the unsaved story edits cannot be shown (`stories.toml` cannot be read as TOML).
-    pub stories_problem: Option<&'a str>,
 }
 
 /// The parts of the window the user shows or hides.

@@ -13,9 +13,8 @@ use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, value};
 
 use super::document::decor_prefix;
 use super::save::{SaveError, Snapshot};
-use crate::store::Store;
 use crate::store::dates::end_of_day;
-use crate::store::stories::{STORIES_FILE, Story};
+use crate::store::stories::STORIES_FILE;
 
 /// A step as written into `stories.toml`: ids, not indices, so that it reads back whatever the
 /// order of places and actors.
@@ -310,26 +309,27 @@ fn step_table(s: &NewStep) -> Table {
     t
 }
 
-/// The stories as they will read once the edits are saved: `loaded` (the text of
-/// `stories.toml` the edits apply to, `None` when there is none) with the edits applied,
-/// read by the loader against the store's places and actors.
-pub fn preview(
-    loaded: Option<&str>,
-    edits: &[StoryEdit],
-    store: &Store,
-) -> Result<Vec<Story>, SaveError> {
-    let mut doc = document(loaded.map(str::as_bytes))?;
-    for edit in edits {
-        apply(&mut doc, edit)?;
-    }
-    Ok(crate::store::stories::parse(&doc.to_string(), store).0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::stories::Step;
+    use crate::store::Store;
+    use crate::store::stories::{Step, Story};
     use chrono::NaiveDate;
+
+    /// The stories as the app shows them once the edits are made: `loaded` (the text of
+    /// `stories.toml` the edits apply to, `None` when there is none) with the edits applied,
+    /// read by the loader against the store's places and actors.
+    fn preview(
+        loaded: Option<&str>,
+        edits: &[StoryEdit],
+        store: &Store,
+    ) -> Result<Vec<Story>, SaveError> {
+        let mut doc = document(loaded.map(str::as_bytes))?;
+        for edit in edits {
+            apply(&mut doc, edit)?;
+        }
+        Ok(crate::store::stories::parse(&doc.to_string(), store).0)
+    }
 
     const FILE: &str = "# Stories, by hand.\n\n[[story]]\nid = \"one\" # the first\ntitle = \"One\"\n\n# The first step.\n[[story.step]]\ndate = \"2017-11-03\"\ncaption = \"\"\"\nFirst.\"\"\"\n\n[[story.step]]\ndate = \"2017-11-09\"\ncaption = \"Second.\"\n\n[[story]]\nid = \"two\"\ntitle = \"Two\"\n";
 

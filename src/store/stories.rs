@@ -87,8 +87,7 @@ pub fn can_hold_stories(source: &DataSource) -> bool {
     crate::store::load::acled::csv_file(source).is_none()
 }
 
-/// The stories of a `stories.toml` text, against the store's places and actors: what the
-/// loader reads, and what the app shows of stories edited and not saved yet.
+/// The stories of a `stories.toml` text, against the store's places and actors.
 pub fn parse(text: &str, store: &Store) -> (Vec<Story>, Diagnostics) {
     let mut d = Diagnostics::default();
     // The problems' lines are found in the text.
