@@ -10,6 +10,7 @@
 //! - [`geo`]: the bundled basemap's GeoJSON, read into lines and polygons. No UI.
 //! - [`edit`]: the annotation workbench's edits, undo and redo, and saving them safely. No UI.
 //! - [`diff`]: what changed between two instants.
+//! - [`output`]: the one writer of files: whole or not at all, flushed to disk, modes kept.
 //! - [`view`]: UI-free building blocks for the map: clustering, search, right-to-left text.
 
 pub mod app;
@@ -21,6 +22,7 @@ pub mod edit;
 pub mod export;
 pub mod geo;
 pub mod import;
+pub mod output;
 pub mod present;
 pub mod replay;
 pub mod startup;

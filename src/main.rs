@@ -173,7 +173,7 @@ fn export_video(cli: &Cli, args: &ExportArgs) -> ExitCode {
         Ok(s) => s,
         Err(e) => return fail(&e),
     };
-    if let Err(e) = frontline::export::atomic::check_destination(&args.out) {
+    if let Err(e) = frontline::output::check_destination(&args.out) {
         return fail(&e);
     }
     if format == VideoFormat::Mp4

@@ -19,7 +19,7 @@ use egui::{RichText, Ui};
 
 use super::action::Action;
 use super::view::{View, ViewContext};
-use crate::export::atomic::{AtomicFile, temp_path_of};
+use crate::output::{AtomicFile, remove_temp_files};
 use crate::export::video::{Progress, VideoFormat};
 use crate::export::{ExportFormat, ExportOptions, export};
 use crate::store::Store;
@@ -165,7 +165,7 @@ impl ExportDialog {
             let _ = child.kill();
             let _ = child.wait();
             let path = PathBuf::from(self.path.trim());
-            let _ = std::fs::remove_file(temp_path_of(&path, child.id()));
+            remove_temp_files(&path, child.id());
             self.state = State::Failed("Cancelled; nothing was written.".to_owned());
         }
     }
@@ -263,7 +263,7 @@ fn start_video(
             format.extension()
         ));
     }
-    crate::export::atomic::check_destination(path).map_err(|e| e.to_string())?;
+    crate::output::check_destination(path).map_err(|e| e.to_string())?;
     let exe =
         std::env::current_exe().map_err(|e| format!("cannot find the frontline program: {e}"))?;
     let mut cmd = Command::new(exe);

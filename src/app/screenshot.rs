@@ -10,17 +10,10 @@ use egui::{ScreenshotCallback, ViewportCommand};
 /// Why no screenshot was written. Each names the file and says what to do.
 #[derive(Debug, thiserror::Error)]
 pub enum ScreenshotError {
-    #[error(
-        "cannot write {}: the directory {} does not exist; create it or choose another --out",
-        path.display(),
-        dir.display()
-    )]
-    NoDirectory { path: PathBuf, dir: PathBuf },
-    #[error(
-        "cannot write {}: {source}; check that its directory can be written to",
-        path.display()
-    )]
-    Write {
+    #[error(transparent)]
+    Output(#[from] crate::output::OutputError),
+    #[error("cannot write {}: the PNG encoder failed: {source}", path.display())]
+    Encode {
         path: PathBuf,
         #[source]
         source: image::ImageError,
@@ -44,18 +37,10 @@ pub enum ScreenshotError {
 
 /// Fails early, before a window is opened, when the PNG could not be written where asked.
 pub fn check_destination(path: &Path) -> Result<(), ScreenshotError> {
-    match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() && !dir.is_dir() => {
-            Err(ScreenshotError::NoDirectory {
-                path: path.to_owned(),
-                dir: dir.to_owned(),
-            })
-        }
-        _ => Ok(()),
-    }
+    Ok(crate::output::check_destination(path)?)
 }
 
-/// Writes an image as PNG (whatever the file's extension).
+/// Writes an image as PNG (whatever the file's extension), through the one writer.
 pub(crate) fn write_png(image: &egui::ColorImage, path: &Path) -> Result<(), ScreenshotError> {
     let [width, height] = image.size;
     let bytes: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
@@ -67,11 +52,13 @@ pub(crate) fn write_png(image: &egui::ColorImage, path: &Path) -> Result<(), Scr
             pixels: image.pixels.len(),
         },
     )?;
-    rgba.save_with_format(path, image::ImageFormat::Png)
-        .map_err(|source| ScreenshotError::Write {
+    let mut png = std::io::Cursor::new(Vec::new());
+    rgba.write_to(&mut png, image::ImageFormat::Png)
+        .map_err(|source| ScreenshotError::Encode {
             path: path.to_owned(),
             source,
-        })
+        })?;
+    Ok(crate::output::write(path, png.get_ref())?)
 }
 
 /// Drops every pointer event (moves, clicks, scrolls, the pointer leaving) and replaces them
@@ -182,7 +169,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("missing").join("shot.png");
         let err = write_png(&image(), &path).unwrap_err();
-        assert!(matches!(err, ScreenshotError::Write { .. }), "{err:?}");
+        assert!(matches!(err, ScreenshotError::Output(_)), "{err:?}");
         assert!(
             err.to_string().contains(&path.display().to_string()),
             "{err}"
@@ -190,7 +177,10 @@ mod tests {
         // The same path is refused before any window opens.
         let early = check_destination(&path).unwrap_err();
         assert!(
-            matches!(early, ScreenshotError::NoDirectory { .. }),
+            matches!(
+                early,
+                ScreenshotError::Output(crate::output::OutputError::NoDirectory { .. })
+            ),
             "{early:?}"
         );
         assert!(early.to_string().contains("does not exist"), "{early}");

@@ -69,7 +69,7 @@ pub enum CliError {
     Suggest(#[from] SuggestError),
     /// An export file could not be created or moved into place.
     #[error(transparent)]
-    OutputFile(#[from] crate::export::atomic::OutputError),
+    OutputFile(#[from] crate::output::OutputError),
     #[error("cannot write {}: {source}", path.display())]
     Export {
         path: std::path::PathBuf,

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use super::{CliError, load, warn_if_invalid};
-use crate::export::atomic::AtomicFile;
+use crate::output::AtomicFile;
 use crate::export::{ExportFormat, ExportOptions, export};
 
 /// What `frontline export` writes: one of the data formats, or the replay as a video.

@@ -1,14 +1,16 @@
 //! Writing edits into a data directory, safely: every file about to be written must still be
-//! what was loaded (or still not exist), and each is written to a temporary file in its own
-//! directory and renamed over the old one, so that a crash leaves either the old file or the
-//! new one, never half of each.
+//! what was loaded (or still not exist), and each is written by the one writer
+//! ([`crate::output`]): a temporary file in its own directory, flushed to disk and renamed over
+//! the old one, so that a crash leaves either the old file or the new one, never half of each,
+//! and a saved file keeps its mode. Every file is made ready before the first one replaces its
+//! old version, so a directory that cannot be written stops the save before anything changed.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::Edit;
 use super::document;
+use crate::output::{AtomicFile, OutputError};
 use crate::store::DataSource;
 use crate::store::load::EVENTS_DIR;
 
@@ -33,6 +35,28 @@ pub enum SaveError {
     NoSuchEvent { file: String, index: usize },
     #[error("cannot save into {}: it is not empty; choose a new or empty directory", dir.display())]
     NotEmpty { dir: PathBuf },
+    #[error(
+        "{source}; nothing was saved and the edits are kept: fix that and save again, or \"Save as\" another directory"
+    )]
+    Write {
+        #[source]
+        source: OutputError,
+    },
+    #[error(
+        "{source}; {} had already been saved, the other files were not. The edits are kept: reload the data, then make the edits that are missing again",
+        saved.join(", ")
+    )]
+    Partial {
+        #[source]
+        source: OutputError,
+        saved: Vec<String>,
+    },
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("cannot write {}: {source}", path.display())]
     Io {
         path: PathBuf,
@@ -97,7 +121,11 @@ impl Snapshot {
                     } else {
                         format!("{sub}/{name}")
                     };
-                    files.insert(rel, std::fs::read(&path).map_err(io(&path))?);
+                    let bytes = std::fs::read(&path).map_err(|source| SaveError::Read {
+                        path: path.clone(),
+                        source,
+                    })?;
+                    files.insert(rel, bytes);
                 }
             }
         }
@@ -177,24 +205,31 @@ pub fn save(snapshot: &Snapshot, edits: &[Edit]) -> Result<Vec<String>, SaveErro
             None => {}
         }
     }
+    let mut ready = Vec::with_capacity(plan.len());
     for (file, bytes) in &plan {
-        write_atomic(&root.join(file), bytes)?;
+        let path = root.join(file);
+        let prepared =
+            crate::output::create_parent(&path).and_then(|()| AtomicFile::prepare(&path, bytes));
+        ready.push(prepared.map_err(|source| SaveError::Write { source })?);
     }
-    Ok(plan.into_iter().map(|(f, _)| f).collect())
-}
-
-/// Writes a temporary file beside `path`, flushes it to disk, and renames it over `path`.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(io(dir))?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io(dir))?;
-    tmp.write_all(bytes).map_err(io(path))?;
-    tmp.as_file().sync_all().map_err(io(path))?;
-    tmp.persist(path).map_err(|e| SaveError::Io {
-        path: path.to_owned(),
-        source: e.error,
-    })?;
-    Ok(())
+    let mut saved = Vec::with_capacity(plan.len());
+    for ((file, _), prepared) in plan.into_iter().zip(ready) {
+        match prepared.commit() {
+            Ok(()) => saved.push(file),
+            Err(source) => {
+                // A directory that could not be flushed still holds the renamed file.
+                if matches!(source, OutputError::SyncDirectory { .. }) {
+                    saved.push(file);
+                }
+                return Err(if saved.is_empty() {
+                    SaveError::Write { source }
+                } else {
+                    SaveError::Partial { source, saved }
+                });
+            }
+        }
+    }
+    Ok(saved)
 }
 
 /// Copies a data source (bundled or a directory) into `dir`, which must be new or empty.
@@ -229,3 +264,6 @@ fn copy_tree(from: &Path, to: &Path) -> Result<(), SaveError> {
     }
     Ok(())
 }
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests;

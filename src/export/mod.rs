@@ -9,7 +9,6 @@
 
 mod acled;
 mod annotations;
-pub mod atomic;
 mod geojson;
 mod history;
 pub mod video;

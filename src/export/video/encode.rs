@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 
 use super::VideoFormat;
-use crate::export::atomic::{AtomicFile, OutputError};
+use crate::output::{AtomicFile, OutputError};
 
 /// Why a video could not be written. Each names the file and says what to do.
 #[derive(Debug, thiserror::Error)]
