@@ -20,7 +20,10 @@ mod state;
 mod suggest;
 
 pub use check_format::CheckFormat;
-pub use error::{CliError, InstantError, PlaceError, StoryError, SuggestError};
+pub use error::{
+    ActorError, ArticleError, CliError, InstantError, PlaceError, SizeError, StoryError,
+    SuggestError,
+};
 pub use export::{ExportArgs, ExportKind};
 
 #[derive(Debug, Parser)]
@@ -95,33 +98,27 @@ pub struct FilterArgs {
 }
 
 /// Checks `--hide` names against the data's actors; the error names the known ones.
-pub fn check_actors(store: &Store, names: &[String]) -> Result<(), String> {
+pub fn check_actors(store: &Store, names: &[String]) -> Result<(), ActorError> {
     for name in names {
         if !matches!(store.actor_names.lookup(name), Lookup::Found(_)) {
-            let known: Vec<&str> = store.actors.iter().map(|a| a.id.as_str()).collect();
-            return Err(format!(
-                "--hide {name}: no actor by that name; known actors: {}",
-                known.join(", ")
-            ));
+            return Err(ActorError {
+                name: name.clone(),
+                known: store.actors.iter().map(|a| a.id.clone()).collect(),
+            });
         }
     }
     Ok(())
 }
 
 /// Checks `--article ID` against the data's articles; the error names the known ones.
-pub fn check_article(store: &Store, id: &str) -> Result<(), String> {
+pub fn check_article(store: &Store, id: &str) -> Result<(), ArticleError> {
     if store.articles.iter().any(|a| a.id == id) {
         return Ok(());
     }
-    let known: Vec<&str> = store.articles.iter().map(|a| a.id.as_str()).collect();
-    Err(format!(
-        "--article {id}: no article with that id; the articles are: {}",
-        if known.is_empty() {
-            "none".to_owned()
-        } else {
-            known.join(", ")
-        }
-    ))
+    Err(ArticleError {
+        id: id.to_owned(),
+        known: store.articles.iter().map(|a| a.id.clone()).collect(),
+    })
 }
 
 /// What `import` reads.
@@ -291,23 +288,14 @@ pub fn resolve_story(
     })
 }
 
-/// Runs a command that needs no window, printing to standard output. Errors are printed on
-/// standard error, after `error: `, and end with exit code 2.
-pub fn run(cli: &Cli, command: &TerminalCommand) -> ExitCode {
+/// Runs a command that needs no window, printing to standard output. The caller prints an
+/// error ([`CliError::report`]).
+pub fn run(cli: &Cli, command: &TerminalCommand) -> Result<ExitCode, CliError> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let result = run_to(cli, command, &mut out).and_then(|code| {
-        out.flush()?;
-        Ok(code)
-    });
-    match result {
-        Ok(code) => code,
-        Err(e) if e.is_closed_pipe() => e.exit_code(),
-        Err(e) => {
-            eprintln!("error: {e}");
-            e.exit_code()
-        }
-    }
+    let code = run_to(cli, command, &mut out)?;
+    out.flush()?;
+    Ok(code)
 }
 
 /// Runs a command that needs no window, writing its output to `out`. Warnings about the data

@@ -1,9 +1,10 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use frontline::app::{self, Capture, LaunchOptions, RunError};
-use frontline::cli::{self, Cli, Command, ExportArgs};
+use frontline::app::{self, Capture, LaunchOptions};
+use frontline::cli::{self, Cli, CliError, Command, ExportArgs, SizeError};
 use frontline::export::video::{self, Progress, Schedule, VideoFormat};
+use frontline::output;
 use frontline::store::Store;
 
 /// Loading a large corpus makes hundreds of thousands of small strings: mimalloc allocates and
@@ -11,18 +12,24 @@ use frontline::store::Store;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// The one place that prints an error and chooses the exit code: every path below returns a
+/// [`CliError`].
 fn main() -> ExitCode {
     frontline::startup::started();
     let cli = Cli::parse();
+    run(&cli).unwrap_or_else(|e| e.report())
+}
+
+fn run(cli: &Cli) -> Result<ExitCode, CliError> {
     match &cli.command {
         None => launch(
-            &cli,
-            cli.at.as_deref(),
-            cli.select.clone(),
-            cli.filters.clone(),
-            None,
-            None,
-            None,
+            cli,
+            Launch {
+                at: cli.at.as_deref(),
+                select: cli.select.clone(),
+                filters: cli.filters.clone(),
+                ..Launch::default()
+            },
         ),
         Some(Command::Screenshot {
             out,
@@ -34,38 +41,34 @@ fn main() -> ExitCode {
             step,
             article,
         }) => {
-            let Some(size) = parse_size(size) else {
-                eprintln!("error: --size must be WIDTHxHEIGHT, e.g. 1280x800");
-                return ExitCode::from(2);
-            };
+            let size = parse_size(size).ok_or(SizeError {
+                example: "1280x800",
+            })?;
             let capture = Capture::Screenshot {
                 out: out.clone(),
                 size,
             };
             launch(
-                &cli,
-                at.as_deref(),
-                select.clone(),
-                filters.clone(),
-                Some(capture),
-                story.as_deref().map(|s| (s, *step)),
-                article.clone(),
+                cli,
+                Launch {
+                    at: at.as_deref(),
+                    select: select.clone(),
+                    filters: filters.clone(),
+                    capture: Some(capture),
+                    story: story.as_deref().map(|s| (s, *step)),
+                    article: article.clone(),
+                },
             )
         }
         Some(Command::Export(args)) => match args.kind.format() {
             Some(format) => {
                 let mut out = std::io::stdout();
-                match cli::export::export_file(&cli, args, format, &mut out) {
-                    Ok(()) => ExitCode::SUCCESS,
-                    Err(e) => {
-                        eprintln!("error: {e}");
-                        e.exit_code()
-                    }
-                }
+                cli::export::export_file(cli, args, format, &mut out)?;
+                Ok(ExitCode::SUCCESS)
             }
-            None => export_video(&cli, args),
+            None => export_video(cli, args),
         },
-        Some(Command::Terminal(command)) => cli::run(&cli, command),
+        Some(Command::Terminal(command)) => cli::run(cli, command),
     }
 }
 
@@ -75,127 +78,75 @@ fn parse_size(s: &str) -> Option<egui::Vec2> {
     (w >= 320.0 && h >= 240.0).then(|| egui::vec2(w, h))
 }
 
-fn launch(
-    cli: &Cli,
-    at: Option<&str>,
+/// How the window is asked to open, as the command line gave it: the app, or a screenshot of
+/// it (a story's step, an article in the reader).
+#[derive(Default)]
+struct Launch<'a> {
+    /// `--at`, not parsed yet.
+    at: Option<&'a str>,
     select: Option<String>,
     filters: cli::FilterArgs,
     capture: Option<Capture>,
-    story: Option<(&str, usize)>,
+    /// A story's name and step (from 1), not resolved yet.
+    story: Option<(&'a str, usize)>,
     article: Option<String>,
-) -> ExitCode {
+}
+
+fn launch(cli: &Cli, launch: Launch) -> Result<ExitCode, CliError> {
     // Tiles are fetched over rustls only when the user turns them on; it needs a crypto provider.
     let _ = rustls::crypto::ring::default_provider().install_default();
-    let at = match at.map(cli::parse_at).transpose() {
-        Ok(at) => at,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    if let Some(Capture::Screenshot { out, .. }) = &capture
-        && let Err(e) = app::screenshot::check_destination(out)
-    {
-        eprintln!("error: {e}");
-        return ExitCode::from(2);
+    let at = launch.at.map(cli::parse_at).transpose()?;
+    if let Some(Capture::Screenshot { out, .. }) = &launch.capture {
+        output::check_destination(out)?;
     }
     // Loaded once: to check `--select` here, then handed to the app.
     let source = cli.source();
     let store = Store::load(&source);
-    if let Some(name) = &select
-        && let Err(e) = cli::resolve_place(&store, name)
-    {
-        eprintln!("error: {e}");
-        return ExitCode::from(2);
+    if let Some(name) = &launch.select {
+        cli::resolve_place(&store, name)?;
     }
-    let story = match story.map(|(name, step)| cli::resolve_story(&store, name, step)) {
-        None => None,
-        Some(Ok(at)) => Some(at),
-        Some(Err(e)) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    if let Some(Err(e)) = article.as_deref().map(|id| cli::check_article(&store, id)) {
-        eprintln!("error: {e}");
-        return ExitCode::from(2);
+    let story = launch
+        .story
+        .map(|(name, step)| cli::resolve_story(&store, name, step))
+        .transpose()?;
+    if let Some(id) = &launch.article {
+        cli::check_article(&store, id)?;
     }
-    if let Err(e) = cli::check_actors(&store, &filters.hide) {
-        eprintln!("error: {e}");
-        return ExitCode::from(2);
-    }
+    cli::check_actors(&store, &launch.filters.hide)?;
     if let Some(note) = at.and_then(|at| app::clamped_at(&store, at)) {
         eprintln!("warning: {note}");
     }
-    match app::run(
-        store,
-        source,
-        LaunchOptions {
-            at,
-            select,
-            hide: filters.hide,
-            stated_only: filters.stated_only,
-            article,
-        },
-        capture,
-        story,
-    ) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e @ RunError::Window(_)) => {
-            eprintln!("error: {e}");
-            eprintln!(
-                "hint: the app needs a display (X11 or Wayland); under a headless system, run it inside Xvfb"
-            );
-            ExitCode::from(1)
-        }
-        Err(e @ RunError::Screenshot(_)) => {
-            eprintln!("error: {e}");
-            ExitCode::from(1)
-        }
-    }
+    let options = LaunchOptions {
+        at,
+        select: launch.select,
+        hide: launch.filters.hide,
+        stated_only: launch.filters.stated_only,
+        article: launch.article,
+    };
+    app::run(store, source, options, launch.capture, story)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `frontline export video`: checks everything it can before a window opens, then draws the
 /// replay frame by frame with a progress bar on the terminal.
-fn export_video(cli: &Cli, args: &ExportArgs) -> ExitCode {
-    let fail = |e: &dyn std::fmt::Display| {
-        eprintln!("error: {e}");
-        ExitCode::from(2)
-    };
-    let format = match VideoFormat::of_path(&args.out) {
-        Ok(f) => f,
-        Err(e) => return fail(&e),
-    };
-    let Some((w, h)) = video::parse_size(&args.size) else {
-        return fail(&"--size must be WIDTHxHEIGHT, e.g. 1280x720");
-    };
-    let step = match video::parse_step(&args.step) {
-        Ok(s) => s,
-        Err(e) => return fail(&e),
-    };
-    if let Err(e) = frontline::output::check_destination(&args.out) {
-        return fail(&e);
-    }
-    if format == VideoFormat::Mp4
-        && let Err(e) = video::encode::check_ffmpeg(&args.out)
-    {
-        return fail(&e);
+fn export_video(cli: &Cli, args: &ExportArgs) -> Result<ExitCode, CliError> {
+    let format = VideoFormat::of_path(&args.out)?;
+    let (w, h) = video::parse_size(&args.size).ok_or(SizeError {
+        example: "1280x720",
+    })?;
+    let step = video::parse_step(&args.step)?;
+    output::check_destination(&args.out)?;
+    if format == VideoFormat::Mp4 {
+        video::encode::check_ffmpeg(&args.out).map_err(CliError::VideoCheck)?;
     }
     let _ = rustls::crypto::ring::default_provider().install_default();
     let source = cli.source();
     let store = Store::load(&source);
-    if let Some(name) = &args.select
-        && let Err(e) = cli::resolve_place(&store, name)
-    {
-        return fail(&e);
+    if let Some(name) = &args.select {
+        cli::resolve_place(&store, name)?;
     }
-    if let Err(e) = cli::check_actors(&store, &args.filters.hide) {
-        return fail(&e);
-    }
-    let schedule = match Schedule::new(args.from, args.to, store.span(), step) {
-        Ok(s) => s,
-        Err(e) => return fail(&e),
-    };
+    cli::check_actors(&store, &args.filters.hide)?;
+    let schedule = Schedule::new(args.from, args.to, store.span(), step)?;
     let frames = schedule.len();
     let started = std::time::Instant::now();
     let (job, handle) = app::video::Job::start(&args.out, format, schedule, args.fps);
@@ -211,29 +162,16 @@ fn export_video(cli: &Cli, args: &ExportArgs) -> ExitCode {
     );
     let encoded = handle.wait();
     let _ = reporter.join();
-    if let Err(e) = ran {
-        eprintln!("error: {e}");
-        eprintln!(
-            "hint: drawing the video needs a display (X11 or Wayland); under a headless system, run it inside Xvfb"
-        );
-        return ExitCode::from(1);
-    }
-    match encoded {
-        Ok(()) => {
-            let bytes = std::fs::metadata(&args.out).map_or(0, |m| m.len());
-            println!(
-                "wrote {} ({frames} frames at {} fps, {bytes} bytes, {:.1} s)",
-                args.out.display(),
-                args.fps,
-                started.elapsed().as_secs_f64()
-            );
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(1)
-        }
-    }
+    ran?;
+    encoded.map_err(CliError::Video)?;
+    let bytes = std::fs::metadata(&args.out).map_or(0, |m| m.len());
+    println!(
+        "wrote {} ({frames} frames at {} fps, {bytes} bytes, {:.1} s)",
+        args.out.display(),
+        args.fps,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// A progress bar on standard error (or "frame N/M" lines on standard output for the app's

@@ -10,7 +10,7 @@
 //! X11 session lacks; a path field works everywhere.
 
 use std::ffi::OsString;
-use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
@@ -19,9 +19,9 @@ use egui::{RichText, Ui};
 
 use super::action::Action;
 use super::view::{View, ViewContext};
-use crate::output::{AtomicFile, remove_temp_files};
 use crate::export::video::{Progress, VideoFormat};
-use crate::export::{ExportFormat, ExportOptions, export};
+use crate::export::{ExportFormat, ExportOptions, export_to_file};
+use crate::output::remove_temp_files;
 use crate::store::Store;
 use crate::view::filter::Filters;
 
@@ -142,10 +142,16 @@ impl ExportDialog {
         }
         let path = PathBuf::from(self.path.trim());
         self.state = match self.target {
-            ExportTarget::Data { format, daily } => match write_data(store, format, daily, &path) {
-                Ok(bytes) => State::Done(format!("Wrote {} ({bytes} bytes)", path.display())),
-                Err(e) => State::Failed(e),
-            },
+            ExportTarget::Data { format, daily } => {
+                let options = ExportOptions {
+                    daily,
+                    ..Default::default()
+                };
+                match export_to_file(store, format, &options, &path) {
+                    Ok(bytes) => State::Done(format!("Wrote {} ({bytes} bytes)", path.display())),
+                    Err(e) => State::Failed(e.to_string()),
+                }
+            }
             ExportTarget::Video(format) => {
                 match start_video(
                     &path,
@@ -153,7 +159,7 @@ impl ExportDialog {
                     video_args(&path, data_dir, selected, filters),
                 ) {
                     Ok((child, progress)) => State::Running { child, progress },
-                    Err(e) => State::Failed(e),
+                    Err(e) => State::Failed(e.to_string()),
                 }
             }
         };
@@ -203,26 +209,6 @@ impl Drop for ExportDialog {
     }
 }
 
-fn write_data(
-    store: &Store,
-    format: ExportFormat,
-    daily: bool,
-    path: &Path,
-) -> Result<u64, String> {
-    let (atomic, file) = AtomicFile::create(path).map_err(|e| e.to_string())?;
-    let mut writer = BufWriter::new(file);
-    let options = ExportOptions {
-        daily,
-        ..Default::default()
-    };
-    export(store, format, &options, &mut writer)
-        .and_then(|()| writer.flush().map_err(Into::into))
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
-    drop(writer);
-    atomic.commit().map_err(|e| e.to_string())?;
-    Ok(std::fs::metadata(path).map_or(0, |m| m.len()))
-}
-
 /// The arguments of `frontline export video` for the dialog: the file, the data, the selected
 /// place and the app's filters (hidden actors by id, "stated only").
 pub fn video_args(
@@ -250,30 +236,37 @@ pub fn video_args(
     args
 }
 
+/// Why the video export could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("name the file .{0} to export this video")]
+    Extension(&'static str),
+    #[error(transparent)]
+    Output(#[from] crate::output::OutputError),
+    #[error("cannot find the frontline program: {0}")]
+    Program(std::io::Error),
+    #[error("cannot start the video export: {0}")]
+    Spawn(std::io::Error),
+}
+
 /// Runs `frontline export video --progress-lines` with `args` (see [`video_args`]) and reads
 /// its progress on a thread.
 fn start_video(
     path: &Path,
     format: VideoFormat,
     args: Vec<OsString>,
-) -> Result<(Child, Arc<Progress>), String> {
+) -> Result<(Child, Arc<Progress>), StartError> {
     if VideoFormat::of_path(path) != Ok(format) {
-        return Err(format!(
-            "name the file .{} to export this video",
-            format.extension()
-        ));
+        return Err(StartError::Extension(format.extension()));
     }
-    crate::output::check_destination(path).map_err(|e| e.to_string())?;
-    let exe =
-        std::env::current_exe().map_err(|e| format!("cannot find the frontline program: {e}"))?;
+    crate::output::check_destination(path)?;
+    let exe = std::env::current_exe().map_err(StartError::Program)?;
     let mut cmd = Command::new(exe);
     cmd.args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
-    let mut child = cmd
-        .spawn()
-        .map_err(|e| format!("cannot start the video export: {e}"))?;
+    let mut child = cmd.spawn().map_err(StartError::Spawn)?;
     let progress = Progress::new(0);
     if let Some(stdout) = child.stdout.take() {
         let progress = progress.clone();

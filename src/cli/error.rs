@@ -53,7 +53,32 @@ pub enum StoryError {
     },
 }
 
-/// Why a command of the command line did not finish.
+/// `--hide` names no actor.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("--hide {name}: no actor by that name; known actors: {}", .known.join(", "))]
+pub struct ActorError {
+    pub name: String,
+    pub known: Vec<String>,
+}
+
+/// `--article` names no article.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("--article {id}: no article with that id; the articles are: {}", if .known.is_empty() { "none".to_owned() } else { .known.join(", ") })]
+pub struct ArticleError {
+    pub id: String,
+    pub known: Vec<String>,
+}
+
+/// `--size` is not `WIDTHxHEIGHT` in the range the command accepts.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("--size must be WIDTHxHEIGHT, e.g. {example}")]
+pub struct SizeError {
+    /// A size the command takes, to show how to write one.
+    pub example: &'static str,
+}
+
+/// Why a command of the command line did not finish: every error the program prints. `main`
+/// prints it (with [`CliError::hint`]) and ends with [`CliError::exit_code`].
 #[derive(Debug, Error)]
 pub enum CliError {
     #[error(transparent)]
@@ -70,14 +95,31 @@ pub enum CliError {
     /// An export file could not be created or moved into place.
     #[error(transparent)]
     OutputFile(#[from] crate::output::OutputError),
-    #[error("cannot write {}: {source}", path.display())]
-    Export {
-        path: std::path::PathBuf,
-        #[source]
-        source: crate::export::ExportError,
-    },
+    #[error(transparent)]
+    Export(#[from] crate::export::ExportFileError),
     #[error(transparent)]
     Import(#[from] crate::import::ImportError),
+    #[error(transparent)]
+    Actor(#[from] ActorError),
+    #[error(transparent)]
+    Article(#[from] ArticleError),
+    #[error(transparent)]
+    Story(#[from] StoryError),
+    #[error(transparent)]
+    Size(#[from] SizeError),
+    #[error(transparent)]
+    VideoFormat(#[from] crate::export::video::UnknownVideoFormat),
+    #[error(transparent)]
+    Schedule(#[from] crate::export::video::ScheduleError),
+    /// The video cannot be started (ffmpeg missing), found before any window opens.
+    #[error(transparent)]
+    VideoCheck(crate::export::video::EncodeError),
+    /// The video was not finished: its encoder failed, or the window closed early.
+    #[error(transparent)]
+    Video(#[from] crate::app::video::VideoError),
+    /// The window could not open, or the screenshot it took could not be written.
+    #[error(transparent)]
+    App(#[from] crate::app::RunError),
     /// Standard output could not be written.
     #[error("cannot write the output: {0}")]
     Output(#[from] io::Error),
@@ -90,16 +132,39 @@ impl CliError {
     }
 
     /// Exit code 2 for a usage error: a name, a date or a directory to fix, or an output
-    /// that cannot be written; 1 for a file `suggest` cannot read or date. A closed pipe
-    /// ends the command normally.
+    /// that cannot be written; 1 for a file `suggest` cannot read or date, and for a window
+    /// that could not open or a screenshot or video that failed once drawing began. A closed
+    /// pipe ends the command normally.
     pub fn exit_code(&self) -> ExitCode {
         if self.is_closed_pipe() {
             ExitCode::SUCCESS
-        } else if matches!(self, CliError::Assist(_) | CliError::Suggest(_)) {
-            // The input file is bad, as `check` exits 1 on bad data.
+        } else if matches!(
+            self,
+            CliError::Assist(_) | CliError::Suggest(_) | CliError::App(_) | CliError::Video(_)
+        ) {
+            // The input file is bad (as `check` exits 1 on bad data), or the work failed.
             ExitCode::from(1)
         } else {
             ExitCode::from(2)
         }
+    }
+
+    /// What to do about it, printed after the error: only for a window that could not open.
+    pub fn hint(&self) -> Option<&'static str> {
+        matches!(self, CliError::App(crate::app::RunError::Window(_))).then_some(
+            "the app, its screenshots and its videos need a display (X11 or Wayland); under a headless system, run it inside Xvfb",
+        )
+    }
+
+    /// Prints the error (and its hint) on standard error, as `main` does for every command,
+    /// and says how the process ends. Nothing is printed for a closed pipe.
+    pub fn report(&self) -> ExitCode {
+        if !self.is_closed_pipe() {
+            eprintln!("error: {self}");
+            if let Some(hint) = self.hint() {
+                eprintln!("hint: {hint}");
+            }
+        }
+        self.exit_code()
     }
 }

@@ -2,14 +2,13 @@
 //! whole or not at all; or the replay as a video (GIF or MP4), which needs a window and is
 //! drawn by the app (`main` hands it to `app::video`).
 
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
 use super::{CliError, load, warn_if_invalid};
-use crate::output::AtomicFile;
-use crate::export::{ExportFormat, ExportOptions, export};
+use crate::export::{ExportFormat, ExportOptions, export_to_file};
 
 /// What `frontline export` writes: one of the data formats, or the replay as a video.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -104,17 +103,7 @@ pub fn export_file(
         from: args.from,
         to: args.to,
     };
-    let (atomic, file) = AtomicFile::create(&args.out)?;
-    let mut writer = BufWriter::new(file);
-    export(&store, format, &options, &mut writer)
-        .and_then(|()| writer.flush().map_err(Into::into))
-        .map_err(|source| CliError::Export {
-            path: args.out.clone(),
-            source,
-        })?;
-    drop(writer);
-    atomic.commit()?;
-    let bytes = std::fs::metadata(&args.out).map_or(0, |m| m.len());
+    let bytes = export_to_file(&store, format, &options, &args.out)?;
     writeln!(
         out,
         "wrote {} ({format}, {bytes} bytes)",

@@ -41,8 +41,12 @@ pub enum OpenError {
     TooLarge { path: PathBuf, size: u64 },
     #[error("{}: not UTF-8 text; save it as UTF-8 (in a browser: save the page as \"Web page, HTML only\")", path.display())]
     NotUtf8 { path: PathBuf },
-    #[error("{}: no text could be read from this page: {message}. Copy the article's text from the browser and paste it instead", path.display())]
-    Html { path: PathBuf, message: String },
+    #[error("{}: no text could be read from this page: {source}. Copy the article's text from the browser and paste it instead", path.display())]
+    Html {
+        path: PathBuf,
+        #[source]
+        source: html2text::Error,
+    },
     #[error("{}: the page holds no text; copy the article's text from the browser and paste it instead", path.display())]
     Empty { path: PathBuf },
 }
@@ -84,9 +88,9 @@ pub fn open(path: &Path) -> Result<Opened, OpenError> {
     if !html {
         return Ok(Opened { text, title: None });
     }
-    let extracted = html_to_text(&text).map_err(|message| OpenError::Html {
+    let extracted = html_to_text(&text).map_err(|source| OpenError::Html {
         path: path.to_owned(),
-        message,
+        source,
     })?;
     if extracted.trim().is_empty() {
         return Err(OpenError::Empty {
@@ -103,14 +107,13 @@ pub fn open(path: &Path) -> Result<Opened, OpenError> {
 /// own, blank lines between blocks, no link targets, no emphasis marks, tables read cell by
 /// cell. Scripts and styles are left out, and so are the site's menus and footer (`<nav>`,
 /// `<footer>`), which are not the article.
-pub fn html_to_text(html: &str) -> Result<String, String> {
+pub fn html_to_text(html: &str) -> Result<String, html2text::Error> {
     let html = without_elements(html, &["nav", "footer"]);
     let text = html2text::config::with_decorator(TrivialDecorator::new())
         .raw_mode(true)
         .no_link_wrapping()
         .allow_width_overflow()
-        .string_from_read(html.as_bytes(), NO_WRAP)
-        .map_err(|e| e.to_string())?;
+        .string_from_read(html.as_bytes(), NO_WRAP)?;
     // Lines keep no trailing spaces, and the text ends with one line break.
     let mut out: String = text
         .lines()

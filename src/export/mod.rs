@@ -146,6 +146,40 @@ pub fn export(
     }
 }
 
+/// Why an export file was not written: the file could not be, or the export failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportFileError {
+    #[error(transparent)]
+    Output(#[from] crate::output::OutputError),
+    #[error("cannot write {}: {source}", path.display())]
+    Export {
+        path: std::path::PathBuf,
+        #[source]
+        source: ExportError,
+    },
+}
+
+/// Writes an export into `path` through the one writer (whole or not at all), for the command
+/// line and the app alike. Returns the file's size in bytes.
+pub fn export_to_file(
+    store: &Store,
+    format: ExportFormat,
+    options: &ExportOptions,
+    path: &std::path::Path,
+) -> Result<u64, ExportFileError> {
+    let (atomic, file) = crate::output::AtomicFile::create(path)?;
+    let mut writer = std::io::BufWriter::new(file);
+    export(store, format, options, &mut writer)
+        .and_then(|()| writer.flush().map_err(Into::into))
+        .map_err(|source| ExportFileError::Export {
+            path: path.to_owned(),
+            source,
+        })?;
+    drop(writer);
+    atomic.commit()?;
+    Ok(std::fs::metadata(path).map_or(0, |m| m.len()))
+}
+
 /// The half-open window `[start, end)` the options select, as instants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Window {
