@@ -246,11 +246,13 @@ fn file_name(path: &Path) -> String {
 
 fn create_error(path: &Path, dir: &Path, source: io::Error) -> OutputError {
     match source.kind() {
-        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+        // Only the kind: the temporary file's name, which the error carries, means nothing
+        // to the user.
+        kind @ (io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem) => {
             OutputError::ReadOnly {
                 path: path.to_owned(),
                 dir: dir.to_owned(),
-                source,
+                source: io::Error::from(kind),
             }
         }
         _ => OutputError::Create {
