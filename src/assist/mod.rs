@@ -13,7 +13,6 @@
 mod claims;
 pub mod coverage;
 pub mod dates;
-pub mod gazetteer;
 mod lexicon;
 mod names;
 pub mod text;
@@ -27,6 +26,7 @@ use serde::Serialize;
 use crate::store::names::match_key;
 use crate::store::{Basis, EventKind, Store};
 
+pub use crate::store::gazetteer;
 pub use dates::DatePrecision;
 pub use gazetteer::{Gazetteer, GazetteerPlace};
 use lexicon::{Lexicon, Referent};

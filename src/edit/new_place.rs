@@ -2,12 +2,9 @@
 //! adds the town to `places.toml`, with the gazetteer's coordinates and names, before the
 //! claim.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
 use super::NewPlace;
-use crate::assist::{Gazetteer, GazetteerPlace};
 use crate::store::Store;
+use crate::store::gazetteer::{GazetteerIndex, GazetteerPlace};
 use crate::store::names::match_key;
 
 /// What the gazetteer says of a name the data does not know.
@@ -19,53 +16,13 @@ pub enum FromGazetteer {
     Known { gazetteer: String, data: String },
 }
 
-/// The bundled gazetteer with its places by the match key of every name: parsed once, since
-/// the claim form asks every frame.
-struct Index {
-    gazetteer: Gazetteer,
-    by_key: HashMap<String, Vec<usize>>,
-}
-
-fn index() -> &'static Index {
-    static INDEX: OnceLock<Index> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let gazetteer = Gazetteer::bundled();
-        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, g) in gazetteer.places.iter().enumerate() {
-            for name in names(g) {
-                let entry = by_key.entry(match_key(name)).or_default();
-                if !entry.contains(&i) {
-                    entry.push(i);
-                }
-            }
-        }
-        Index { gazetteer, by_key }
-    })
-}
-
-fn names(g: &GazetteerPlace) -> impl Iterator<Item = &str> {
-    [g.id.as_str(), g.name.as_str()]
-        .into_iter()
-        .chain(g.aliases.iter().map(String::as_str))
-}
-
 /// The gazetteer's place for a name the data does not know (by id, name or any alias; the
 /// most populous when several share the name), and whether the data has it under another
 /// name. `None` when the gazetteer does not know the name either.
 pub fn lookup(store: &Store, name: &str) -> Option<FromGazetteer> {
-    let key = match_key(name.trim());
-    if key.is_empty() {
-        return None;
-    }
-    let ix = index();
-    let g = ix
-        .by_key
-        .get(&key)?
-        .iter()
-        .map(|&i| &ix.gazetteer.places[i])
-        .max_by_key(|g| g.population)?;
+    let g = GazetteerIndex::bundled().lookup(name)?;
     // Where the data has the place (under one of the gazetteer's names for it), it wins.
-    if let Some(n) = names(g).find(|n| store.place_names.knows(n)) {
+    if let Some(n) = g.names().find(|n| store.place_names.knows(n)) {
         let data = match store.find_place(n) {
             crate::store::Lookup::Found(p) => store.places[p].name.clone(),
             _ => "several places".to_owned(),

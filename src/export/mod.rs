@@ -21,7 +21,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::store::{Basis, Event, Precision, Store};
 
-pub use acled::{ACLED_COLUMNS, escape_cell, unescape_cell, write_acled_csv};
+pub use crate::store::load::acled::{escape_cell, unescape_cell};
+pub use acled::{ACLED_COLUMNS, write_acled_csv};
 pub use annotations::{ANNOTATION_CONTEXT, CONTEXT_CHARS, write_annotations};
 pub use geojson::write_geojson;
 

@@ -25,6 +25,8 @@ mod cells;
 pub mod places;
 mod rows;
 
+pub use cells::{escape_cell, unescape_cell};
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};

@@ -11,6 +11,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::super::super::diagnostics::{Diagnostic, Severity};
+use super::super::super::gazetteer::GazetteerIndex;
 use super::super::super::model::{Basis, DateBasis, EventKind, Origin, PlaceKind, Precision};
 use super::super::parsed::{
     ActorsInput, DateInput, ParsedActor, ParsedArticle, ParsedCatalog, ParsedEvent, ParsedPlace,
@@ -18,9 +19,8 @@ use super::super::parsed::{
 };
 use super::ROWS_PER_UNIT;
 use super::actors::Actors;
-use super::cells::{country_code, parse_coordinate, parse_date, scan_row};
+use super::cells::{country_code, parse_coordinate, parse_date, scan_row, unescape_cell};
 use super::places::{Location, Places};
-use crate::export::unescape_cell;
 
 /// The columns without which no row can be read.
 const REQUIRED: [&str; 6] = [
@@ -101,7 +101,7 @@ struct Reader {
 
 impl Reader {
     fn new(name: Arc<str>) -> Reader {
-        let gazetteer = crate::assist::gazetteer::Gazetteer::bundled();
+        let gazetteer = &GazetteerIndex::bundled().gazetteer;
         let towns = gazetteer.places.iter().flat_map(|p| {
             std::iter::once((p.name.as_str(), p.id.as_str()))
                 .chain(p.aliases.iter().map(|a| (a.as_str(), p.id.as_str())))
