@@ -59,21 +59,7 @@ pub struct Store {
 impl Store {
     /// Loads and validates a data source. Never fails: see [`Store::diagnostics`].
     pub fn load(source: &DataSource) -> Store {
-        let l = load::load(source);
-        let timeline = Timeline::build(l.places.len(), &l.events, &l.articles);
-        let mut store = Store {
-            places: l.places,
-            actors: l.actors,
-            articles: l.articles,
-            events: l.events,
-            place_names: l.place_names,
-            actor_names: l.actor_names,
-            timeline,
-            diagnostics: l.diagnostics,
-            other_rows: l.other_rows,
-            origin: source.describe(),
-            stories: Vec::new(),
-        };
+        let mut store = load::load(source);
         // Stories name places and actors: they are read once those are known.
         let (stories, d) = stories::load(source, &store);
         store.stories = stories;

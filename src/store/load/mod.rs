@@ -40,16 +40,19 @@ pub mod quotes;
 pub mod schema;
 pub mod toml_dir;
 
+use super::Store;
 use super::source::DataSource;
 
 pub use parsed::Format;
-pub use pipeline::Loaded;
 pub use toml_dir::{ACTORS_FILE, ARTICLES_FILE, EVENTS_DIR, EVENTS_FILE, PLACES_FILE, TomlDir};
 
-/// Loads and validates a data directory. Never fails: problems go into the diagnostics.
-pub fn load(source: &DataSource) -> Loaded {
-    if let Some((csv, dir)) = acled::csv_file(source) {
-        return pipeline::run(&csv, &dir);
-    }
-    pipeline::run(&TomlDir { source }, source)
+/// Loads and validates a data directory, without its stories (see [`Store::load`]). Never
+/// fails: problems go into the diagnostics.
+pub fn load(source: &DataSource) -> Store {
+    let mut store = match acled::csv_file(source) {
+        Some((csv, dir)) => pipeline::run(&csv, &dir),
+        None => pipeline::run(&TomlDir { source }, source),
+    };
+    store.origin = source.describe();
+    store
 }

@@ -7,35 +7,24 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use super::super::Store;
 use super::super::diagnostics::Diagnostics;
-use super::super::model::{Actor, Article, Event, Place};
-use super::super::names::NameIndex;
+use super::super::model::Event;
 use super::super::source::DataSource;
+use super::super::timeline::Timeline;
 use super::catalog::Catalog;
 use super::events::{Check, check_in_time};
 use super::parsed::{Format, ParsedCatalog, ParsedEvents};
 use super::toml_dir::ARTICLES_FILE;
 
-/// Everything loaded from a data directory and validated, before the time index is built.
-#[derive(Debug, Default)]
-pub struct Loaded {
-    pub places: Vec<Place>,
-    pub actors: Vec<Actor>,
-    pub articles: Vec<Article>,
-    /// The valid events, in chronological order.
-    pub events: Vec<Event>,
-    pub place_names: NameIndex,
-    pub actor_names: NameIndex,
-    pub diagnostics: Diagnostics,
-    /// Rows read that claim no change of control (see [`ParsedCatalog::other_rows`]).
-    pub other_rows: usize,
-}
-
-/// Loads and validates what `format` reads from `source`. Never fails: problems go into the
-/// diagnostics, and whatever is valid is kept. The outcome does not depend on the number of
-/// threads: units are parsed and checked in parallel, each with problems of its own, and
-/// merged in unit order.
-pub fn run<F: Format>(format: &F, source: &DataSource) -> Loaded {
+/// Loads and validates what `format` reads from `source`, and builds the time index of the
+/// valid events. Never fails: problems go into the diagnostics, and whatever is valid is kept.
+/// The outcome does not depend on the number of threads: units are parsed and checked in
+/// parallel, each with problems of its own, and merged in unit order.
+///
+/// The store's `origin` (what the user named, not the directory read) and its stories (read
+/// against the places and actors) are left for [`Store::load`] to fill in.
+pub fn run<F: Format>(format: &F, source: &DataSource) -> Store {
     let ParsedCatalog {
         actors,
         places,
@@ -144,15 +133,19 @@ pub fn run<F: Format>(format: &F, source: &DataSource) -> Loaded {
         );
     }
     check_in_time(&mut events, &catalog.actors, d, source);
-    Loaded {
+    let timeline = Timeline::build(catalog.places.len(), &events, &catalog.articles);
+    Store {
         places: catalog.places,
         actors: catalog.actors,
         articles: catalog.articles,
         events,
         place_names: catalog.place_names,
         actor_names: catalog.actor_names,
+        timeline,
         diagnostics,
         other_rows,
+        origin: String::new(),
+        stories: Vec::new(),
     }
 }
 
