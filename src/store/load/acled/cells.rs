@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use ::csv::Terminator;
 use chrono::NaiveDate;
 
 /// The byte ranges of a row's cells (inside the quotes, for a quoted cell), from the row's
@@ -41,6 +42,19 @@ pub(super) fn scan_row(bytes: &[u8]) -> (Vec<Range<usize>>, bool) {
             Some(b',') => i += 1,
             _ => return (cells, true),
         }
+    }
+}
+
+/// The csv reader's terminator for a file that begins with `head`. Rows end at `\n` (a `\r`
+/// before it ends the last cell, which is trimmed like every cell), so that each row starts
+/// where the reader says: with its default, `\r` or `\n` or both, a row after a `\r\n` was
+/// placed at the `\n`, and its problems named the line before. A file with only old Mac line
+/// ends (`\r` and no `\n` in its first megabyte) keeps `\r` as its terminator.
+pub(super) fn line_end(head: &[u8]) -> Terminator {
+    if memchr::memchr(b'\n', head).is_none() && memchr::memchr(b'\r', head).is_some() {
+        Terminator::CRLF
+    } else {
+        Terminator::Any(b'\n')
     }
 }
 

@@ -18,7 +18,7 @@
 //! - Locations become places ([`places`]), actor names actors ([`actors`]).
 //!
 //! A row that cannot be read is reported at its line in the file (the header is line 1; a
-//! quoted cell can span lines) and left out; the rest loads.
+//! quoted cell can span lines; rows may end in `\n` or `\r\n`) and left out; the rest loads.
 
 pub mod actors;
 mod cells;

@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
-use std::io::{BufReader, Read, Seek, SeekFrom};
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
@@ -19,7 +19,7 @@ use super::super::parsed::{
 };
 use super::ROWS_PER_UNIT;
 use super::actors::Actors;
-use super::cells::{country_code, parse_coordinate, parse_date, scan_row, unescape_cell};
+use super::cells::{country_code, line_end, parse_coordinate, parse_date, scan_row, unescape_cell};
 use super::places::{Location, Places};
 
 /// The columns without which no row can be read.
@@ -79,7 +79,9 @@ pub fn read(path: &Path, name: &Arc<str>, c: &mut ParsedCatalog) -> Vec<Vec<Pars
         }
     };
     let mut r = Reader::new(name.clone());
-    let units = r.rows(BufReader::with_capacity(1 << 20, file));
+    let mut input = BufReader::with_capacity(1 << 20, file);
+    let terminator = line_end(input.fill_buf().unwrap_or_default());
+    let units = r.rows(input, terminator);
     if let Some(start) = r.last_row_start {
         r.check_last_row_closed(path, start);
     }
@@ -137,9 +139,10 @@ impl Reader {
         });
     }
 
-    fn rows(&mut self, input: impl Read) -> Vec<Vec<ParsedEvent>> {
+    fn rows(&mut self, input: impl Read, terminator: ::csv::Terminator) -> Vec<Vec<ParsedEvent>> {
         let mut csv = ::csv::ReaderBuilder::new()
             .has_headers(false)
+            .terminator(terminator)
             .flexible(true)
             .from_reader(input);
         let mut rec = ::csv::ByteRecord::new();
@@ -209,7 +212,8 @@ impl Reader {
                 .map_or(at, |p| (p.byte() as usize, p.line() as usize));
             let end = csv.position().byte() as usize;
             self.last_row_start = Some(at);
-            if rec.len() == 1 && rec[0].is_empty() {
+            // A blank line (a `\r` alone, with `\n` as the terminator).
+            if rec.len() == 1 && rec[0].trim_ascii().is_empty() {
                 continue;
             }
             if let Some(ev) = self.row(&rec, &cols, at, at.0..end.max(at.0)) {
@@ -542,7 +546,12 @@ impl Reader {
                     .and_then(|i| cells.get(i).cloned())
                     .or_else(|| cells.first().map(|c| 0..c.end))
                     .unwrap_or(0..0);
-                p.offset + r.start..p.offset + r.end
+                // A cell left open runs to the end of the file: it is shown on its own line.
+                let line_end = t.as_bytes()[p.offset + r.start..p.offset + r.end]
+                    .iter()
+                    .position(|&b| b == b'\n' || b == b'\r');
+                let end = line_end.map_or(r.end, |n| r.start + n);
+                p.offset + r.start..p.offset + end
             });
             match span {
                 Some(span) => d.at(p.severity, name, Some(span), p.message, p.hint),
