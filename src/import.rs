@@ -6,6 +6,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use crate::store::source::is_new_or_empty;
 use crate::store::{Basis, Control, DateBasis, EventKind, PlaceKind, Precision, Store};
 
 /// Events per file under `events/`.
@@ -125,7 +126,7 @@ pub fn write_data_dir(store: &Store, dir: &Path) -> Result<usize, ImportError> {
         let path = path.display().to_string();
         move |source| ImportError::Write { path, source }
     };
-    if dir.read_dir().is_ok_and(|mut d| d.next().is_some()) {
+    if !is_new_or_empty(dir).map_err(io(dir))? {
         return Err(ImportError::NotEmpty {
             path: dir.display().to_string(),
         });

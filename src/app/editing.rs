@@ -59,9 +59,7 @@ impl FrontlineApp {
             }
             None => return None,
         };
-        crate::store::load::acled::csv_file(&base)
-            .is_none()
-            .then_some(base)
+        (!crate::store::load::acled::is_acled_csv(&base)).then_some(base)
     }
 
     /// The data source with the unsaved edits applied, when there are some.

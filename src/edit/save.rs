@@ -234,13 +234,10 @@ pub fn save(snapshot: &Snapshot, edits: &[Edit]) -> Result<Vec<String>, SaveErro
 
 /// Copies a data source (bundled or a directory) into `dir`, which must be new or empty.
 pub fn copy_data(source: &DataSource, dir: &Path) -> Result<(), SaveError> {
-    if dir.exists() {
-        let empty = std::fs::read_dir(dir).map_err(io(dir))?.next().is_none();
-        if !empty {
-            return Err(SaveError::NotEmpty {
-                dir: dir.to_owned(),
-            });
-        }
+    if !crate::store::source::is_new_or_empty(dir).map_err(io(dir))? {
+        return Err(SaveError::NotEmpty {
+            dir: dir.to_owned(),
+        });
     }
     std::fs::create_dir_all(dir).map_err(io(dir))?;
     match source {

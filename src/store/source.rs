@@ -39,6 +39,18 @@ impl DataSource {
     }
 }
 
+/// Whether `dir` can take a new data directory: it does not exist yet, or it is an empty
+/// directory. The one rule for `import acled`, `synth` and the workbench's first save (a copy
+/// of the data), none of which writes over anything; an error when something is there that
+/// cannot be read as a directory.
+pub fn is_new_or_empty(dir: &Path) -> std::io::Result<bool> {
+    match std::fs::read_dir(dir) {
+        Ok(mut entries) => Ok(entries.next().is_none()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(true),
+        Err(e) => Err(e),
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReadError {
     NotFound,
@@ -243,6 +255,22 @@ fn read_inside(root: &Path, rel: &str, limit: u64) -> Result<Vec<u8>, ReadError>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_new_or_empty_directory_can_take_data_and_anything_else_cannot() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("out");
+        assert!(is_new_or_empty(&dir).unwrap(), "missing");
+        std::fs::create_dir(&dir).unwrap();
+        assert!(is_new_or_empty(&dir).unwrap(), "empty");
+        std::fs::write(dir.join(".hidden"), "x").unwrap();
+        assert!(
+            !is_new_or_empty(&dir).unwrap(),
+            "a hidden file is something"
+        );
+        // A file where the directory should be cannot be read as one.
+        assert!(is_new_or_empty(&dir.join(".hidden")).is_err());
+    }
 
     #[test]
     fn only_plain_relative_paths_are_allowed() {

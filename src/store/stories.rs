@@ -84,7 +84,7 @@ pub fn load(source: &DataSource, store: &Store) -> (Vec<Story>, Diagnostics) {
 /// Whether a data source can have a `stories.toml`: a directory can, a single ACLED-format
 /// CSV file cannot.
 pub fn can_hold_stories(source: &DataSource) -> bool {
-    crate::store::load::acled::csv_file(source).is_none()
+    !super::load::acled::is_acled_csv(source)
 }
 
 /// The stories of a `stories.toml` text, against the store's places and actors.

@@ -25,6 +25,8 @@ use std::path::{Path, PathBuf};
 use chrono::{Days, NaiveDate};
 use thiserror::Error;
 
+use crate::store::source::is_new_or_empty;
+
 pub use rng::Rng;
 
 /// What to generate.
@@ -135,15 +137,11 @@ pub(crate) fn generate(opts: &Options) -> Result<Corpus, SynthError> {
 
 /// Generates a corpus and writes it to `dir`, which must not exist or be empty.
 pub fn write(dir: &Path, opts: &Options) -> Result<Summary, SynthError> {
-    if dir.exists()
-        && std::fs::read_dir(dir)
-            .map_err(|source| SynthError::Read {
-                path: dir.to_owned(),
-                source,
-            })?
-            .next()
-            .is_some()
-    {
+    let new_or_empty = is_new_or_empty(dir).map_err(|source| SynthError::Read {
+        path: dir.to_owned(),
+        source,
+    })?;
+    if !new_or_empty {
         return Err(SynthError::NotEmpty(dir.to_owned()));
     }
     let corpus = generate(opts)?;

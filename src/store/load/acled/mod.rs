@@ -48,18 +48,28 @@ pub struct AcledCsv {
     units: Mutex<HashMap<String, ParsedEvents>>,
 }
 
-/// Whether a data source is one CSV file: then the format to read it, and the directory
-/// holding it (where later checks read the file back for its lines).
-pub fn csv_file(source: &DataSource) -> Option<(AcledCsv, DataSource)> {
+/// Whether a data source is one ACLED-format CSV file (a path ending in `.csv` that is not a
+/// directory) rather than a data directory. The one place that decides it: for loading, for
+/// stories (a file has no directory to hold a `stories.toml`) and for the workbench (which
+/// edits TOML files only).
+pub fn is_acled_csv(source: &DataSource) -> bool {
+    csv_path(source).is_some()
+}
+
+fn csv_path(source: &DataSource) -> Option<&Path> {
     let DataSource::Dir(path) = source else {
         return None;
     };
     let is_csv = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-    if !is_csv || path.is_dir() {
-        return None;
-    }
+    (is_csv && !path.is_dir()).then_some(path.as_path())
+}
+
+/// When a data source is one CSV file ([`is_acled_csv`]): the format to read it, and the
+/// directory holding it (where later checks read the file back for its lines).
+pub fn csv_file(source: &DataSource) -> Option<(AcledCsv, DataSource)> {
+    let path = csv_path(source)?;
     let name = path.file_name()?.to_string_lossy().into_owned();
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -100,5 +110,24 @@ impl Format for AcledCsv {
     fn events(&self, unit: &str) -> ParsedEvents {
         let mut units = self.units.lock().unwrap_or_else(|e| e.into_inner());
         units.remove(unit).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_csv_file_is_acled_and_a_directory_is_not_whatever_its_name() {
+        let tmp = tempfile::tempdir().unwrap();
+        let file = tmp.path().join("syria.CSV");
+        std::fs::write(&file, "event_date\n").unwrap();
+        let folder = tmp.path().join("data.csv");
+        std::fs::create_dir(&folder).unwrap();
+        assert!(is_acled_csv(&DataSource::Dir(file.clone())));
+        assert!(!is_acled_csv(&DataSource::Dir(folder)));
+        assert!(!is_acled_csv(&DataSource::Dir(tmp.path().to_path_buf())));
+        let (_, dir) = csv_file(&DataSource::Dir(file)).unwrap();
+        assert!(matches!(dir, DataSource::Dir(d) if d == tmp.path()));
     }
 }
