@@ -22,6 +22,7 @@ pub mod gazetteer;
 pub mod load;
 pub mod model;
 pub mod names;
+pub mod schema;
 pub mod source;
 pub mod stories;
 pub mod timeline;

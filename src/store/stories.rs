@@ -7,13 +7,12 @@
 use std::ops::Range;
 
 use chrono::NaiveDateTime;
-use serde::Deserialize;
-use toml::Spanned;
 
 use super::dates::parse_instant;
 use super::diagnostics::Diagnostics;
 use super::load::entries::parse_entries;
 use super::load::toml_dir::read;
+use super::schema::{StepEntry, StoryEntry};
 use super::source::DataSource;
 use super::{ActorIx, Lookup, PlaceIx, Store};
 
@@ -45,27 +44,6 @@ pub struct Step {
     pub position: usize,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawStory {
-    id: String,
-    title: String,
-    #[serde(default)]
-    step: Vec<Spanned<RawStep>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawStep {
-    date: Spanned<String>,
-    select: Option<Spanned<String>>,
-    centre: Option<Spanned<[f64; 2]>>,
-    zoom: Option<Spanned<f64>>,
-    #[serde(default)]
-    hidden_actors: Vec<Spanned<String>>,
-    caption: String,
-}
-
 /// The stories of a data source (none when it has no `stories.toml`), with their problems.
 pub fn load(source: &DataSource, store: &Store) -> (Vec<Story>, Diagnostics) {
     let mut d = Diagnostics::default();
@@ -92,7 +70,7 @@ pub fn parse(text: &str, store: &Store) -> (Vec<Story>, Diagnostics) {
     let mut d = Diagnostics::default();
     // The problems' lines are found in the text.
     d.add_source(STORIES_FILE, text);
-    let raws: Vec<(RawStory, Range<usize>)> =
+    let raws: Vec<(StoryEntry, Range<usize>)> =
         parse_entries(&mut d, STORIES_FILE, text, "story", false);
     let mut stories: Vec<Story> = Vec::new();
     for (raw, span) in raws {
@@ -119,7 +97,7 @@ pub fn parse(text: &str, store: &Store) -> (Vec<Story>, Diagnostics) {
 }
 
 /// A step, or `None` (and an error) when its date cannot be read.
-fn step(d: &mut Diagnostics, store: &Store, raw: RawStep, position: usize) -> Option<Step> {
+fn step(d: &mut Diagnostics, store: &Store, raw: StepEntry, position: usize) -> Option<Step> {
     let f = STORIES_FILE;
     let at = match parse_instant(raw.date.get_ref()) {
         Ok(i) => i.end_instant(),

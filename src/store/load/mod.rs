@@ -8,7 +8,8 @@
 //!    every entry an [`Origin`](super::model::Origin), so that any later problem points at a
 //!    line of the right file. Problems of form (malformed TOML, a missing field, an unreadable
 //!    file) are reported here. [`toml_dir`] reads the TOML directory of `data/README.md`,
-//!    with [`entries`] (recoverable `[[entry]]` parsing) and [`schema`] (the serde structs).
+//!    with [`entries`] (recoverable `[[entry]]` parsing) into the serde types of
+//!    [`crate::store::schema`].
 //! 2. **Validate** (format-neutral). [`catalog`] checks ids, colours, coordinates and article
 //!    dates and builds the name indexes; [`events`] resolves each event's place and actors,
 //!    parses its date and applies the event rules; [`quotes`] anchors each quote in its
@@ -34,10 +35,10 @@ pub mod acled;
 pub mod catalog;
 pub mod entries;
 pub mod events;
+mod from_toml;
 pub mod parsed;
 pub mod pipeline;
 pub mod quotes;
-pub mod schema;
 pub mod toml_dir;
 
 use super::Store;

@@ -8,10 +8,11 @@ use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
 use super::super::diagnostics::Diagnostics;
+use super::super::schema::{ActorEntry, ArticleEntry, EventEntry, PlaceEntry};
 use super::super::source::{DataSource, MAX_ARTICLE_BYTES, MAX_TOML_BYTES, ReadError};
 use super::entries::parse_entries;
+use super::from_toml;
 use super::parsed::{Format, ParsedCatalog, ParsedEvents, origin_in};
-use super::schema::{RawActor, RawArticle, RawEvent, RawPlace};
 
 pub const ACTORS_FILE: &str = "actors.toml";
 pub const PLACES_FILE: &str = "places.toml";
@@ -55,9 +56,9 @@ impl Format for TomlDir<'_> {
             );
             return c;
         }
-        let actors: Vec<(RawActor, _)> = self.required_entries(&mut c, ACTORS_FILE, "actor");
-        let places: Vec<(RawPlace, _)> = self.required_entries(&mut c, PLACES_FILE, "place");
-        let articles: Vec<(RawArticle, _)> =
+        let actors: Vec<(ActorEntry, _)> = self.required_entries(&mut c, ACTORS_FILE, "actor");
+        let places: Vec<(PlaceEntry, _)> = self.required_entries(&mut c, PLACES_FILE, "place");
+        let articles: Vec<(ArticleEntry, _)> =
             self.required_entries(&mut c, ARTICLES_FILE, "article");
         if source.exists(EVENTS_FILE) {
             c.event_units.push(EVENTS_FILE.to_owned());
@@ -81,12 +82,12 @@ impl Format for TomlDir<'_> {
         let file: Arc<str> = ACTORS_FILE.into();
         c.actors = actors
             .into_iter()
-            .map(|(r, span)| r.parsed(origin_in(&file, span, d)))
+            .map(|(r, span)| from_toml::actor(r, origin_in(&file, span, d)))
             .collect();
         let file: Arc<str> = PLACES_FILE.into();
         c.places = places
             .into_iter()
-            .map(|(r, span)| r.parsed(origin_in(&file, span, d)))
+            .map(|(r, span)| from_toml::place(r, origin_in(&file, span, d)))
             .collect();
         // Article texts are read on every core (ten thousand files are many system calls).
         let texts: Vec<Result<String, ReadError>> = articles
@@ -97,7 +98,7 @@ impl Format for TomlDir<'_> {
         c.articles = articles
             .into_iter()
             .zip(texts)
-            .map(|((r, span), text)| r.parsed(origin_in(&file, span, d), text))
+            .map(|((r, span), text)| from_toml::article(r, origin_in(&file, span, d), text))
             .collect();
         c
     }
@@ -110,12 +111,14 @@ impl Format for TomlDir<'_> {
                 diagnostics: d,
             };
         };
-        let raws: Vec<(RawEvent, _)> = parse_entries(&mut d, unit, &text, "event", false);
+        let raws: Vec<(EventEntry, _)> = parse_entries(&mut d, unit, &text, "event", false);
         drop(text);
         let file: Arc<str> = unit.into();
         let events = raws
             .into_iter()
-            .map(|(r, span)| r.parsed(origin_in(&file, span, &d), |s| origin_in(&file, s, &d)))
+            .map(|(r, span)| {
+                from_toml::event(r, origin_in(&file, span, &d), |s| origin_in(&file, s, &d))
+            })
             .collect();
         ParsedEvents {
             events,
