@@ -1,13 +1,17 @@
 //! `frontline import acled FILE.csv --out DIR`: a loaded store written as a TOML data directory
-//! (`data/README.md`), through serde as the synthetic corpus is, for those who go on to
-//! annotate by hand. Loading the directory gives the same states, day by day, as the file.
+//! (`data/README.md`) through the store's schema ([`crate::store::schema`]), for those who go
+//! on to annotate by hand. Loading the directory gives the same states, day by day, as the
+//! file.
 
 use std::path::Path;
 
-use serde::Serialize;
-
+use crate::store::load::{ACTORS_FILE, ARTICLES_FILE, EVENTS_DIR, PLACES_FILE};
+use crate::store::schema::{
+    ActorEntry, ActorList, ActorsFile, ActorsInput, ArticleEntry, ArticlesFile, DateInput,
+    EventEntry, EventsFile, PlaceEntry, PlacesFile, SourceEntry, written,
+};
 use crate::store::source::is_new_or_empty;
-use crate::store::{Basis, Control, DateBasis, EventKind, PlaceKind, Precision, Store};
+use crate::store::{ActorIx, Control, Precision, Store};
 
 /// Events per file under `events/`.
 const EVENTS_PER_FILE: usize = 1000;
@@ -23,88 +27,6 @@ pub enum ImportError {
     },
     #[error("cannot write TOML: {0}")]
     Toml(#[from] toml::ser::Error),
-}
-
-#[derive(Serialize)]
-struct Actor<'a> {
-    id: &'a str,
-    name: &'a str,
-    short: &'a str,
-    colour: String,
-}
-
-#[derive(Serialize)]
-struct Place<'a> {
-    id: &'a str,
-    name: &'a str,
-    kind: PlaceKind,
-    country: &'a str,
-    lat: f64,
-    lon: f64,
-    aliases: &'a [String],
-    source: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    note: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct Article<'a> {
-    id: &'a str,
-    file: String,
-    title: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    outlet: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    date: Option<String>,
-    date_basis: DateBasis,
-    date_precision: Precision,
-}
-
-#[derive(Serialize)]
-#[serde(untagged)]
-enum Holder<'a> {
-    One(&'a str),
-    Two([&'a str; 2]),
-}
-
-#[derive(Serialize)]
-struct Event<'a> {
-    id: &'a str,
-    place: &'a str,
-    date: String,
-    precision: Precision,
-    kind: EventKind,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    from: Option<Holder<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    to: Option<Holder<'a>>,
-    /// `lost` for a place no longer held by `lost_by`, who holds it not being said.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    status: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    lost_by: Option<Vec<&'a str>>,
-    basis: Basis,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    note: Option<&'a str>,
-    source: Vec<Source<'a>>,
-}
-
-#[derive(Serialize)]
-struct Source<'a> {
-    article: &'a str,
-    quote: &'a str,
-}
-
-#[derive(Serialize)]
-struct Table<T> {
-    #[serde(flatten)]
-    entries: std::collections::BTreeMap<&'static str, Vec<T>>,
-}
-
-fn table<T: Serialize>(key: &'static str, entries: Vec<T>) -> Result<String, ImportError> {
-    Ok(toml::to_string(&Table {
-        entries: [(key, entries)].into_iter().collect(),
-    })?)
 }
 
 /// A file name made of an id: letters, digits, `-` and `_` only.
@@ -137,82 +59,109 @@ pub fn write_data_dir(store: &Store, dir: &Path) -> Result<usize, ImportError> {
         let path = dir.join(rel);
         std::fs::write(&path, text).map_err(io(&path))
     };
-    let actors = store.actors.iter().map(|a| Actor {
-        id: &a.id,
-        name: &a.name,
-        short: &a.short,
-        colour: format!("#{:02x}{:02x}{:02x}", a.colour[0], a.colour[1], a.colour[2]),
-    });
-    write("actors.toml", &table("actor", actors.collect())?)?;
-    let places = store.places.iter().map(|p| Place {
-        id: &p.id,
-        name: &p.name,
-        kind: p.kind,
-        country: &p.country,
-        lat: p.lat,
-        lon: p.lon,
-        aliases: &p.aliases,
-        source: &p.source,
-        note: p.note.as_deref(),
-    });
-    write("places.toml", &table("place", places.collect())?)?;
-    let mut articles = Vec::with_capacity(store.articles.len());
+    let actors = ActorsFile {
+        actor: store
+            .actors
+            .iter()
+            .map(|a| ActorEntry {
+                id: written(a.id.clone()),
+                name: a.name.clone(),
+                short: Some(a.short.clone()),
+                colour: written(format!(
+                    "#{:02x}{:02x}{:02x}",
+                    a.colour[0], a.colour[1], a.colour[2]
+                )),
+                aliases: a.aliases.clone(),
+            })
+            .collect(),
+    };
+    write(ACTORS_FILE, &toml::to_string(&actors)?)?;
+    let places = PlacesFile {
+        place: store
+            .places
+            .iter()
+            .map(|p| PlaceEntry {
+                id: written(p.id.clone()),
+                name: p.name.clone(),
+                kind: p.kind,
+                country: p.country.clone(),
+                lat: written(p.lat),
+                lon: written(p.lon),
+                aliases: p.aliases.clone(),
+                source: p.source.clone(),
+                note: p.note.clone(),
+            })
+            .collect(),
+    };
+    write(PLACES_FILE, &toml::to_string(&places)?)?;
+    let mut articles = ArticlesFile::default();
     for a in &store.articles {
         let file = format!("articles/{}.txt", file_stem(&a.id));
         write(&file, &a.text)?;
-        articles.push(Article {
-            id: &a.id,
-            file,
-            title: &a.title,
-            outlet: a.outlet.as_deref(),
-            date: a.date.map(|d| d.to_string()),
-            date_basis: a.date_basis,
-            date_precision: a.date_precision,
+        articles.article.push(ArticleEntry {
+            id: written(a.id.clone()),
+            file: written(file),
+            title: Some(a.title.clone()),
+            title_basis: None,
+            outlet: a.outlet.clone(),
+            outlet_note: None,
+            dateline: None,
+            date: a.date.map(|d| written(DateInput::Text(d.to_string()))),
+            date_basis: written(a.date_basis),
+            date_precision: Some(a.date_precision),
+            rewrite_of: None,
+            date_note: None,
+            url: None,
+            language: None,
         });
     }
-    write("articles.toml", &table("article", articles)?)?;
+    write(ARTICLES_FILE, &toml::to_string(&articles)?)?;
+    let id = |a: ActorIx| store.actors[a].id.clone();
     let holder = |c: Control| match c {
-        Control::Held(a) => Holder::One(&store.actors[a].id),
-        Control::Contested(a, b) | Control::Lost(a, Some(b)) => {
-            Holder::Two([&store.actors[a].id, &store.actors[b].id])
-        }
-        Control::Lost(a, None) => Holder::One(&store.actors[a].id),
+        Control::Held(a) | Control::Lost(a, None) => ActorsInput::One(id(a)),
+        Control::Contested(a, b) | Control::Lost(a, Some(b)) => ActorsInput::Two(id(a), id(b)),
     };
     let lost_by = |c: Control| match c {
-        Control::Lost(a, b) => Some(
-            std::iter::once(a)
-                .chain(b)
-                .map(|x| store.actors[x].id.as_str())
-                .collect(),
-        ),
+        Control::Lost(a, b) => Some(ActorList(Some(
+            std::iter::once(a).chain(b).map(id).collect(),
+        ))),
         _ => None,
     };
     let events = store.events.iter().filter(|e| e.contradicts.is_none());
-    let events: Vec<Event> = events
-        .map(|e| Event {
-            id: &e.id,
-            place: &store.places[e.place].id,
-            date: if e.precision == Precision::Year {
+    let events: Vec<EventEntry> = events
+        .map(|e| EventEntry {
+            id: Some(written(e.id.clone())),
+            place: written(store.places[e.place].id.clone()),
+            date: written(DateInput::Text(if e.precision == Precision::Year {
                 chrono::Datelike::year(&e.date).to_string()
             } else if e.at.time() == chrono::NaiveTime::MIN {
                 e.date.to_string()
             } else {
                 e.at.format("%Y-%m-%dT%H:%M").to_string()
-            },
-            precision: e.precision,
-            kind: e.kind,
-            from: e.from.map(holder),
-            to: lost_by(e.to).is_none().then(|| holder(e.to)),
-            status: lost_by(e.to).map(|_| "lost"),
-            lost_by: lost_by(e.to),
-            basis: e.basis,
-            note: e.note.as_deref(),
+            })),
+            precision: Some(e.precision),
+            kind: written(e.kind),
+            from: e.from.map(|c| written(holder(c))),
+            to: lost_by(e.to).is_none().then(|| written(holder(e.to))),
+            status: lost_by(e.to).map(|_| written("lost".to_owned())),
+            lost_by: lost_by(e.to).map(written),
+            basis: Some(e.basis),
+            note: e.note.clone(),
+            annotator: None,
+            annotated: None,
+            reviewed_by: None,
             source: e
                 .quotes
                 .iter()
-                .map(|q| Source {
-                    article: &store.articles[q.article].id,
-                    quote: q.exact(&store.articles),
+                .map(|q| {
+                    SourceEntry {
+                        article: written(store.articles[q.article].id.clone()),
+                        quote: written(q.exact(&store.articles).to_owned()),
+                        date_phrase: None,
+                        prefix: None,
+                        suffix: None,
+                    }
+                    .into_entry()
                 })
                 .collect(),
         })
@@ -222,10 +171,12 @@ pub fn write_data_dir(store: &Store, dir: &Path) -> Result<usize, ImportError> {
     let mut part = 0;
     while events.peek().is_some() {
         part += 1;
-        let chunk: Vec<Event> = events.by_ref().take(EVENTS_PER_FILE).collect();
+        let chunk = EventsFile {
+            event: events.by_ref().take(EVENTS_PER_FILE).collect(),
+        };
         write(
-            &format!("events/part-{part:04}.toml"),
-            &table("event", chunk)?,
+            &format!("{EVENTS_DIR}/part-{part:04}.toml"),
+            &toml::to_string(&chunk)?,
         )?;
     }
     Ok(n)

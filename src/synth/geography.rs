@@ -7,13 +7,14 @@ use std::collections::HashSet;
 use super::rng::Rng;
 use super::vocabulary::{ACTORS, place_name, slug};
 use crate::geo::{self, Line};
+use crate::store::PlaceKind;
 use crate::store::names::match_key;
 
 /// A place being generated.
 pub(super) struct SynthPlace {
     pub id: String,
     pub name: String,
-    pub kind: &'static str,
+    pub kind: PlaceKind,
     /// ISO 3166-1 alpha-2 code of the country it is in.
     pub country: &'static str,
     pub lon: f64,
@@ -42,10 +43,10 @@ pub(super) fn places(rng: &mut Rng, n: usize) -> Vec<SynthPlace> {
             at = rivers.point_near(rng);
         }
         let kind = match rng.below(100) {
-            0..=3 => "city",
-            4..=23 => "town",
-            24..=27 => "border_crossing",
-            _ => "village",
+            0..=3 => PlaceKind::City,
+            4..=23 => PlaceKind::Town,
+            24..=27 => PlaceKind::BorderCrossing,
+            _ => PlaceKind::Village,
         };
         let mut name = place_name(rng);
         let mut tries = 0;
@@ -58,7 +59,7 @@ pub(super) fn places(rng: &mut Rng, n: usize) -> Vec<SynthPlace> {
             };
         }
         keys.insert(match_key(&name));
-        if kind == "border_crossing" {
+        if kind == PlaceKind::BorderCrossing {
             name.push_str(" crossing");
             keys.insert(match_key(&name));
         }
@@ -270,7 +271,7 @@ mod tests {
             let at_home = SynthPlace {
                 id: String::new(),
                 name: String::new(),
-                kind: "town",
+                kind: PlaceKind::Town,
                 country: "SY",
                 lon: a.home.0,
                 lat: a.home.1,

@@ -5,6 +5,7 @@
 use super::SynthError;
 use super::geography::{SynthPlace, actor_weights};
 use super::rng::Rng;
+use crate::store::{EventKind, PlaceKind};
 
 /// Who holds a place: indices into [`super::vocabulary::ACTORS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,7 +21,7 @@ pub(super) struct SynthEvent {
     pub day: u64,
     pub hour: Option<u32>,
     /// As in the data format: capture, recapture, entered, declared, withdrawal, report.
-    pub kind: &'static str,
+    pub kind: EventKind,
     pub from: Option<Ctrl>,
     pub to: Ctrl,
     pub inferred: bool,
@@ -65,10 +66,10 @@ fn events_per_place(
     let weights: Vec<f64> = places
         .iter()
         .map(|p| match p.kind {
-            "city" => 4.0,
-            "town" => 2.0,
-            "border_crossing" => 1.5,
-            _ => 1.0,
+            PlaceKind::City => 4.0,
+            PlaceKind::Town => 2.0,
+            PlaceKind::BorderCrossing => 1.5,
+            PlaceKind::Village => 1.0,
         })
         .collect();
     let mut counts = vec![0usize; places.len()];
@@ -139,24 +140,32 @@ fn history(
         let (kind, from, to) = match current {
             None => {
                 let a = rng.weighted(&weights);
-                let kind = if rng.chance(0.5) { "report" } else { "capture" };
+                let kind = if rng.chance(0.5) {
+                    EventKind::Report
+                } else {
+                    EventKind::Capture
+                };
                 (kind, None, Ctrl::Held(a))
             }
-            Some(c) if rng.chance(0.45) => ("report", None, c),
+            Some(c) if rng.chance(0.45) => (EventKind::Report, None, c),
             Some(Ctrl::Held(a)) => {
                 let b = other_actor(rng, &weights, &[a]);
                 let roll = rng.unit();
                 if roll < 0.3 {
-                    ("entered", Some(Ctrl::Held(a)), Ctrl::Contested(a, b))
+                    (
+                        EventKind::Entered,
+                        Some(Ctrl::Held(a)),
+                        Ctrl::Contested(a, b),
+                    )
                 } else if roll < 0.9 {
                     let kind = if previous_holder == Some(b) {
-                        "recapture"
+                        EventKind::Recapture
                     } else {
-                        "capture"
+                        EventKind::Capture
                     };
                     (kind, Some(Ctrl::Held(a)), Ctrl::Held(b))
                 } else {
-                    ("withdrawal", Some(Ctrl::Held(a)), Ctrl::Held(b))
+                    (EventKind::Withdrawal, Some(Ctrl::Held(a)), Ctrl::Held(b))
                 }
             }
             Some(Ctrl::Contested(a, b)) => {
@@ -164,11 +173,11 @@ fn history(
                 // `b` takes it.
                 let w = if rng.chance(0.5) { a } else { b };
                 let kind = if w == a || rng.chance(0.2) {
-                    "declared"
+                    EventKind::Declared
                 } else if Some(w) == previous_holder {
-                    "recapture"
+                    EventKind::Recapture
                 } else {
-                    "capture"
+                    EventKind::Capture
                 };
                 (kind, Some(Ctrl::Contested(a, b)), Ctrl::Held(w))
             }
@@ -213,7 +222,7 @@ mod tests {
             );
             for w in mine.windows(2) {
                 match w[1].kind {
-                    "report" => assert_eq!(w[1].to, w[0].to),
+                    EventKind::Report => assert_eq!(w[1].to, w[0].to),
                     _ => assert_eq!(w[1].from, Some(w[0].to)),
                 }
             }

@@ -11,6 +11,7 @@ use super::geography::SynthPlace;
 use super::history::{Ctrl, Source, SynthEvent};
 use super::rng::Rng;
 use super::vocabulary::{ACTORS, ATTRIBUTIONS, FILLER, OUTLETS};
+use crate::store::EventKind;
 use crate::store::dates::resolve_phrase;
 
 /// An article of the corpus; its id and file follow from its index.
@@ -65,8 +66,8 @@ fn article(
             let ev = &events[e];
             let p = &places[ev.place].name;
             let verb = match ev.kind {
-                "report" => "holds",
-                "entered" => "fights for",
+                EventKind::Report => "holds",
+                EventKind::Entered => "fights for",
                 _ => "takes",
             };
             let who = match ev.to {
@@ -208,17 +209,17 @@ fn sentence(rng: &mut Rng, ev: &SynthEvent, place: &str, when: &str) -> String {
     let f = |a: usize| ACTORS[a].forces;
     let n = |a: usize| ACTORS[a].name;
     match (ev.kind, ev.from, ev.to) {
-        ("report", _, Ctrl::Held(a)) => match rng.below(3) {
+        (EventKind::Report, _, Ctrl::Held(a)) => match rng.below(3) {
             0 => format!("{place} was still held by the {} {when}", n(a)),
             1 => format!("{} remained in control of {place} {when}", f(a)),
             _ => format!("the {} kept its hold on {place} {when}", n(a)),
         },
-        ("report", _, Ctrl::Contested(a, b)) => format!(
+        (EventKind::Report, _, Ctrl::Contested(a, b)) => format!(
             "fighting between the {} and the {} went on in {place} {when}",
             n(a),
             n(b)
         ),
-        ("entered", _, Ctrl::Contested(a, b)) => {
+        (EventKind::Entered, _, Ctrl::Contested(a, b)) => {
             // `a` held it; `b` came in.
             match rng.below(2) {
                 0 => format!(
@@ -233,15 +234,15 @@ fn sentence(rng: &mut Rng, ev: &SynthEvent, place: &str, when: &str) -> String {
                 ),
             }
         }
-        ("declared", _, Ctrl::Held(w)) => {
+        (EventKind::Declared, _, Ctrl::Held(w)) => {
             format!("the {} declared victory in {place} {when}", n(w))
         }
-        ("withdrawal", Some(Ctrl::Held(a)), Ctrl::Held(b)) => format!(
+        (EventKind::Withdrawal, Some(Ctrl::Held(a)), Ctrl::Held(b)) => format!(
             "the {} withdrew from {place} {when}, leaving it to the {}",
             n(a),
             n(b)
         ),
-        ("recapture", _, Ctrl::Held(b)) => match rng.below(2) {
+        (EventKind::Recapture, _, Ctrl::Held(b)) => match rng.below(2) {
             0 => format!("{} recaptured {place} {when}", f(b)),
             _ => format!("{} retook {place} {when}", f(b)),
         },

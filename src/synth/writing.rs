@@ -1,6 +1,6 @@
-//! The corpus as files of the data format: TOML written through serde from structs that
-//! mirror `actors.toml`, `places.toml`, `articles.toml` and `events/*.toml`, and the
-//! articles' text under `articles/`.
+//! The corpus as files of the data format: TOML written through the store's schema
+//! ([`crate::store::schema`]: `actors.toml`, `places.toml`, `articles.toml` and
+//! `events/*.toml`), and the articles' text under `articles/`.
 
 use serde::Serialize;
 
@@ -9,102 +9,15 @@ use super::history::{Ctrl, SynthEvent};
 use super::prose::SynthArticle;
 use super::vocabulary::ACTORS;
 use super::{SynthError, day_of};
+use crate::store::load::{ACTORS_FILE, ARTICLES_FILE, EVENTS_FILE, PLACES_FILE};
+use crate::store::schema::{
+    ActorEntry, ActorsFile, ActorsInput, ArticleEntry, ArticlesFile, DateInput, EventEntry,
+    EventsFile, PlaceEntry, PlacesFile, SourceEntry, written,
+};
+use crate::store::{Basis, DateBasis, Precision, TitleBasis};
 
 /// Events per file under `events/`.
 const EVENTS_PER_FILE: usize = 1000;
-
-#[derive(Serialize)]
-struct ActorsFile {
-    actor: Vec<ActorEntry>,
-}
-
-#[derive(Serialize)]
-struct ActorEntry {
-    id: &'static str,
-    name: &'static str,
-    short: &'static str,
-    colour: &'static str,
-    aliases: [&'static str; 1],
-}
-
-#[derive(Serialize)]
-struct PlacesFile<'a> {
-    place: Vec<PlaceEntry<'a>>,
-}
-
-#[derive(Serialize)]
-struct PlaceEntry<'a> {
-    id: &'a str,
-    name: &'a str,
-    kind: &'static str,
-    country: &'static str,
-    lat: f64,
-    lon: f64,
-    source: &'static str,
-}
-
-#[derive(Serialize)]
-struct ArticlesFile<'a> {
-    article: Vec<ArticleEntry<'a>>,
-}
-
-#[derive(Serialize)]
-struct ArticleEntry<'a> {
-    id: String,
-    file: String,
-    title: &'a str,
-    title_basis: &'static str,
-    outlet: &'static str,
-    date: String,
-    date_basis: &'static str,
-}
-
-#[derive(Serialize)]
-struct EventsFile<'a> {
-    event: Vec<EventEntry<'a>>,
-}
-
-#[derive(Serialize)]
-struct EventEntry<'a> {
-    place: &'a str,
-    date: String,
-    kind: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    from: Option<Holder>,
-    to: Holder,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    basis: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    precision: Option<&'static str>,
-    source: Vec<SourceEntry<'a>>,
-}
-
-/// `from` and `to`: one actor, or two when contested.
-#[derive(Serialize)]
-#[serde(untagged)]
-enum Holder {
-    Held(&'static str),
-    Contested([&'static str; 2]),
-}
-
-impl From<Ctrl> for Holder {
-    fn from(c: Ctrl) -> Holder {
-        match c {
-            Ctrl::Held(a) => Holder::Held(ACTORS[a].id),
-            Ctrl::Contested(a, b) => Holder::Contested([ACTORS[a].id, ACTORS[b].id]),
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct SourceEntry<'a> {
-    article: String,
-    quote: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    date_phrase: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    prefix: Option<&'a str>,
-}
 
 fn article_id(a: usize) -> String {
     format!("art-{a:05}")
@@ -127,6 +40,14 @@ fn toml_file(
     Ok((file.to_owned(), format!("# {comment}\n\n{body}")))
 }
 
+/// `from` and `to`: one actor, or two when contested.
+fn holder(c: Ctrl) -> ActorsInput {
+    match c {
+        Ctrl::Held(a) => ActorsInput::One(ACTORS[a].id.to_owned()),
+        Ctrl::Contested(a, b) => ActorsInput::Two(ACTORS[a].id.to_owned(), ACTORS[b].id.to_owned()),
+    }
+}
+
 /// Every file of the data directory: relative path and contents.
 pub(super) fn files(
     places: &[SynthPlace],
@@ -138,16 +59,16 @@ pub(super) fn files(
         actor: ACTORS
             .iter()
             .map(|a| ActorEntry {
-                id: a.id,
-                name: a.name,
-                short: a.short,
-                colour: a.colour,
-                aliases: [a.forces],
+                id: written(a.id.to_owned()),
+                name: a.name.to_owned(),
+                short: Some(a.short.to_owned()),
+                colour: written(a.colour.to_owned()),
+                aliases: vec![a.forces.to_owned()],
             })
             .collect(),
     };
     files.push(toml_file(
-        "actors.toml",
+        ACTORS_FILE,
         "Actors of the synthetic corpus (made up; written by `frontline synth`).",
         &actors,
     )?);
@@ -155,18 +76,20 @@ pub(super) fn files(
         place: places
             .iter()
             .map(|p| PlaceEntry {
-                id: &p.id,
-                name: &p.name,
+                id: written(p.id.clone()),
+                name: p.name.clone(),
                 kind: p.kind,
-                country: p.country,
-                lat: p.lat,
-                lon: p.lon,
-                source: "synthetic",
+                country: p.country.to_owned(),
+                lat: written(p.lat),
+                lon: written(p.lon),
+                aliases: Vec::new(),
+                source: "synthetic".to_owned(),
+                note: None,
             })
             .collect(),
     };
     files.push(toml_file(
-        "places.toml",
+        PLACES_FILE,
         "Places of the synthetic corpus: made-up names along real and made-up rivers.",
         &places_file,
     )?);
@@ -175,18 +98,25 @@ pub(super) fn files(
             .iter()
             .enumerate()
             .map(|(a, article)| ArticleEntry {
-                id: article_id(a),
-                file: article_file(a),
-                title: &article.title,
-                title_basis: "headline",
-                outlet: article.outlet,
-                date: article.date.to_string(),
-                date_basis: "stated",
+                id: written(article_id(a)),
+                file: written(article_file(a)),
+                title: Some(article.title.clone()),
+                title_basis: Some(TitleBasis::Headline),
+                outlet: Some(article.outlet.to_owned()),
+                outlet_note: None,
+                dateline: None,
+                date: Some(written(DateInput::Text(article.date.to_string()))),
+                date_basis: written(DateBasis::Stated),
+                date_precision: None,
+                rewrite_of: None,
+                date_note: None,
+                url: None,
+                language: None,
             })
             .collect(),
     };
     files.push(toml_file(
-        "articles.toml",
+        ARTICLES_FILE,
         "Articles of the synthetic corpus; their text is under articles/.",
         &articles_file,
     )?);
@@ -202,7 +132,7 @@ pub(super) fn files(
     }
     if events.is_empty() {
         files.push((
-            "events.toml".into(),
+            EVENTS_FILE.into(),
             "# No events: the synthetic corpus was asked for none.\n".into(),
         ));
     }
@@ -215,27 +145,38 @@ pub(super) fn files(
     Ok(files)
 }
 
-fn event_entry<'a>(places: &'a [SynthPlace], ev: &'a SynthEvent) -> EventEntry<'a> {
+fn event_entry(places: &[SynthPlace], ev: &SynthEvent) -> EventEntry {
     let date = day_of(ev.day);
     EventEntry {
-        place: &places[ev.place].id,
-        date: match ev.hour {
+        id: None,
+        place: written(places[ev.place].id.clone()),
+        date: written(DateInput::Text(match ev.hour {
             Some(h) => format!("{date}T{h:02}:00"),
             None => date.to_string(),
-        },
-        kind: ev.kind,
-        from: ev.from.map(Holder::from),
-        to: ev.to.into(),
-        basis: ev.inferred.then_some("inferred"),
-        precision: ev.inferred.then_some("week"),
+        })),
+        precision: ev.inferred.then_some(Precision::Week),
+        kind: written(ev.kind),
+        from: ev.from.map(|c| written(holder(c))),
+        to: Some(written(holder(ev.to))),
+        status: None,
+        lost_by: None,
+        basis: ev.inferred.then_some(Basis::Inferred),
+        note: None,
+        annotator: None,
+        annotated: None,
+        reviewed_by: None,
         source: ev
             .sources
             .iter()
-            .map(|s| SourceEntry {
-                article: article_id(s.article),
-                quote: &s.quote,
-                date_phrase: s.date_phrase.as_deref(),
-                prefix: s.prefix.as_deref(),
+            .map(|s| {
+                SourceEntry {
+                    article: written(article_id(s.article)),
+                    quote: written(s.quote.clone()),
+                    date_phrase: s.date_phrase.clone().map(written),
+                    prefix: s.prefix.clone(),
+                    suffix: None,
+                }
+                .into_entry()
             })
             .collect(),
     }
