@@ -3,11 +3,15 @@
 
 use std::collections::BTreeMap;
 
-use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value, value};
+use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
 
 use super::save::{SaveError, Snapshot};
 use super::{Edit, EventFields, EventRef, NewArticle, NewEvent, NewPlace, NewSource};
 use crate::store::load::{ARTICLES_FILE, PLACES_FILE};
+use crate::store::schema::{
+    self, ActorList, ActorsInput, ArticleEntry, DateInput, EventEntry, PlaceEntry, SourceEntry,
+    written,
+};
 use crate::store::{Basis, DateBasis, Precision};
 
 /// The files the edits change: TOML documents by path, and new article texts.
@@ -56,20 +60,23 @@ pub fn apply(snapshot: &Snapshot, edits: &[Edit]) -> Result<Changed, SaveError> 
         match edit {
             Edit::AddArticle(a) => {
                 c.texts.insert(a.file(), a.text.clone());
+                let t = new_table(ARTICLES_FILE, &article_entry(a))?;
                 let doc = c.document(snapshot, ARTICLES_FILE)?;
-                tables(doc, "article", ARTICLES_FILE)?.push(article_table(a));
+                tables(doc, "article", ARTICLES_FILE)?.push(t);
             }
             Edit::AddEvent { file, event } => {
+                let t = new_table(file, &event_entry(event))?;
                 let doc = c.document(snapshot, file)?;
-                tables(doc, "event", file)?.push(event_table(event));
+                tables(doc, "event", file)?.push(t);
             }
             Edit::AddSource { event, source } => {
+                let new = new_table(&event.file, &source_entry(source))?;
                 let t = event_at(c.document(snapshot, &event.file)?, event)?;
                 match t.get_mut("source").and_then(Item::as_array_of_tables_mut) {
-                    Some(sources) => sources.push(source_table(source)),
+                    Some(sources) => sources.push(new),
                     None => {
                         let mut sources = ArrayOfTables::new();
-                        sources.push(source_table(source));
+                        sources.push(new);
                         t.insert("source", Item::ArrayOfTables(sources));
                     }
                 }
@@ -101,8 +108,13 @@ pub fn apply(snapshot: &Snapshot, edits: &[Edit]) -> Result<Changed, SaveError> 
                 update_event(event_at(c.document(snapshot, &event.file)?, event)?, fields);
             }
             Edit::AddPlace(place) => {
+                let mut t = new_table(PLACES_FILE, &place_entry(place))?;
+                t.decor_mut().set_prefix(format!(
+                    "\n# Added from the regional gazetteer: {}\n",
+                    place.source
+                ));
                 let doc = c.document(snapshot, PLACES_FILE)?;
-                tables(doc, "place", PLACES_FILE)?.push(place_table(place));
+                tables(doc, "place", PLACES_FILE)?.push(t);
             }
             Edit::Story(s) => super::story::apply_to_changed(&mut c.documents, snapshot, s)?,
         }
@@ -148,49 +160,35 @@ fn event_at<'a>(doc: &'a mut DocumentMut, event: &EventRef) -> Result<&'a mut Ta
         .ok_or_else(|| no_such_event(event))
 }
 
-/// A new table, set off from the one before by a blank line (and a comment, if any).
-fn table(comment: &str) -> Table {
-    let mut t = Table::new();
-    t.decor_mut().set_prefix(format!("\n{comment}"));
-    t
+/// A new entry of `file` as a table to append, set off from the one before by a blank line:
+/// serialised from the store's schema, as `import` and `synth` write theirs.
+fn new_table(file: &str, entry: &impl serde::Serialize) -> Result<Table, SaveError> {
+    schema::entry_table(entry).map_err(|e| SaveError::Toml {
+        file: file.to_owned(),
+        message: e.to_string(),
+    })
 }
 
-fn article_table(a: &NewArticle) -> Table {
-    let mut t = table("");
-    t["id"] = value(&a.id);
-    t["file"] = value(a.file());
-    t["title"] = value(&a.title);
-    if let Some(outlet) = &a.outlet {
-        t["outlet"] = value(outlet);
+fn article_entry(a: &NewArticle) -> ArticleEntry {
+    ArticleEntry {
+        id: written(a.id.clone()),
+        file: written(a.file()),
+        title: Some(a.title.clone()),
+        title_basis: None,
+        outlet: a.outlet.clone(),
+        outlet_note: None,
+        dateline: None,
+        date: a
+            .date
+            .filter(|_| a.date_basis != DateBasis::Unknown)
+            .map(|d| written(DateInput::Text(d.to_string()))),
+        date_basis: written(a.date_basis),
+        date_precision: (a.date_precision != Precision::Day).then_some(a.date_precision),
+        rewrite_of: None,
+        date_note: None,
+        url: a.url.clone(),
+        language: a.language.clone(),
     }
-    if let Some(date) = a.date.filter(|_| a.date_basis != DateBasis::Unknown) {
-        t["date"] = value(date.to_string());
-    }
-    t["date_basis"] = value(date_basis_name(a.date_basis));
-    if a.date_precision != Precision::Day {
-        t["date_precision"] = value(a.date_precision.label());
-    }
-    if let Some(url) = &a.url {
-        t["url"] = value(url);
-    }
-    if let Some(language) = &a.language {
-        t["language"] = value(language);
-    }
-    t
-}
-
-fn date_basis_name(b: DateBasis) -> &'static str {
-    match b {
-        DateBasis::Stated => "stated",
-        DateBasis::Caption => "caption",
-        DateBasis::Rewrite => "rewrite",
-        DateBasis::Unknown => "unknown",
-    }
-}
-
-/// One actor as a string, two as an array.
-fn actors(ids: &[String]) -> Item {
-    Item::Value(actors_value(ids))
 }
 
 fn actors_value(ids: &[String]) -> Value {
@@ -208,53 +206,44 @@ fn date_text(date: chrono::NaiveDate, precision: Precision) -> String {
     }
 }
 
-fn event_table(e: &NewEvent) -> Table {
-    let mut t = table("");
-    t["place"] = value(&e.place);
-    t["date"] = value(date_text(e.date, e.precision));
-    if e.precision != Precision::Day {
-        t["precision"] = value(e.precision.label());
-    }
-    t["kind"] = value(e.kind.name());
-    if !e.from.is_empty() {
-        t["from"] = actors(&e.from);
-    }
-    if e.lost_by.is_empty() {
-        t["to"] = actors(&e.to);
-    } else {
-        t["status"] = value("lost");
-        t["lost_by"] = actors(&e.lost_by);
-    }
-    if e.basis == Basis::Inferred {
-        t["basis"] = value("inferred");
-    }
-    if let Some(note) = &e.note {
-        t["note"] = value(note);
-    }
-    if !e.sources.is_empty() {
-        let mut sources = ArrayOfTables::new();
-        for s in &e.sources {
-            sources.push(source_table(s));
-        }
-        t.insert("source", Item::ArrayOfTables(sources));
-    }
-    t
+/// A holder: one actor (held) or two (contested); any other number cannot be written.
+fn holder(ids: &[String]) -> ActorsInput {
+    ActorsInput::of(ids).unwrap_or(ActorsInput::Malformed)
 }
 
-fn source_table(s: &NewSource) -> Table {
-    let mut t = table("");
-    t["article"] = value(&s.article);
-    t["quote"] = value(&s.quote);
-    for (key, v) in [
-        ("date_phrase", &s.date_phrase),
-        ("prefix", &s.prefix),
-        ("suffix", &s.suffix),
-    ] {
-        if let Some(v) = v {
-            t[key] = value(v);
-        }
+fn event_entry(e: &NewEvent) -> EventEntry {
+    let lost = !e.lost_by.is_empty();
+    EventEntry {
+        id: None,
+        place: written(e.place.clone()),
+        date: written(DateInput::Text(date_text(e.date, e.precision))),
+        precision: (e.precision != Precision::Day).then_some(e.precision),
+        kind: written(e.kind),
+        from: (!e.from.is_empty()).then(|| written(holder(&e.from))),
+        to: (!lost).then(|| written(holder(&e.to))),
+        status: lost.then(|| written("lost".to_owned())),
+        lost_by: lost.then(|| written(ActorList(Some(e.lost_by.clone())))),
+        basis: (e.basis == Basis::Inferred).then_some(Basis::Inferred),
+        note: e.note.clone(),
+        annotator: None,
+        annotated: None,
+        reviewed_by: None,
+        source: e
+            .sources
+            .iter()
+            .map(|s| source_entry(s).into_entry())
+            .collect(),
     }
-    t
+}
+
+fn source_entry(s: &NewSource) -> SourceEntry {
+    SourceEntry {
+        article: written(s.article.clone()),
+        quote: written(s.quote.clone()),
+        date_phrase: s.date_phrase.clone().map(written),
+        prefix: s.prefix.clone(),
+        suffix: s.suffix.clone(),
+    }
 }
 
 /// Sets (keeping the comment beside the old value) or removes one key of a table.
@@ -330,20 +319,18 @@ fn update_event(t: &mut Table, f: &EventFields) {
     }
 }
 
-fn place_table(p: &NewPlace) -> Table {
-    let mut t = table(&format!(
-        "# Added from the regional gazetteer: {}\n",
-        p.source
-    ));
-    t["id"] = value(&p.id);
-    t["name"] = value(&p.name);
-    t["kind"] = value(p.kind);
-    t["country"] = value(&p.country);
-    t["lat"] = value(p.lat);
-    t["lon"] = value(p.lon);
-    t["aliases"] = Item::Value(Value::Array(p.aliases.iter().collect::<Array>()));
-    t["source"] = value(&p.source);
-    t
+fn place_entry(p: &NewPlace) -> PlaceEntry {
+    PlaceEntry {
+        id: written(p.id.clone()),
+        name: p.name.clone(),
+        kind: p.kind,
+        country: p.country.clone(),
+        lat: written(p.lat),
+        lon: written(p.lon),
+        aliases: p.aliases.clone(),
+        source: p.source.clone(),
+        note: None,
+    }
 }
 
 #[cfg(test)]
@@ -463,7 +450,7 @@ quote = "two"   # the second
         let place = Edit::AddPlace(NewPlace {
             id: "hit".into(),
             name: "Hit".into(),
-            kind: "town",
+            kind: crate::store::PlaceKind::Town,
             country: "IQ".into(),
             lat: 33.6416,
             lon: 42.8251,

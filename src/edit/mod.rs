@@ -21,7 +21,7 @@ pub mod story;
 use chrono::NaiveDate;
 
 use crate::store::load::EVENTS_DIR;
-use crate::store::{Basis, DateBasis, EventKind, Precision};
+use crate::store::{Basis, DateBasis, EventKind, PlaceKind, Precision};
 
 pub use save::{SaveError, Snapshot};
 
@@ -105,8 +105,8 @@ impl EventFields {
 pub struct NewPlace {
     pub id: String,
     pub name: String,
-    /// `city`, `town` or `village`.
-    pub kind: &'static str,
+    /// A city, town or village, by its population.
+    pub kind: PlaceKind,
     /// ISO 3166-1 alpha-2.
     pub country: String,
     pub lat: f64,

@@ -3,9 +3,9 @@
 //! claim.
 
 use super::NewPlace;
-use crate::store::Store;
 use crate::store::gazetteer::{GazetteerIndex, GazetteerPlace};
 use crate::store::names::match_key;
+use crate::store::{PlaceKind, Store};
 
 /// What the gazetteer says of a name the data does not know.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,9 +62,9 @@ fn new_place(g: &GazetteerPlace) -> NewPlace {
         }
     }
     let kind = match g.population {
-        100_000.. => "city",
-        1..10_000 => "village",
-        _ => "town",
+        100_000.. => PlaceKind::City,
+        1..10_000 => PlaceKind::Village,
+        _ => PlaceKind::Town,
     };
     let id = match g.geonameid {
         Some(n) => format!(", GeoNames id {n}"),

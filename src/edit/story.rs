@@ -9,11 +9,12 @@
 //! edits to the loaded text and reads the result with the loader itself.
 
 use chrono::NaiveDateTime;
-use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, value};
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
 
 use super::document::decor_prefix;
 use super::save::{SaveError, Snapshot};
 use crate::store::dates::end_of_day;
+use crate::store::schema::{self, StepEntry, StoryEntry, written};
 use crate::store::stories::STORIES_FILE;
 
 /// A step as written into `stories.toml`: ids, not indices, so that it reads back whatever the
@@ -172,13 +173,15 @@ fn problem(message: String) -> SaveError {
 pub fn apply(doc: &mut DocumentMut, edit: &StoryEdit) -> Result<(), SaveError> {
     match edit {
         StoryEdit::New { id, title } => {
-            let mut t = Table::new();
-            t.decor_mut().set_prefix("\n");
-            t["id"] = value(id);
-            t["title"] = value(title);
+            let t = new_table(&StoryEntry {
+                id: id.clone(),
+                title: title.clone(),
+                step: Vec::new(),
+            })?;
             stories(doc)?.push(t);
         }
         StoryEdit::AddStep { story, step } => {
+            let new = new_table(&step_entry(step))?;
             let t = story_table(doc, story)?;
             let steps = t
                 .entry("step")
@@ -189,7 +192,7 @@ pub fn apply(doc: &mut DocumentMut, edit: &StoryEdit) -> Result<(), SaveError> {
                         "story {story}: `step` is not a list of [[story.step]] tables"
                     ))
                 })?;
-            steps.push(step_table(step));
+            steps.push(new);
         }
         StoryEdit::SetCaption {
             story,
@@ -287,26 +290,22 @@ fn round(x: f64, decimals: i32) -> f64 {
     (x * f).round() / f
 }
 
-fn step_table(s: &NewStep) -> Table {
-    let mut t = Table::new();
-    t.decor_mut().set_prefix("\n");
-    t["date"] = value(date_text(s.at));
-    if let Some(place) = &s.select {
-        t["select"] = value(place);
+/// A new story or step as a table to append, serialised from the store's schema.
+fn new_table(entry: &impl serde::Serialize) -> Result<Table, SaveError> {
+    schema::entry_table(entry).map_err(|e| problem(e.to_string()))
+}
+
+fn step_entry(s: &NewStep) -> StepEntry {
+    StepEntry {
+        date: written(date_text(s.at)),
+        select: s.select.clone().map(written),
+        centre: s
+            .centre
+            .map(|[lat, lon]| written([round(lat, 4), round(lon, 4)])),
+        zoom: s.zoom.map(|zoom| written(round(zoom.clamp(1.0, 20.0), 1))),
+        hidden_actors: s.hidden_actors.iter().cloned().map(written).collect(),
+        caption: s.caption.trim().to_owned(),
     }
-    if let Some([lat, lon]) = s.centre {
-        let centre: Array = [round(lat, 4), round(lon, 4)].into_iter().collect();
-        t["centre"] = value(centre);
-    }
-    if let Some(zoom) = s.zoom {
-        t["zoom"] = value(round(zoom.clamp(1.0, 20.0), 1));
-    }
-    if !s.hidden_actors.is_empty() {
-        let actors: Array = s.hidden_actors.iter().collect();
-        t["hidden_actors"] = value(actors);
-    }
-    t["caption"] = value(s.caption.trim());
-    t
 }
 
 #[cfg(test)]
