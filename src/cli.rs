@@ -309,7 +309,7 @@ pub(crate) fn run_to(
         TerminalCommand::Check { format } => Ok(check(cli, &load(cli), *format, out)?),
         TerminalCommand::Import(ImportSource::Acled { file, out: dir }) => {
             let store = Store::load(&DataSource::Dir(file.clone()));
-            let n = crate::import::write_data_dir(&store, dir)?;
+            let n = crate::store_to_toml::write_data_dir(&store, dir)?;
             write!(out, "{}", store.diagnostics.render())?;
             writeln!(
                 out,

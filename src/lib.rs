@@ -7,6 +7,7 @@
 //! - [`cli`]: the command line.
 //! - [`export`]: exports to GIS (GeoJSON), ACLED-format CSV and W3C Web Annotations. No UI.
 //! - [`synth`]: a synthetic corpus of any size, for benchmarks.
+//! - [`store_to_toml`]: a loaded store (an ACLED-format file) written as a TOML data directory.
 //! - [`geo`]: the bundled basemap's GeoJSON, read into lines and polygons. No UI.
 //! - [`edit`]: the annotation workbench's edits, undo and redo, and saving them safely. No UI.
 //! - [`diff`]: what changed between two instants.
@@ -21,11 +22,11 @@ pub mod diff;
 pub mod edit;
 pub mod export;
 pub mod geo;
-pub mod import;
 pub mod output;
 pub mod present;
 pub mod replay;
 pub mod startup;
 pub mod store;
+pub mod store_to_toml;
 pub mod synth;
 pub mod view;

@@ -98,7 +98,7 @@ pub enum CliError {
     #[error(transparent)]
     Export(#[from] crate::export::ExportFileError),
     #[error(transparent)]
-    Import(#[from] crate::import::ImportError),
+    Import(#[from] crate::store_to_toml::ImportError),
     #[error(transparent)]
     Actor(#[from] ActorError),
     #[error(transparent)]

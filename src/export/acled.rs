@@ -31,7 +31,7 @@
 
 use std::io::Write;
 
-use super::history::states_before;
+use super::periods::states_before;
 use super::{ExportError, ExportOptions, Window, basis_word, claim_in_words, long_date};
 use crate::store::load::acled::escape_cell;
 use crate::store::{Actor, ActorIx, Control, Event, EventKind, Store};

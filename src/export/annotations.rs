@@ -15,7 +15,7 @@ use std::io::Write;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
 
-use super::history::states_before;
+use super::periods::states_before;
 use super::{ExportError, ExportOptions, Window, claim_in_words};
 use crate::store::{ActorIx, Event, Quote, Store};
 

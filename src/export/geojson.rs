@@ -23,7 +23,7 @@ use std::io::Write;
 use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 
-use super::history::{Period, place_periods};
+use super::periods::{Period, place_periods};
 use super::{ExportError, ExportOptions, Window, basis_word, iso_utc, start_of_day};
 use crate::store::{Actor, Control, Store};
 

@@ -10,7 +10,7 @@
 mod acled;
 mod annotations;
 mod geojson;
-mod history;
+mod periods;
 pub mod video;
 
 use std::fmt;
