@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
 
-use super::save::{SaveError, Snapshot};
+use super::decor::decor_prefix;
+use super::snapshot::{SaveError, Snapshot};
 use super::{Edit, EventFields, EventRef, NewArticle, NewEvent, NewPlace, NewSource};
 use crate::store::load::{ARTICLES_FILE, PLACES_FILE};
 use crate::store::schema::{
@@ -120,15 +121,6 @@ pub fn apply(snapshot: &Snapshot, edits: &[Edit]) -> Result<Changed, SaveError> 
         }
     }
     Ok(c)
-}
-
-/// The comments and blank lines written above a table.
-pub(super) fn decor_prefix(t: &Table) -> String {
-    t.decor()
-        .prefix()
-        .and_then(|p| p.as_str())
-        .unwrap_or("")
-        .to_owned()
 }
 
 fn no_such_event(event: &EventRef) -> SaveError {

@@ -10,12 +10,14 @@
 //! rebuilt from the snapshot, so an undone edit leaves no trace.
 
 pub mod claim;
+mod decor;
 pub mod document;
 pub mod form;
 pub mod import;
 pub mod locate;
 pub mod new_place;
 pub mod save;
+pub mod snapshot;
 pub mod story;
 
 use chrono::NaiveDate;

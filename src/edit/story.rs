@@ -11,8 +11,8 @@
 use chrono::NaiveDateTime;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, value};
 
-use super::document::decor_prefix;
-use super::save::{SaveError, Snapshot};
+use super::decor::decor_prefix;
+use super::snapshot::{SaveError, Snapshot};
 use crate::store::dates::end_of_day;
 use crate::store::schema::{self, StepEntry, StoryEntry, written};
 use crate::store::stories::STORIES_FILE;
