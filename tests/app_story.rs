@@ -11,9 +11,9 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use frontline::app::story::StoryAt;
 use frontline::app::{Action, FrontlineApp, LaunchOptions};
 use frontline::store::{DataSource, Store};
+use frontline::view::story::StoryAt;
 
 fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2017, 11, d).expect("a day")

@@ -4,8 +4,8 @@
 
 use chrono::{Duration, NaiveDateTime};
 
-use super::story::StoryAt;
 use crate::store::{EventIx, EventKind, PlaceIx};
+use crate::view::story::StoryAt;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -58,7 +58,7 @@ pub enum Action {
     /// Bring a place into view (keeping the zoom).
     CentreOn(PlaceIx),
     /// Open the Export dialog for a format.
-    OpenExport(super::export_dialog::ExportTarget),
+    OpenExport(crate::export::target::ExportTarget),
     /// Write the export the dialog is set up for.
     RunExport,
     /// Stop a running video export.
@@ -137,9 +137,9 @@ pub enum Action {
         candidate: Box<crate::assist::Candidate>,
     },
     /// Hide a candidate in the reader (remembered between runs, never written to the data).
-    DismissCandidate(super::reader::Dismissed),
+    DismissCandidate(crate::app::state::dismissed::Dismissed),
     /// Show a dismissed candidate again.
-    RestoreCandidate(super::reader::Dismissed),
+    RestoreCandidate(crate::app::state::dismissed::Dismissed),
     /// Scroll the reader to characters `start..end` of its article and highlight them.
     ShowClause {
         article: usize,

@@ -1,6 +1,5 @@
 //! Where actions change the app's state: every button, key, menu item and map click ends here.
 
-use super::story;
 use super::*;
 
 impl FrontlineApp {
@@ -98,7 +97,7 @@ impl FrontlineApp {
                 Action::NextStep | Action::PreviousStep => {
                     let forward = action == Action::NextStep;
                     let stories = &self.store.stories;
-                    if let Some(at) = story::neighbour(stories, self.story, forward) {
+                    if let Some(at) = crate::view::story::neighbour(stories, self.story, forward) {
                         self.go_to_step(at);
                     }
                 }
@@ -112,7 +111,7 @@ impl FrontlineApp {
                     self.compared = Some(Compared::new(&self.store, from, to))
                 }
                 Action::CompareDayBefore => {
-                    let (from, to) = changes::day_before(self.replay.cursor);
+                    let (from, to) = state::compare::day_before(self.replay.cursor);
                     self.compared = Some(Compared::new(&self.store, from, to));
                 }
                 Action::CloseCompare => self.compared = None,
@@ -134,12 +133,8 @@ impl FrontlineApp {
                     self.claim.form = Some(form);
                 }
                 Action::AcceptCandidate { .. } => {}
-                Action::DismissCandidate(d) => {
-                    if !self.dismissed.contains(&d) {
-                        self.dismissed.push(d);
-                    }
-                }
-                Action::RestoreCandidate(d) => self.dismissed.retain(|x| *x != d),
+                Action::DismissCandidate(d) => self.dismissed.dismiss(d),
+                Action::RestoreCandidate(d) => self.dismissed.restore(&d),
                 Action::ShowClause {
                     article,
                     start,

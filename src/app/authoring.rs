@@ -8,11 +8,11 @@
 
 use std::collections::BTreeSet;
 
-use super::story::StoryAt;
 use super::*;
 use crate::edit::Edit;
 use crate::edit::story::{NewStep, StoryEdit};
 use crate::store::stories::Story;
+use crate::view::story::StoryAt;
 
 impl FrontlineApp {
     /// After the data changed (a reload, an edit, an undo): a step shown that no longer exists

@@ -5,8 +5,8 @@
 use egui::{Key, KeyboardShortcut, ModifierNames, Modifiers, Response, RichText, Ui};
 
 use super::action::Action;
-use super::export_dialog::ExportTarget;
 use crate::export::ExportFormat;
+use crate::export::target::ExportTarget;
 use crate::export::video::VideoFormat;
 
 mod widgets;

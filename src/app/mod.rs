@@ -24,6 +24,7 @@ pub mod reader;
 mod saving;
 pub mod scene;
 pub mod screenshot;
+pub mod state;
 pub mod story;
 pub mod theme;
 pub mod timeline;
@@ -49,7 +50,8 @@ use crate::replay::Replay;
 use crate::store::dates::{end_of_day, start_of_day};
 use crate::store::{DataSource, Lookup, PlaceIx, Store};
 use crate::view::filter::Filters;
-use changes::{ChangesWindow, Compared};
+use crate::view::story::StoryAt;
+use changes::ChangesWindow;
 use control_chart::ControlChart;
 use event_feed::EventFeed;
 use map::MapView;
@@ -57,7 +59,9 @@ use place::PlacePanel;
 use problems::ProblemsWindow;
 use reader::Reader;
 use scene::Scene;
-use story::{StoryAt, StoryPanel};
+use state::compare::Compared;
+use state::dismissed::{Dismissed, DismissedList};
+use story::StoryPanel;
 use timeline::TimelinePanel;
 use top_bar::TopBar;
 use workbench::{AddArticleWindow, ClaimWindow, SaveAsWindow};
@@ -103,7 +107,7 @@ pub struct Persisted {
     pub highlights: bool,
     /// The candidate claims dismissed in the reader.
     #[serde(default)]
-    pub dismissed: Vec<reader::Dismissed>,
+    pub dismissed: Vec<Dismissed>,
 }
 
 fn yes() -> bool {
@@ -144,7 +148,7 @@ pub struct FrontlineApp {
     /// What changed between two instants, while the window is open.
     pub compared: Option<Compared>,
     /// The assistant's candidate claims dismissed in the reader (the app's own state).
-    pub dismissed: Vec<reader::Dismissed>,
+    pub dismissed: DismissedList,
     scene: Scene,
     top_bar: TopBar,
     feed: EventFeed,
@@ -217,7 +221,7 @@ impl FrontlineApp {
         let mut selected = None;
         let mut map_memory = None;
         let mut filters = Filters::default();
-        let mut dismissed = Vec::new();
+        let mut dismissed = DismissedList::default();
         let mut shown = Shown {
             problems: store.diagnostics.has_errors(),
             ..Shown::default()
@@ -239,7 +243,7 @@ impl FrontlineApp {
             shown.labels = p.labels;
             shown.highlights = p.highlights;
             filters = p.filters.clone();
-            dismissed = p.dismissed.clone();
+            dismissed = DismissedList::new(p.dismissed.clone());
         }
         // The command line's filters replace the remembered ones.
         if !options.hide.is_empty() || options.stated_only {
@@ -406,7 +410,7 @@ impl FrontlineApp {
             show_legend: self.shown.legend,
             labels: self.shown.labels,
             highlights: self.shown.highlights,
-            dismissed: self.dismissed.clone(),
+            dismissed: self.dismissed.as_slice().to_vec(),
         }
     }
 
@@ -465,7 +469,7 @@ impl FrontlineApp {
             edits: self.edits.edits(),
             story: self.story,
             compared: self.compared.as_ref(),
-            dismissed: &self.dismissed,
+            dismissed: self.dismissed.as_slice(),
             stories: &self.store.stories,
         };
         let mut actions = Vec::new();

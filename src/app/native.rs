@@ -81,7 +81,7 @@ pub fn run(
     source: DataSource,
     options: LaunchOptions,
     capture: Option<Capture>,
-    story: Option<super::story::StoryAt>,
+    story: Option<crate::view::story::StoryAt>,
 ) -> Result<(), RunError> {
     for d in store.diagnostics.errors().take(20) {
         eprintln!("{d}");

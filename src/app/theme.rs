@@ -90,3 +90,12 @@ pub(crate) fn install_fonts(ctx: &egui::Context) {
         ));
     }
 }
+
+/// The frame of what is laid over the map: the view controls, the legend, the caption card.
+pub(crate) fn overlay_frame() -> egui::Frame {
+    egui::Frame::NONE
+        .fill(Color32::from_white_alpha(225))
+        .stroke(egui::Stroke::new(1.0, Color32::from_gray(190)))
+        .corner_radius(4.0)
+        .inner_margin(6.0)
+}

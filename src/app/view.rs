@@ -20,11 +20,11 @@ pub struct ViewContext<'a> {
     /// The workbench's edits not saved yet, oldest first.
     pub edits: &'a [crate::edit::Edit],
     /// The story step shown, if any.
-    pub story: Option<super::story::StoryAt>,
+    pub story: Option<crate::view::story::StoryAt>,
     /// The two instants compared and what changed between them, while shown.
-    pub compared: Option<&'a super::changes::Compared>,
+    pub compared: Option<&'a crate::app::state::compare::Compared>,
     /// The assistant's candidate claims the user dismissed in the reader.
-    pub dismissed: &'a [super::reader::Dismissed],
+    pub dismissed: &'a [crate::app::state::dismissed::Dismissed],
     /// The stories as they will be once saved: the loaded ones with the unsaved edits.
     pub stories: &'a [crate::store::stories::Story],
 }

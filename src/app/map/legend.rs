@@ -21,7 +21,7 @@ impl View for Legend {
     /// Draws the legend in the current `ui` (an overlay placed by the map).
     fn ui(&mut self, ui: &mut Ui, view: &ViewContext, actions: &mut Vec<Action>) {
         let expanded = view.shown.legend;
-        super::overlay_frame().show(ui, |ui| {
+        theme::overlay_frame().show(ui, |ui| {
             ui.spacing_mut().item_spacing = vec2(6.0, 0.0);
             let title = if expanded { "Legend −" } else { "Legend +" };
             commands::labelled_button(ui, Command::Legend, RichText::new(title).strong(), actions);

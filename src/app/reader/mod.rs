@@ -25,7 +25,6 @@ use crate::assist::Candidate;
 use crate::assist::coverage::{Coverage, Quoted, is_annotated};
 use crate::present::long_date;
 pub use analysis::Analysis;
-pub use candidates::Dismissed;
 use highlights::{Hit, Layer, Marks};
 use layout::Display;
 
