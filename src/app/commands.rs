@@ -2,7 +2,7 @@
 //! The buttons, the keyboard handling and the tooltips are all made from it, so that a tooltip
 //! cannot name a key that does nothing, nor a button go by two names.
 
-use egui::{Key, KeyboardShortcut, ModifierNames, Modifiers, Response, RichText, Ui};
+use egui::{Key, KeyboardShortcut, ModifierNames, Modifiers, Ui};
 
 use super::action::Action;
 use crate::export::ExportFormat;

@@ -3,5 +3,8 @@
 //! [`ViewContext`](super::frame::ViewContext) and change them only by sending an
 //! [`Action`](super::action::Action).
 
+pub mod close;
 pub mod compare;
 pub mod dismissed;
+pub mod notices;
+pub mod story;
