@@ -150,7 +150,8 @@ fn the_side_panels_and_the_chart_fold_away_and_the_map_grows() {
     let taller = h.state().panels.map.rect();
     assert!(taller.height() > before.height() + 100.0, "{taller:?}");
     let saved = h.state().persisted();
-    assert!(!saved.show_feed && !saved.show_place && !saved.show_chart);
+    let off = |name: &str| saved.shown.get(name) == Some(&false);
+    assert!(off("feed") && off("place") && off("chart"));
     // Remembered into the next run.
     let app = FrontlineApp::new(
         frontline::bundled::store(),

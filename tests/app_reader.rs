@@ -223,7 +223,7 @@ fn clicking_a_candidate_shows_its_clause_and_the_highlights_can_be_switched_off(
     h.get_by_label("Assistant highlights").click();
     h.run();
     assert!(!h.state().shown.highlights);
-    assert!(!h.state().persisted().highlights);
+    assert_eq!(h.state().persisted().shown.get("highlights"), Some(&false));
     assert!(
         !shows(&h, "date phrase"),
         "the key goes with the highlights"

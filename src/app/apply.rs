@@ -27,9 +27,7 @@ impl FrontlineApp {
                 Action::FitMap => self.panels.map.fit_to_data(),
                 Action::ZoomIn => self.panels.map.zoom_by(1),
                 Action::ZoomOut => self.panels.map.zoom_by(-1),
-                Action::ToggleTiles => self.shown.tiles = !self.shown.tiles,
-                Action::ToggleChart => self.shown.chart = !self.shown.chart,
-                Action::ToggleProblems => self.shown.problems = !self.shown.problems,
+                Action::Toggle(t) => self.shown.flip(t),
                 Action::OpenArticle { article, quote } => match &mut self.windows.reader {
                     // The same article: what the assistant found in it is kept.
                     Some(r) if r.article == article => r.show_quote(quote),
@@ -42,9 +40,6 @@ impl FrontlineApp {
                     self.filters.feed_selected_only = !self.filters.feed_selected_only
                 }
                 Action::SetFeedKind(kind) => self.filters.feed_kind = kind,
-                Action::ToggleFeed => self.shown.feed = !self.shown.feed,
-                Action::TogglePlacePanel => self.shown.place = !self.shown.place,
-                Action::ToggleLegend => self.shown.legend = !self.shown.legend,
                 Action::NextLabelScript => self.shown.labels = self.shown.labels.next(),
                 Action::FocusSearch => self.panels.top_bar.focus_search(),
                 Action::CentreOn(p) => {
@@ -126,7 +121,6 @@ impl FrontlineApp {
                 }
                 Action::CloseCompare => self.windows.compared = None,
                 Action::ZoomTo { lat, lon, zoom } => self.panels.map.set_view(lat, lon, Some(zoom)),
-                Action::ToggleAssistantHighlights => self.shown.highlights = !self.shown.highlights,
                 Action::ToggleShowDismissed => {
                     if let Some(r) = &mut self.windows.reader {
                         r.show_dismissed = !r.show_dismissed;

@@ -7,7 +7,7 @@ use egui::{RichText, Ui};
 
 use super::action::Action;
 use super::commands::{self, Command};
-use super::view::{View, ViewContext};
+use super::panel::{View, ViewContext};
 use crate::present;
 
 /// The window, with the dates being typed.

@@ -15,9 +15,9 @@ use egui_plot::{
 };
 
 use super::action::Action;
+use super::panel::{View, ViewContext};
 use super::scene::Scene;
 use super::theme;
-use super::view::{View, ViewContext};
 use crate::present::DayForm;
 use crate::replay::Replay;
 use crate::store::{Control, PlaceIx, Store};

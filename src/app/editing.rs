@@ -9,8 +9,8 @@ use egui::{Color32, Ui};
 
 use super::FrontlineApp;
 use super::action::Action;
+use super::panel::{View, ViewContext};
 use super::reader::Reader;
-use super::view::{View, ViewContext};
 use super::workbench::ClaimMode;
 use crate::edit::claim::ClaimForm;
 use crate::edit::locate::{locate, locate_quote};

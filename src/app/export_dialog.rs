@@ -18,7 +18,7 @@ use std::sync::Arc;
 use egui::{RichText, Ui};
 
 use super::action::Action;
-use super::view::{View, ViewContext};
+use super::panel::{View, ViewContext};
 use crate::export::target::ExportTarget;
 use crate::export::video::{Progress, VideoFormat};
 use crate::export::{ExportFormat, ExportOptions, export_to_file};

@@ -18,6 +18,7 @@ pub mod export_dialog;
 pub mod history;
 pub mod map;
 pub mod native;
+pub mod panel;
 pub mod place;
 pub mod problems;
 pub mod reader;
@@ -31,7 +32,7 @@ pub mod theme;
 pub mod timeline;
 pub mod top_bar;
 pub mod video;
-pub mod view;
+
 pub mod watch;
 pub mod windows;
 pub mod workbench;
@@ -44,7 +45,8 @@ use serde::{Deserialize, Serialize};
 
 pub use action::Action;
 pub use native::{Capture, RunError, run};
-pub use view::{Shown, View, ViewContext};
+pub use panel::{View, ViewContext};
+pub use state::toggles::Shown;
 
 use crate::edit::{EditSession, Snapshot};
 use crate::present;
@@ -83,31 +85,20 @@ pub struct Persisted {
     pub cursor: NaiveDateTime,
     pub selected: Option<String>,
     pub map: Option<walkers::MapMemory>,
-    pub osm: bool,
     pub speed: f64,
     pub looping: bool,
-    pub show_chart: bool,
     /// What the user chose to see (remembered; older state files have none).
     #[serde(default)]
     pub filters: Filters,
-    #[serde(default = "yes")]
-    pub show_feed: bool,
-    #[serde(default = "yes")]
-    pub show_place: bool,
-    #[serde(default = "yes")]
-    pub show_legend: bool,
+    /// The toggles, by their names in the table of toggles (`state/toggles.rs`); one not
+    /// saved keeps its default.
     #[serde(default)]
-    pub labels: view::LabelScript,
-    /// The reader's assistant highlights are on.
-    #[serde(default = "yes")]
-    pub highlights: bool,
+    pub shown: std::collections::BTreeMap<String, bool>,
+    #[serde(default)]
+    pub labels: crate::view::labels::LabelScript,
     /// The candidate claims dismissed in the reader.
     #[serde(default)]
     pub dismissed: Vec<Dismissed>,
-}
-
-fn yes() -> bool {
-    true
 }
 
 /// The app: the data, and its state in small plain types (`state/`), the panels and the
@@ -184,13 +175,8 @@ impl FrontlineApp {
                 .as_deref()
                 .and_then(|id| store.places.iter().position(|pl| pl.id == id));
             map_memory = p.map.clone();
-            shown.tiles = p.osm;
-            shown.chart = p.show_chart;
-            shown.feed = p.show_feed;
-            shown.place = p.show_place;
-            shown.legend = p.show_legend;
+            shown.restore(&p.shown);
             shown.labels = p.labels;
-            shown.highlights = p.highlights;
             filters = p.filters.clone();
             dismissed = DismissedList::new(p.dismissed.clone());
         }
@@ -330,16 +316,11 @@ impl FrontlineApp {
             cursor: self.replay.cursor,
             selected: self.selected.map(|p| self.store.places[p].id.clone()),
             map: Some(self.panels.map.memory.clone()),
-            osm: self.shown.tiles,
             speed: self.replay.speed,
             looping: self.replay.looping,
-            show_chart: self.shown.chart,
             filters: self.own_filters(),
-            show_feed: self.shown.feed,
-            show_place: self.shown.place,
-            show_legend: self.shown.legend,
+            shown: self.shown.to_saved(),
             labels: self.shown.labels,
-            highlights: self.shown.highlights,
             dismissed: self.session.dismissed.as_slice().to_vec(),
         }
     }

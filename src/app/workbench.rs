@@ -9,7 +9,7 @@ use egui::{Color32, RichText, Ui};
 use super::action::Action;
 use super::attach;
 use super::commands::{self, Command};
-use super::view::{View, ViewContext};
+use super::panel::{View, ViewContext};
 use crate::edit::claim::{ClaimForm, Status};
 use crate::edit::form::ArticleForm;
 use crate::edit::import;

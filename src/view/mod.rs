@@ -6,5 +6,6 @@
 pub mod bidi;
 pub mod cluster;
 pub mod filter;
+pub mod labels;
 pub mod search;
 pub mod story;

@@ -2,8 +2,8 @@
 
 use egui::{RichText, Ui};
 
+use crate::app::panel::ViewContext;
 use crate::app::theme;
-use crate::app::view::ViewContext;
 use crate::present;
 
 /// The caption card of the step shown, at the top left of `rect` (the map).

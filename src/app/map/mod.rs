@@ -28,9 +28,10 @@ use walkers::{HttpOptions, HttpTiles, Map, MapMemory, lon_lat, sources::OpenStre
 
 use super::action::Action;
 use super::commands::{self, Command};
+use super::panel::{View, ViewContext};
 use super::scene::Scene;
 use super::theme;
-use super::view::{View, ViewContext};
+use crate::app::state::toggles::Toggle;
 use crate::store::PlaceIx;
 use basemap::Basemap;
 use basemap_plugin::BasemapPlugin;
@@ -288,7 +289,7 @@ impl View for MapView {
                         commands::button(ui, Command::FitToData, false, actions);
                         commands::button(ui, Command::ZoomOut, false, actions);
                         commands::button(ui, Command::ZoomIn, false, actions);
-                        commands::checkbox(ui, Command::OsmTiles, show_tiles, actions);
+                        commands::checkbox(ui, Command::Toggle(Toggle::Tiles), show_tiles, actions);
                     });
                 });
             });

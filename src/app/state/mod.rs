@@ -8,3 +8,4 @@ pub mod compare;
 pub mod dismissed;
 pub mod notices;
 pub mod story;
+pub mod toggles;
