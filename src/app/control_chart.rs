@@ -16,11 +16,11 @@ use egui_plot::{
 
 use super::action::Action;
 use super::panel::{View, ViewContext};
-use super::scene::Scene;
 use super::theme;
 use crate::present::DayForm;
 use crate::replay::Replay;
 use crate::store::{Control, PlaceIx, Store};
+use crate::view::scene::Scene;
 
 #[derive(Default)]
 pub struct ControlChart {

@@ -4,9 +4,9 @@
 use egui::Ui;
 
 use super::action::Action;
-use super::scene::Scene;
 use crate::replay::Replay;
 use crate::store::Store;
+use crate::view::scene::Scene;
 
 /// The state a panel reads. Nothing in it can be changed by a panel: changes are [`Action`]s.
 pub struct ViewContext<'a> {

@@ -7,5 +7,6 @@ pub mod bidi;
 pub mod cluster;
 pub mod filter;
 pub mod labels;
+pub mod scene;
 pub mod search;
 pub mod story;

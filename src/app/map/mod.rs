@@ -29,10 +29,10 @@ use walkers::{HttpOptions, HttpTiles, Map, MapMemory, lon_lat, sources::OpenStre
 use super::action::Action;
 use super::commands::{self, Command};
 use super::panel::{View, ViewContext};
-use super::scene::Scene;
 use super::theme;
 use crate::app::state::toggles::Toggle;
 use crate::store::PlaceIx;
+use crate::view::scene::Scene;
 use basemap::Basemap;
 use basemap_plugin::BasemapPlugin;
 use labels::{LabelsPlugin, PlacedLabels};
