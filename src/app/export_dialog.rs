@@ -21,7 +21,7 @@ use super::action::Action;
 use super::panel::{View, ViewContext};
 use crate::export::target::ExportTarget;
 use crate::export::video::{Progress, VideoFormat};
-use crate::export::{ExportFormat, ExportOptions, export_to_file};
+use crate::export::{ExportOptions, export_to_file};
 use crate::output::remove_temp_files;
 use crate::store::Store;
 use crate::view::filter::Filters;
@@ -318,6 +318,7 @@ impl View for ExportDialog {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::ExportFormat;
 
     #[test]
     fn the_video_is_asked_for_with_the_apps_filters() {
