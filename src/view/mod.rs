@@ -7,6 +7,7 @@ pub mod bidi;
 pub mod cluster;
 pub mod filter;
 pub mod labels;
+pub mod palette;
 pub mod scene;
 pub mod search;
 pub mod story;
