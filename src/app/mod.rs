@@ -15,11 +15,12 @@ pub mod control_chart;
 mod editing;
 pub mod event_feed;
 pub mod export_dialog;
-pub mod history;
+
 pub mod map;
 pub mod native;
 pub mod panel;
 pub mod place;
+pub mod place_history;
 pub mod problems;
 pub mod reader;
 mod saving;

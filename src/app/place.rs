@@ -5,8 +5,8 @@ use egui::{Color32, RichText, Sense, Ui, vec2};
 
 use super::action::Action;
 use super::commands::{self, Command};
-use super::history::History;
 use super::panel::{View, ViewContext};
+use super::place_history::History;
 use super::theme;
 use crate::present::{self, long_date};
 use crate::store::{Place, PlaceIx};
