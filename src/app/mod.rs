@@ -15,7 +15,6 @@ pub mod control_chart;
 mod editing;
 pub mod event_feed;
 pub mod export_dialog;
-
 pub mod map;
 pub mod native;
 pub mod panel;
@@ -24,7 +23,6 @@ pub mod place_history;
 pub mod problems;
 pub mod reader;
 mod saving;
-
 pub mod screenshot;
 pub mod session;
 pub mod state;
@@ -33,7 +31,6 @@ pub mod theme;
 pub mod timeline;
 pub mod top_bar;
 pub mod video;
-
 pub mod watch;
 pub mod windows;
 pub mod workbench;
