@@ -4,7 +4,7 @@
 //!
 //! - floor 0: `store` (the model, loading, formats, the time index);
 //! - floor 1: the libraries (`assist`, `present`, `view`, `replay`, `diff`, `export`, `edit`,
-//!   `import`, `synth`, `geo`, `bundled`, `startup`, `output`);
+//!   `store_to_toml`, `synth`, `geo`, `bundled`, `startup`, `output`);
 //! - floor 2: `app`, the native app;
 //! - floor 3: `cli`, the command line that starts the app.
 //!
@@ -26,7 +26,7 @@ const FLOORS: &[(&str, u8)] = &[
     ("diff", 1),
     ("export", 1),
     ("edit", 1),
-    ("import", 1),
+    ("store_to_toml", 1),
     ("synth", 1),
     ("geo", 1),
     ("bundled", 1),
@@ -353,9 +353,6 @@ fn libraries_and_the_app_import_nothing_above_them() {
 }
 
 #[test]
-// Ignored until the store's own upward imports (the ACLED reader's use of the assistant's
-// gazetteer and of the exports' cell unescaping) are moved down: run with `--ignored`.
-#[ignore = "the store still imports from floor 1 (store/load/acled/rows.rs)"]
 fn the_store_imports_nothing_above_it() {
     let up = upward(|f| f == 0);
     assert!(up.is_empty(), "the store imports from above: {up:#?}");
