@@ -13,11 +13,11 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use egui::{Context, RawInput, Rect, Visuals, pos2, vec2};
 use frontline::app::map::MapView;
 use frontline::app::map::fit::fit;
-use frontline::app::scene::Scene;
 use frontline::app::{FrontlineApp, LaunchOptions, Shown, View, ViewContext};
 use frontline::replay::Replay;
 use frontline::store::{DataSource, Store};
 use frontline::synth::{self, SCALES as SIZES};
+use frontline::view::scene::Scene;
 
 /// The app's allocator, so that the numbers are the app's.
 #[global_allocator]

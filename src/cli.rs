@@ -9,7 +9,6 @@ use clap::{Parser, Subcommand};
 use serde::Serialize;
 
 use crate::present::{self, DayForm, long_date};
-use crate::store::dates;
 use crate::store::{Control, DataSource, Lookup, PlaceIx, Store};
 
 mod check_format;
@@ -19,6 +18,8 @@ mod quotes;
 mod state;
 mod suggest;
 
+/// Parses `--at`: a bare date means the end of that day.
+pub use crate::replay::parse_at;
 pub use check_format::CheckFormat;
 pub use error::{
     ActorError, ArticleError, CliError, InstantError, PlaceError, SizeError, StoryError,
@@ -225,16 +226,6 @@ impl Cli {
     }
 }
 
-/// Parses `--at`: a bare date means the end of that day.
-pub fn parse_at(s: &str) -> Result<NaiveDateTime, InstantError> {
-    dates::parse_instant(s)
-        .map(|i| i.end_instant())
-        .map_err(|e| InstantError {
-            input: s.to_owned(),
-            explanation: e.to_string(),
-        })
-}
-
 /// Resolves a place name for the command line; the error says what to do.
 pub fn resolve_place(store: &Store, name: &str) -> Result<PlaceIx, PlaceError> {
     match store.find_place(name) {
@@ -262,7 +253,7 @@ pub fn resolve_story(
     store: &Store,
     name: &str,
     step: usize,
-) -> Result<crate::app::story::StoryAt, StoryError> {
+) -> Result<crate::view::story::StoryAt, StoryError> {
     let key = name.trim().to_lowercase();
     let Some(story) = store
         .stories
@@ -282,7 +273,7 @@ pub fn resolve_story(
             steps,
         });
     }
-    Ok(crate::app::story::StoryAt {
+    Ok(crate::view::story::StoryAt {
         story,
         step: step - 1,
     })

@@ -153,6 +153,27 @@ impl Replay {
     }
 }
 
+/// `--at` (or a date typed in the app) is not a date or an instant.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{explanation}")]
+pub struct InstantError {
+    /// What the user wrote.
+    pub input: String,
+    /// What is wrong and how to write it, in words.
+    pub explanation: String,
+}
+
+/// Reads an instant to put the cursor at (`--at`, the dates compared in the app): a bare date
+/// means the end of that day. Below both the app and the command line, which read it alike.
+pub fn parse_at(s: &str) -> Result<NaiveDateTime, InstantError> {
+    crate::store::dates::parse_instant(s)
+        .map(|i| i.end_instant())
+        .map_err(|e| InstantError {
+            input: s.to_owned(),
+            explanation: e.to_string(),
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -96,7 +96,7 @@ fn edits_are_reloaded_keeping_cursor_selection_and_view() {
     app.watch(DataSource::Dir(root.clone()), None).unwrap();
     let mut h = harness(app);
     let rummanah = h.state().selected.unwrap();
-    let zoom = h.state().map.memory.zoom();
+    let zoom = h.state().panels.map.memory.zoom();
     let sdf = h
         .state()
         .store
@@ -120,8 +120,8 @@ fn edits_are_reloaded_keeping_cursor_selection_and_view() {
     );
     assert_eq!(h.state().replay.cursor, at, "cursor kept");
     assert_eq!(h.state().selected, Some(rummanah), "selection kept");
-    assert_eq!(h.state().map.memory.zoom(), zoom, "view kept");
-    assert!(h.state().reload_notice.is_some());
+    assert_eq!(h.state().panels.map.memory.zoom(), zoom, "view kept");
+    assert!(h.state().notices.has_news(std::time::Instant::now()));
 
     // A broken edit: the valid part stays, the problem is listed.
     common::edit(&root, "events.toml", "to = \"sdf\"", "to = \"nobody\"");

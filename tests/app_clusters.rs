@@ -25,13 +25,16 @@ fn clicking_a_cluster_zooms_in_until_its_places_come_apart() {
     assert_eq!(store.diagnostics.error_count(), 0);
     let mut h = common::app::harness(FrontlineApp::new(store, &LaunchOptions::default(), None));
 
-    let clusters = h.state().map.clusters().to_vec();
+    let clusters = h.state().panels.map.clusters().to_vec();
     assert!(
         !clusters.is_empty(),
         "{places} places fitted to the map overlap somewhere"
     );
     // A clustered place has no marker of its own.
-    assert_eq!(h.state().map.place_on_screen(clusters[0].places[0]), None);
+    assert_eq!(
+        h.state().panels.map.place_on_screen(clusters[0].places[0]),
+        None
+    );
     let target = clusters
         .iter()
         .max_by_key(|c| c.places.len())
@@ -42,13 +45,13 @@ fn clicking_a_cluster_zooms_in_until_its_places_come_apart() {
         h.query_all_by_label(&label).next().is_some(),
         "no widget labelled {label}"
     );
-    let zoom_before = h.state().map.memory.zoom();
+    let zoom_before = h.state().panels.map.memory.zoom();
     common::app::click_at(&mut h, target.centre);
     h.run();
-    let zoom_after = h.state().map.memory.zoom();
+    let zoom_after = h.state().panels.map.memory.zoom();
     assert_eq!(zoom_after, zoom_before + f64::from(target.split_steps));
     // Its places now stand apart: no cluster holds two of them.
-    for c in h.state().map.clusters() {
+    for c in h.state().panels.map.clusters() {
         let shared = c
             .places
             .iter()

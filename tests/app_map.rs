@@ -114,8 +114,8 @@ fn search_selects_a_place_by_an_arabic_alias_and_by_a_misspelling() {
     h.run();
     assert_eq!(h.state().selected, Some(rawa), "fuzzy");
     // Brought into view: the map is centred on it.
-    let pos = h.state().map.place_on_screen(rawa).unwrap();
-    let map = h.state().map.rect();
+    let pos = h.state().panels.map.place_on_screen(rawa).unwrap();
+    let map = h.state().panels.map.rect();
     assert!((pos - map.center()).length() < 2.0, "{pos:?} in {map:?}");
 }
 
@@ -136,21 +136,22 @@ fn the_legend_overlay_collapses() {
 #[test]
 fn the_side_panels_and_the_chart_fold_away_and_the_map_grows() {
     let mut h = harness();
-    let before = h.state().map.rect();
+    let before = h.state().panels.map.rect();
     assert!(before.width() < 700.0, "{before:?}");
     h.get_by_role_and_label(Role::Button, "Events").click();
     h.run();
     h.key_press(egui::Key::P);
     h.run();
-    let wider = h.state().map.rect();
+    let wider = h.state().panels.map.rect();
     assert!(wider.width() > 1200.0, "{wider:?}");
     assert!(h.query_by_label("No place selected").is_none());
     h.key_press(egui::Key::C);
     h.run();
-    let taller = h.state().map.rect();
+    let taller = h.state().panels.map.rect();
     assert!(taller.height() > before.height() + 100.0, "{taller:?}");
     let saved = h.state().persisted();
-    assert!(!saved.show_feed && !saved.show_place && !saved.show_chart);
+    let off = |name: &str| saved.shown.get(name) == Some(&false);
+    assert!(off("feed") && off("place") && off("chart"));
     // Remembered into the next run.
     let app = FrontlineApp::new(
         frontline::bundled::store(),
@@ -210,7 +211,7 @@ fn video_frame_red(args: &[&str]) -> usize {
     let mut h = common::frame::harness(FrontlineApp::new(store, &options, None), &textures);
     h.key_press(egui::Key::L);
     h.run();
-    let map = h.state().map.rect();
+    let map = h.state().panels.map.rect();
     let frame = common::frame::draw(&h, &textures, map);
     common::frame::count_near(&frame, egui::Color32::from_rgb(r, g, b), 24)
 }
@@ -238,5 +239,5 @@ fn the_attribution_keeps_clear_of_the_legend() {
         !attribution.intersects(legend),
         "{attribution:?} overlaps the legend {legend:?}"
     );
-    assert!(h.state().map.rect().contains_rect(attribution));
+    assert!(h.state().panels.map.rect().contains_rect(attribution));
 }

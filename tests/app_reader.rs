@@ -54,6 +54,7 @@ fn reading(root: &std::path::Path, article: usize) -> Harness<'static, Frontline
 
 fn open(h: &Harness<FrontlineApp>) -> Vec<Candidate> {
     h.state()
+        .windows
         .reader
         .as_ref()
         .expect("the reader is open")
@@ -92,7 +93,7 @@ fn the_reader_lists_the_candidates_no_quote_covers() {
     let (article, h) = article_with_open_candidates(&root);
     let store = &h.state().store;
     let quotes = quotes_of(store, article);
-    let reader = h.state().reader.as_ref().unwrap();
+    let reader = h.state().windows.reader.as_ref().unwrap();
     let all = &reader.analysis().unwrap().candidates;
     let listed = open(&h);
     for c in all {
@@ -137,7 +138,13 @@ fn accept_fills_the_claim_form_from_the_candidate_and_adding_it_closes_the_candi
         .expect("an open candidate about a known place");
     h.query_all_by_label("Accept").nth(row).unwrap().click();
     h.run();
-    let form = h.state().claim.form.clone().expect("the New claim form");
+    let form = h
+        .state()
+        .windows
+        .claim
+        .form
+        .clone()
+        .expect("the New claim form");
     assert_eq!(form.place, c.place);
     assert_eq!(form.date, c.date.to_string());
     assert_eq!(form.quote, c.text);
@@ -158,7 +165,7 @@ fn accept_fills_the_claim_form_from_the_candidate_and_adding_it_closes_the_candi
     h.get_by_label("Add claim").click();
     h.run();
     // The quote added in the edit session now covers the clause.
-    assert!(h.state().edits.is_dirty());
+    assert!(h.state().session.edits.is_dirty());
     assert!(!open(&h).contains(c), "annotated, so no longer open");
 }
 
@@ -192,7 +199,7 @@ fn a_dismissed_candidate_stays_dismissed_and_can_be_brought_back() {
     // "Show dismissed (1)" lists it with "Restore", which makes it open again.
     h.get_by_label("Show dismissed (1)").click();
     h.run();
-    assert!(h.state().reader.as_ref().unwrap().show_dismissed);
+    assert!(h.state().windows.reader.as_ref().unwrap().show_dismissed);
     h.get_by_label("Restore").click();
     h.run();
     assert!(open(&h).contains(&first));
@@ -209,14 +216,14 @@ fn clicking_a_candidate_shows_its_clause_and_the_highlights_can_be_switched_off(
     h.query_all_by_label(&label).next().unwrap().click();
     h.run();
     assert_eq!(
-        h.state().reader.as_ref().unwrap().focus,
+        h.state().windows.reader.as_ref().unwrap().focus,
         Some((c.start, c.end))
     );
     assert!(shows(&h, "date phrase"), "the key is shown");
     h.get_by_label("Assistant highlights").click();
     h.run();
     assert!(!h.state().shown.highlights);
-    assert!(!h.state().persisted().highlights);
+    assert_eq!(h.state().persisted().shown.get("highlights"), Some(&false));
     assert!(
         !shows(&h, "date phrase"),
         "the key goes with the highlights"
@@ -240,6 +247,7 @@ fn a_selection_in_a_right_to_left_article_gives_the_stored_offsets() {
     let mut h = harness(app);
     let reader = h
         .state()
+        .windows
         .reader
         .as_ref()
         .expect("--article opens the reader");
@@ -264,10 +272,10 @@ fn a_selection_in_a_right_to_left_article_gives_the_stored_offsets() {
     h.ctx.memory_mut(|m| m.request_focus(id));
     h.run();
     assert_eq!(
-        h.state().reader.as_ref().unwrap().selection,
+        h.state().windows.reader.as_ref().unwrap().selection,
         Some((stored, stored + word.chars().count()))
     );
     h.get_by_label("New claim").click();
     h.run();
-    assert_eq!(h.state().claim.form.as_ref().unwrap().quote, word);
+    assert_eq!(h.state().windows.claim.form.as_ref().unwrap().quote, word);
 }

@@ -38,14 +38,14 @@ fn clicking_a_marker_among_hundreds_selects_the_place_under_the_pointer() {
     // marker in the middle stands alone.
     let free = |h: &Harness<'static, FrontlineApp>| {
         (0..places)
-            .filter_map(|p| Some((p, h.state().map.place_on_screen(p)?)))
+            .filter_map(|p| Some((p, h.state().panels.map.place_on_screen(p)?)))
             .find(|(_, at)| map.contains(*at))
     };
     for _ in 0..6 {
         if free(&h).is_some() {
             break;
         }
-        h.state_mut().map.zoom_by(1);
+        h.state_mut().panels.map.zoom_by(1);
         h.run();
     }
     let target = free(&h).expect("some marker in the middle of the map");
@@ -53,7 +53,7 @@ fn clicking_a_marker_among_hundreds_selects_the_place_under_the_pointer() {
     // drawn markers.
     click_at(&mut h, target.1);
     let selected = h.state().selected.expect("a place is selected");
-    let at = h.state().map.place_on_screen(selected).unwrap();
+    let at = h.state().panels.map.place_on_screen(selected).unwrap();
     assert!(
         (at - target.1).length() <= 12.0,
         "the selected place ({selected}, at {at:?}) is the one under the pointer ({:?})",

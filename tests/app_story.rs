@@ -11,9 +11,9 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use frontline::app::story::StoryAt;
 use frontline::app::{Action, FrontlineApp, LaunchOptions};
 use frontline::store::{DataSource, Store};
+use frontline::view::story::StoryAt;
 
 fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2017, 11, d).expect("a day")
@@ -21,7 +21,7 @@ fn day(d: u32) -> NaiveDate {
 
 /// The map's centre `[lat, lon]` and zoom.
 fn view(h: &egui_kittest::Harness<frontline::app::FrontlineApp>) -> ([f64; 2], f64) {
-    let memory = &h.state().map.memory;
+    let memory = &h.state().panels.map.memory;
     let centre = memory.detached().expect("a step puts the map somewhere");
     ([centre.y(), centre.x()], memory.zoom())
 }
@@ -30,7 +30,7 @@ fn view(h: &egui_kittest::Harness<frontline::app::FrontlineApp>) -> ([f64; 2], f
 fn a_story_steps_forward_and_back_and_the_cursor_selection_and_view_follow() {
     let mut h = bundled();
     let (abu_kamal, al_qaim) = (place(&h, "abu_kamal"), place(&h, "al_qaim"));
-    assert!(h.state().story.is_none());
+    assert!(h.state().story.at.is_none());
 
     // The first press starts the first story.
     h.key_press(egui::Key::PageDown);
@@ -70,11 +70,11 @@ fn a_story_steps_forward_and_back_and_the_cursor_selection_and_view_follow() {
     h.run();
     h.key_press(egui::Key::PageUp);
     h.run();
-    assert_eq!(h.state().story.map(|s| s.step), Some(0));
+    assert_eq!(h.state().story.at.map(|s| s.step), Some(0));
 
     h.get_by_label("Close story").click();
     h.run();
-    assert!(h.state().story.is_none());
+    assert!(h.state().story.at.is_none());
     assert!(!shows(&h, "Step 1 of 6"));
 }
 
@@ -83,13 +83,13 @@ fn what_changed_between_8_and_12_november_lists_abu_kamal() {
     let mut h = bundled();
     h.get_by_label("What changed").click();
     h.run();
-    assert!(h.state().compared.is_some());
+    assert!(h.state().windows.compared.is_some());
     // Type the dates over the ones shown.
     set_field(&mut h, "From", "2017-11-08");
     set_field(&mut h, "to", "2017-11-12");
     h.get_by_label("Compare").click();
     h.run();
-    let compared = h.state().compared.as_ref().expect("compared");
+    let compared = h.state().windows.compared.as_ref().expect("compared");
     assert_eq!(compared.from.date(), day(8));
     assert_eq!(compared.to.date(), day(12));
     assert!(shows(&h, "Abu Kamal: from IS to IS; changed 2 times"));
@@ -160,7 +160,7 @@ fn a_step_added_from_the_current_view_is_captioned_saved_and_read_back() {
 
     h.get_by_label("Add step from the current view").click();
     h.run();
-    assert_eq!(h.state().story, Some(StoryAt { story: 1, step: 0 }));
+    assert_eq!(h.state().story.at, Some(StoryAt { story: 1, step: 0 }));
     assert!(shows(&h, "1. Sat 11 Nov 2017 · Abu Kamal"));
     let caption = "Daesh recaptured Bukamal, two days after losing it.";
     let field = "Caption of step 1";
@@ -229,14 +229,14 @@ fn an_added_step_is_undone_and_redone() {
     h.get_by_label("Add step from the current view").click();
     h.run();
     assert_eq!(steps(&h), 7);
-    assert_eq!(h.state().story, Some(StoryAt { story: 0, step: 6 }));
+    assert_eq!(h.state().story.at, Some(StoryAt { story: 0, step: 6 }));
     assert!(shows(&h, "Step 7 of 7"));
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(steps(&h), 6);
-    assert!(h.state().story.is_none(), "the step shown is gone");
-    assert!(!h.state().edits.is_dirty());
+    assert!(h.state().story.at.is_none(), "the step shown is gone");
+    assert!(!h.state().session.edits.is_dirty());
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     h.run();
     assert_eq!(steps(&h), 7);

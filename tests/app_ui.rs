@@ -237,7 +237,12 @@ fn clicking_a_quote_opens_the_article_at_it() {
         .unwrap()
         .click();
     h.run();
-    let reader = h.state().reader.as_ref().expect("the reader opened");
+    let reader = h
+        .state()
+        .windows
+        .reader
+        .as_ref()
+        .expect("the reader opened");
     let article = &h.state().store.articles[reader.article];
     let (s, e) = reader.quote.unwrap();
     assert_eq!(
@@ -272,7 +277,10 @@ fn the_last_session_is_restored_unless_flags_say_otherwise() {
             .as_deref(),
         Some("rawa")
     );
-    assert_eq!(app.map.memory.zoom(), first.state().map.memory.zoom());
+    assert_eq!(
+        app.panels.map.memory.zoom(),
+        first.state().panels.map.memory.zoom()
+    );
 
     // Flags win over the saved state.
     let app = FrontlineApp::new(
@@ -316,6 +324,7 @@ fn the_export_menu_writes_a_csv_where_the_dialog_says() {
     h.run();
     let prefilled = h
         .state()
+        .windows
         .export
         .as_ref()
         .expect("the dialog is open")
@@ -346,5 +355,5 @@ fn the_export_menu_writes_a_csv_where_the_dialog_says() {
     assert!(shows(&h, "Wrote"), "the dialog says what it wrote");
     h.get_by_label("Close").click();
     h.run();
-    assert!(h.state().export.is_none());
+    assert!(h.state().windows.export.is_none());
 }

@@ -33,7 +33,7 @@ fn type_into(h: &mut Harness<FrontlineApp>, label: &str, text: &str) {
 fn add_article(h: &mut Harness<FrontlineApp>) {
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
     h.run();
-    assert!(h.state().add_article.open);
+    assert!(h.state().windows.add_article.open);
     type_into(h, "Id", "husaybah-entered");
     // Checked as you type: the form says what is missing, and Add waits.
     assert!(shows(h, "give the article a title"));
@@ -50,7 +50,7 @@ fn add_article(h: &mut Harness<FrontlineApp>) {
     assert!(shows(h, "The text goes to articles/husaybah-entered.txt"));
     h.get_by_label("Add").click();
     h.run();
-    assert!(!h.state().add_article.open);
+    assert!(!h.state().windows.add_article.open);
     assert!(shows(h, "unsaved changes (1 edit)"));
 }
 
@@ -80,7 +80,7 @@ fn undo_and_redo_take_the_edit_back_and_forth() {
     add_article(&mut h);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert!(!h.state().edits.is_dirty());
+    assert!(!h.state().session.edits.is_dirty());
     assert!(!shows(&h, "unsaved changes"));
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     h.run();
@@ -102,8 +102,10 @@ fn a_save_is_refused_when_a_file_changed_on_disk() {
     h.get_by_label("Save").click();
     h.run();
     assert!(shows(&h, "articles.toml was changed on disk"));
+    assert!(shows(&h, "Not saved"), "said in a window of its own");
+    assert!(!h.state().windows.save_as.open, "not a Save-as question");
     assert_eq!(common::snapshot(&root), edited, "nothing was written");
-    assert!(h.state().edits.is_dirty());
+    assert!(h.state().session.edits.is_dirty());
 }
 
 #[test]
@@ -120,7 +122,7 @@ fn the_bundled_data_is_saved_only_into_a_new_directory() {
     h.run();
     assert!(dir.join("articles/husaybah-entered.txt").exists());
     assert_eq!(h.state().store.origin, dir.display().to_string());
-    assert!(!h.state().edits.is_dirty());
+    assert!(!h.state().session.edits.is_dirty());
     assert_eq!(h.state().store.diagnostics.error_count(), 0);
 }
 
@@ -159,7 +161,7 @@ fn a_passage_selected_in_the_reader_becomes_a_claim_saved_with_its_quote() {
     h.ctx.memory_mut(|m| m.request_focus(id));
     h.run();
     assert_eq!(
-        h.state().reader.as_ref().and_then(|r| r.selection),
+        h.state().windows.reader.as_ref().and_then(|r| r.selection),
         Some((start, end))
     );
     h.get_by_label("New claim").click();
@@ -196,13 +198,13 @@ fn closing_with_unsaved_edits_asks_first() {
     let mut h = on_dir(&root);
     add_article(&mut h);
     assert!(h.state().title().contains("unsaved changes"));
-    h.state_mut().close_prompt = true; // what a close request with unsaved edits does
+    h.state_mut().windows.close.asked = true; // what a close request with unsaved edits does
     h.run();
     assert!(shows(&h, "1 edit is not saved. Save before closing?"));
     h.get_by_label("Cancel").click();
     h.run();
     assert!(!shows(&h, "Save before closing?"));
-    assert!(h.state().edits.is_dirty(), "cancel keeps the edits");
+    assert!(h.state().session.edits.is_dirty(), "cancel keeps the edits");
 }
 
 /// Opens the article holding `passage` in the reader, selects the passage (as a drag over the
@@ -284,7 +286,7 @@ fn a_passage_attached_to_an_existing_event_is_saved_as_one_more_source() {
     type_into(&mut h, "Find event", "Abu Kamal");
     h.get_all_by_label("Attach here").nth(row).unwrap().click();
     h.run();
-    assert!(h.state().claim.form.is_none(), "the window closes");
+    assert!(h.state().windows.claim.form.is_none(), "the window closes");
     assert!(shows(&h, "unsaved changes (1 edit)"));
     assert_eq!(
         recapture(&h.state().store),
@@ -293,7 +295,7 @@ fn a_passage_attached_to_an_existing_event_is_saved_as_one_more_source() {
     );
     h.get_by_label("Save").click();
     h.run();
-    assert!(!h.state().edits.is_dirty());
+    assert!(!h.state().session.edits.is_dirty());
     assert_eq!(h.state().store.diagnostics.error_count(), 0);
     assert_eq!(
         recapture(&h.state().store),
@@ -333,7 +335,7 @@ fn a_deleted_quote_or_event_is_gone_until_undone() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(quotes(&h), before);
-    assert!(!h.state().edits.is_dirty());
+    assert!(!h.state().session.edits.is_dirty());
     assert_eq!(h.state().store.diagnostics.error_count(), 0);
     // The whole event, and back.
     let events = h.state().store.events.len();
@@ -422,7 +424,7 @@ fn an_event_edited_in_its_form_changes_in_place_until_undone() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(note(&h), before);
-    assert!(!h.state().edits.is_dirty());
+    assert!(!h.state().session.edits.is_dirty());
 }
 
 #[test]
@@ -448,8 +450,8 @@ fn a_saved_web_page_is_opened_as_plain_text_with_its_title() {
     type_into(&mut h, "File", page.to_str().unwrap());
     h.get_by_label("Open file").click();
     h.run();
-    let form = &h.state().add_article.form;
+    let form = &h.state().windows.add_article.form;
     assert_eq!(form.title, "Iraqi forces retake Rawa");
     assert_eq!(form.text, "Iraqi forces recaptured Rawa on Friday.\n");
-    assert!(h.state().add_article.file_error.is_none());
+    assert!(h.state().windows.add_article.file_error.is_none());
 }

@@ -4,8 +4,8 @@
 
 use chrono::{Duration, NaiveDateTime};
 
-use super::story::StoryAt;
 use crate::store::{EventIx, EventKind, PlaceIx};
+use crate::view::story::StoryAt;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -29,10 +29,8 @@ pub enum Action {
     FitMap,
     ZoomIn,
     ZoomOut,
-    /// Show or hide OpenStreetMap tiles under the map.
-    ToggleTiles,
-    ToggleChart,
-    ToggleProblems,
+    /// Show or hide a part of the window (the table of toggles says which).
+    Toggle(crate::app::state::toggles::Toggle),
     /// Open the reader at an article, with a quote's byte range highlighted.
     OpenArticle {
         article: usize,
@@ -47,10 +45,6 @@ pub enum Action {
     ToggleFeedSelectedOnly,
     /// The feed shows only events of this kind (None: all).
     SetFeedKind(Option<EventKind>),
-    /// Fold the event feed, the place panel, the legend away, or bring them back.
-    ToggleFeed,
-    TogglePlacePanel,
-    ToggleLegend,
     /// Label places in Latin script, Arabic, or both, in turn.
     NextLabelScript,
     /// Put the keyboard in the place search field.
@@ -58,7 +52,7 @@ pub enum Action {
     /// Bring a place into view (keeping the zoom).
     CentreOn(PlaceIx),
     /// Open the Export dialog for a format.
-    OpenExport(super::export_dialog::ExportTarget),
+    OpenExport(crate::export::target::ExportTarget),
     /// Write the export the dialog is set up for.
     RunExport,
     /// Stop a running video export.
@@ -127,8 +121,6 @@ pub enum Action {
     /// Compare the cursor's day with the day before.
     CompareDayBefore,
     CloseCompare,
-    /// Turn the reader's assistant highlights (names, dates, coverage, candidates) on or off.
-    ToggleAssistantHighlights,
     /// The reader's candidate list shows the dismissed candidates too, or not.
     ToggleShowDismissed,
     /// Open the "New claim" form filled in from one of the assistant's candidates.
@@ -137,9 +129,9 @@ pub enum Action {
         candidate: Box<crate::assist::Candidate>,
     },
     /// Hide a candidate in the reader (remembered between runs, never written to the data).
-    DismissCandidate(super::reader::Dismissed),
+    DismissCandidate(crate::app::state::dismissed::Dismissed),
     /// Show a dismissed candidate again.
-    RestoreCandidate(super::reader::Dismissed),
+    RestoreCandidate(crate::app::state::dismissed::Dismissed),
     /// Scroll the reader to characters `start..end` of its article and highlight them.
     ShowClause {
         article: usize,

@@ -1,7 +1,9 @@
 //! Where actions change the app's state: every button, key, menu item and map click ends here.
 
-use super::story;
-use super::*;
+use super::reader::Reader;
+use super::state::compare::{self, Compared};
+use super::workbench::ClaimMode;
+use super::{Action, FrontlineApp, export_dialog};
 
 impl FrontlineApp {
     /// Does what the user asked for. The one place where actions change the state.
@@ -22,53 +24,55 @@ impl FrontlineApp {
                 Action::ToggleLoop => self.replay.looping = !self.replay.looping,
                 // A place of other data (a click in the frame the data was reloaded) is none.
                 Action::Select(p) => self.selected = p.filter(|&p| p < self.store.places.len()),
-                Action::FitMap => self.map.fit_to_data(),
-                Action::ZoomIn => self.map.zoom_by(1),
-                Action::ZoomOut => self.map.zoom_by(-1),
-                Action::ToggleTiles => self.shown.tiles = !self.shown.tiles,
-                Action::ToggleChart => self.shown.chart = !self.shown.chart,
-                Action::ToggleProblems => self.shown.problems = !self.shown.problems,
-                Action::OpenArticle { article, quote } => match &mut self.reader {
+                Action::FitMap => self.panels.map.fit_to_data(),
+                Action::ZoomIn => self.panels.map.zoom_by(1),
+                Action::ZoomOut => self.panels.map.zoom_by(-1),
+                Action::Toggle(t) => self.shown.flip(t),
+                Action::OpenArticle { article, quote } => match &mut self.windows.reader {
                     // The same article: what the assistant found in it is kept.
                     Some(r) if r.article == article => r.show_quote(quote),
-                    _ => self.reader = Some(Reader::new(article, quote)),
+                    _ => self.windows.reader = Some(Reader::new(article, quote)),
                 },
-                Action::CloseArticle => self.reader = None,
+                Action::CloseArticle => self.windows.reader = None,
                 Action::ToggleActor(id) => self.filters.toggle_actor(&id),
                 Action::ToggleStatedOnly => self.filters.stated_only = !self.filters.stated_only,
                 Action::ToggleFeedSelectedOnly => {
                     self.filters.feed_selected_only = !self.filters.feed_selected_only
                 }
                 Action::SetFeedKind(kind) => self.filters.feed_kind = kind,
-                Action::ToggleFeed => self.shown.feed = !self.shown.feed,
-                Action::TogglePlacePanel => self.shown.place = !self.shown.place,
-                Action::ToggleLegend => self.shown.legend = !self.shown.legend,
                 Action::NextLabelScript => self.shown.labels = self.shown.labels.next(),
-                Action::FocusSearch => self.top_bar.focus_search(),
+                Action::FocusSearch => self.panels.top_bar.focus_search(),
                 Action::CentreOn(p) => {
                     if let Some(place) = self.store.places.get(p) {
-                        self.map.centre_on(place.lat, place.lon);
+                        self.panels.map.centre_on(place.lat, place.lon);
                     }
                 }
                 Action::OpenExport(target) => {
-                    if !self.export.as_ref().is_some_and(|d| d.is_running()) {
-                        let dir = data_dir(&self.source);
-                        self.export = Some(export_dialog::ExportDialog::new(target, dir));
+                    if !self.windows.export.as_ref().is_some_and(|d| d.is_running()) {
+                        let dir = self.session.data_dir();
+                        self.windows.export = Some(export_dialog::ExportDialog::new(target, dir));
                     }
                 }
                 Action::RunExport => {
                     let selected = self.selected.map(|p| self.store.places[p].id.as_str());
-                    if let Some(d) = &mut self.export {
-                        d.run(&self.store, data_dir(&self.source), selected, &self.filters);
+                    if let Some(d) = &mut self.windows.export {
+                        d.run(
+                            &self.store,
+                            self.session.data_dir(),
+                            selected,
+                            &self.filters,
+                        );
                     }
                 }
                 Action::CancelExport => {
-                    if let Some(d) = &mut self.export {
+                    if let Some(d) = &mut self.windows.export {
                         d.cancel();
                     }
                 }
-                Action::CloseExport => self.export = None,
-                Action::ToggleAddArticle => self.add_article.open = !self.add_article.open,
+                Action::CloseExport => self.windows.export = None,
+                Action::ToggleAddArticle => {
+                    self.windows.add_article.open = !self.windows.add_article.open
+                }
                 Action::Edit(edit) => self.push_edit(edit),
                 Action::Undo => self.undo_redo(false),
                 Action::Redo => self.undo_redo(true),
@@ -81,8 +85,7 @@ impl FrontlineApp {
                 } if article < self.store.articles.len() => {
                     let form =
                         crate::edit::claim::ClaimForm::prefill(&self.store, article, start, end);
-                    self.claim.form = Some(form);
-                    self.claim.mode = workbench::ClaimMode::New;
+                    self.windows.claim.open(form, ClaimMode::New);
                 }
                 Action::NewClaim { .. } => {}
                 Action::DeleteEvent(e) => self.edit_event(e, crate::edit::Edit::DeleteEvent),
@@ -98,7 +101,8 @@ impl FrontlineApp {
                 Action::NextStep | Action::PreviousStep => {
                     let forward = action == Action::NextStep;
                     let stories = &self.store.stories;
-                    if let Some(at) = story::neighbour(stories, self.story, forward) {
+                    if let Some(at) = crate::view::story::neighbour(stories, self.story.at, forward)
+                    {
                         self.go_to_step(at);
                     }
                 }
@@ -109,17 +113,16 @@ impl FrontlineApp {
                 Action::DeleteStep => self.delete_step(),
                 Action::MoveStep { up } => self.move_step(up),
                 Action::Compare { from, to } => {
-                    self.compared = Some(Compared::new(&self.store, from, to))
+                    self.windows.compared = Some(Compared::new(&self.store, from, to))
                 }
                 Action::CompareDayBefore => {
-                    let (from, to) = changes::day_before(self.replay.cursor);
-                    self.compared = Some(Compared::new(&self.store, from, to));
+                    let (from, to) = compare::day_before(self.replay.cursor);
+                    self.windows.compared = Some(Compared::new(&self.store, from, to));
                 }
-                Action::CloseCompare => self.compared = None,
-                Action::ZoomTo { lat, lon, zoom } => self.map.set_view(lat, lon, Some(zoom)),
-                Action::ToggleAssistantHighlights => self.shown.highlights = !self.shown.highlights,
+                Action::CloseCompare => self.windows.compared = None,
+                Action::ZoomTo { lat, lon, zoom } => self.panels.map.set_view(lat, lon, Some(zoom)),
                 Action::ToggleShowDismissed => {
-                    if let Some(r) = &mut self.reader {
+                    if let Some(r) = &mut self.windows.reader {
                         r.show_dismissed = !r.show_dismissed;
                     }
                 }
@@ -131,21 +134,22 @@ impl FrontlineApp {
                         article,
                         &candidate,
                     );
-                    self.claim.form = Some(form);
+                    self.windows.claim.open_candidate(form);
                 }
                 Action::AcceptCandidate { .. } => {}
-                Action::DismissCandidate(d) => {
-                    if !self.dismissed.contains(&d) {
-                        self.dismissed.push(d);
-                    }
-                }
-                Action::RestoreCandidate(d) => self.dismissed.retain(|x| *x != d),
+                Action::DismissCandidate(d) => self.session.dismissed.dismiss(d),
+                Action::RestoreCandidate(d) => self.session.dismissed.restore(&d),
                 Action::ShowClause {
                     article,
                     start,
                     end,
                 } => {
-                    if let Some(r) = self.reader.as_mut().filter(|r| r.article == article) {
+                    if let Some(r) = self
+                        .windows
+                        .reader
+                        .as_mut()
+                        .filter(|r| r.article == article)
+                    {
                         r.show_clause(start, end);
                     }
                 }

@@ -6,7 +6,7 @@ use egui::{RichText, Ui};
 
 use super::action::Action;
 use super::commands::{self, Command};
-use super::view::ViewContext;
+use super::panel::ViewContext;
 use crate::edit::NewSource;
 use crate::edit::claim::ClaimForm;
 use crate::present::{self, long_date};

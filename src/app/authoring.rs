@@ -8,17 +8,22 @@
 
 use std::collections::BTreeSet;
 
-use super::story::StoryAt;
-use super::*;
+use super::FrontlineApp;
 use crate::edit::Edit;
 use crate::edit::story::{NewStep, StoryEdit};
 use crate::store::stories::Story;
+use crate::view::filter::Filters;
+use crate::view::story::StoryAt;
 
 impl FrontlineApp {
     /// After the data changed (a reload, an edit, an undo): a step shown that no longer exists
     /// is closed.
     pub(super) fn close_gone_step(&mut self) {
-        if self.story.is_some_and(|at| self.shown_step(at).is_none()) {
+        if self
+            .story
+            .at
+            .is_some_and(|at| self.shown_step(at).is_none())
+        {
             self.close_story();
         }
     }
@@ -38,11 +43,7 @@ impl FrontlineApp {
     /// The filters the user chose: while a story is shown, its step's hidden actors stand in
     /// for the user's own, which come back when it is closed (and are what is remembered).
     pub fn own_filters(&self) -> Filters {
-        let mut filters = self.filters.clone();
-        if let Some(own) = &self.hidden_before_story {
-            filters.hidden = own.clone();
-        }
-        filters
+        self.story.own_filters(&self.filters)
     }
 
     /// Shows a story's step: the cursor goes to its date (paused), its place is selected, the
@@ -60,9 +61,9 @@ impl FrontlineApp {
         self.replay.set_cursor(step.at);
         self.selected = step.select;
         if let Some([lat, lon]) = step.centre {
-            self.map.set_view(lat, lon, step.zoom);
+            self.panels.map.set_view(lat, lon, step.zoom);
         } else if let Some(zoom) = step.zoom {
-            self.map.set_view_zoom(zoom);
+            self.panels.map.set_view_zoom(zoom);
         }
         let hidden: BTreeSet<String> = step
             .hidden_actors
@@ -70,22 +71,17 @@ impl FrontlineApp {
             .filter_map(|&a| self.store.actors.get(a))
             .map(|a| a.id.clone())
             .collect();
-        let own = std::mem::replace(&mut self.filters.hidden, hidden);
-        self.hidden_before_story.get_or_insert(own);
-        self.story = Some(at);
+        self.story.show(at, hidden, &mut self.filters);
     }
 
     /// Stops showing a story: the caption card goes and the user's own filters come back.
     pub(super) fn close_story(&mut self) {
-        self.story = None;
-        if let Some(own) = self.hidden_before_story.take() {
-            self.filters.hidden = own;
-        }
+        self.story.close(&mut self.filters);
     }
 
     /// The story shown, and the position in the file of its step shown.
     fn shown_step_ref(&self) -> Option<(usize, String, usize)> {
-        let at = self.story?;
+        let at = self.story.at?;
         let story = self.store.stories.get(at.story)?;
         Some((
             at.story,
@@ -111,12 +107,13 @@ impl FrontlineApp {
     pub(super) fn add_story_step(&mut self) {
         let Some(s) = self
             .story
+            .at
             .map(|at| at.story)
             .or_else(|| self.store.stories.len().checked_sub(1))
         else {
             return;
         };
-        let (centre, zoom) = self.map.centre_and_zoom(&self.store);
+        let (centre, zoom) = self.panels.map.centre_and_zoom(&self.store);
         let step = NewStep {
             at: self.replay.cursor,
             select: self
@@ -155,7 +152,7 @@ impl FrontlineApp {
 
     /// Deletes the step shown; the one after it (or else before it) is shown.
     pub(super) fn delete_step(&mut self) {
-        let (Some(at), Some((s, story, step))) = (self.story, self.shown_step_ref()) else {
+        let (Some(at), Some((s, story, step))) = (self.story.at, self.shown_step_ref()) else {
             return;
         };
         self.push_story_edit(StoryEdit::DeleteStep { story, step });
@@ -172,7 +169,7 @@ impl FrontlineApp {
     /// Moves the step shown up or down, and keeps showing it. (A step between them that the
     /// loader left out for a bad date is the one it swaps with in the file.)
     pub(super) fn move_step(&mut self, up: bool) {
-        let (Some(at), Some((s, story, step))) = (self.story, self.shown_step_ref()) else {
+        let (Some(at), Some((s, story, step))) = (self.story.at, self.shown_step_ref()) else {
             return;
         };
         let len = self.store.stories.get(s).map_or(0, |st| st.steps.len());

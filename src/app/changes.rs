@@ -3,44 +3,12 @@
 //! after and the events in between, worded as `frontline diff` words them. The places listed
 //! are ringed on the map; clicking one selects it.
 
-use chrono::{Duration, NaiveDateTime};
 use egui::{RichText, Ui};
 
 use super::action::Action;
 use super::commands::{self, Command};
-use super::view::{View, ViewContext};
-use crate::diff::{self, PlaceChange};
+use super::panel::{View, ViewContext};
 use crate::present;
-use crate::store::Store;
-
-/// A comparison being shown: its two instants and what changed between them.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Compared {
-    pub from: NaiveDateTime,
-    pub to: NaiveDateTime,
-    pub changes: Vec<PlaceChange>,
-}
-
-impl Compared {
-    pub fn new(store: &Store, from: NaiveDateTime, to: NaiveDateTime) -> Compared {
-        Compared {
-            from,
-            to,
-            changes: diff::diff(store, from, to),
-        }
-    }
-
-    /// Whether a place is listed (ringed on the map).
-    pub fn lists(&self, place: usize) -> bool {
-        self.changes.iter().any(|c| c.place == place)
-    }
-}
-
-/// The cursor's day against the day before: both at the end of their day.
-pub fn day_before(cursor: NaiveDateTime) -> (NaiveDateTime, NaiveDateTime) {
-    let to = crate::store::dates::end_of_day(cursor.date());
-    (to - Duration::days(1), to)
-}
 
 /// The window, with the dates being typed.
 #[derive(Default)]
@@ -53,7 +21,7 @@ pub struct ChangesWindow {
 
 impl ChangesWindow {
     fn compare_typed(&mut self, actions: &mut Vec<Action>) {
-        let parse = |s: &str| crate::cli::parse_at(s).map_err(|e| e.to_string());
+        let parse = |s: &str| crate::replay::parse_at(s).map_err(|e| e.to_string());
         match (parse(&self.from), parse(&self.to)) {
             (Ok(from), Ok(to)) => {
                 self.problem = None;

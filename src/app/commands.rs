@@ -2,12 +2,11 @@
 //! The buttons, the keyboard handling and the tooltips are all made from it, so that a tooltip
 //! cannot name a key that does nothing, nor a button go by two names.
 
-use egui::{Key, KeyboardShortcut, ModifierNames, Modifiers, Response, RichText, Ui};
+use egui::{Key, KeyboardShortcut, ModifierNames, Modifiers, Ui};
 
 use super::action::Action;
-use super::export_dialog::ExportTarget;
-use crate::export::ExportFormat;
-use crate::export::video::VideoFormat;
+use super::state::toggles::Toggle;
+use crate::export::target::ExportTarget;
 
 mod widgets;
 pub use widgets::button;
@@ -16,12 +15,13 @@ pub(crate) use widgets::{
     small_button, toggle,
 };
 
-fn data(format: ExportFormat, daily: bool) -> ExportTarget {
-    ExportTarget::Data { format, daily }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
+    /// Show or hide a part of the window: the toggles' own table gives its label, key and
+    /// hover text.
+    Toggle(Toggle),
+    /// Open the Export dialog for one of the exports (their one list is `export::target`).
+    Export(ExportTarget),
     PlayPause,
     PreviousChange,
     NextChange,
@@ -31,24 +31,12 @@ pub enum Command {
     FitToData,
     ZoomIn,
     ZoomOut,
-    OsmTiles,
     ClearSelection,
-    ControlChart,
-    Problems,
-    EventFeed,
-    PlacePanel,
-    Legend,
     StatedOnly,
     FeedSelectedOnly,
     FeedKind,
     LabelScript,
     Search,
-    ExportGeoJson,
-    ExportGeoJsonDaily,
-    ExportCsv,
-    ExportAnnotations,
-    ExportGif,
-    ExportMp4,
     AddArticle,
     Save,
     Redo,
@@ -63,7 +51,6 @@ pub enum Command {
     NextStep,
     CloseStory,
     CompareDayBefore,
-    AssistantHighlights,
     ShowDismissed,
     AcceptCandidate,
     DismissCandidate,
@@ -91,8 +78,9 @@ pub(crate) struct Spec {
 }
 
 impl Command {
-    /// Redo comes before Undo: Ctrl+Z also matches Ctrl+Shift+Z, so the longer is tried first.
-    pub const ALL: [Command; 54] = [
+    /// The commands of this table, apart from the toggles and the exports. Redo comes before
+    /// Undo: Ctrl+Z also matches Ctrl+Shift+Z, so the longer is tried first.
+    const OWN: &[Command] = &[
         Command::PlayPause,
         Command::PreviousChange,
         Command::NextChange,
@@ -102,10 +90,7 @@ impl Command {
         Command::FitToData,
         Command::ZoomIn,
         Command::ZoomOut,
-        Command::OsmTiles,
         Command::ClearSelection,
-        Command::ControlChart,
-        Command::Problems,
         Command::PreviousStep,
         Command::NextStep,
         Command::CloseStory,
@@ -127,21 +112,11 @@ impl Command {
         Command::DeleteQuote,
         Command::AttachHere,
         Command::SaveEventChanges,
-        Command::EventFeed,
-        Command::PlacePanel,
-        Command::Legend,
         Command::StatedOnly,
         Command::FeedSelectedOnly,
         Command::FeedKind,
         Command::LabelScript,
         Command::Search,
-        Command::ExportGeoJson,
-        Command::ExportGeoJsonDaily,
-        Command::ExportCsv,
-        Command::ExportAnnotations,
-        Command::ExportGif,
-        Command::ExportMp4,
-        Command::AssistantHighlights,
         Command::ShowDismissed,
         Command::AcceptCandidate,
         Command::DismissCandidate,
@@ -149,15 +124,12 @@ impl Command {
         Command::ShowClause,
     ];
 
-    /// The Export menu's items, in order.
-    pub const EXPORTS: [Command; 6] = [
-        Command::ExportGeoJson,
-        Command::ExportGeoJsonDaily,
-        Command::ExportCsv,
-        Command::ExportAnnotations,
-        Command::ExportGif,
-        Command::ExportMp4,
-    ];
+    /// Every command: this table's, the toggles', the exports'.
+    pub fn all() -> impl Iterator<Item = Command> {
+        let toggles = Toggle::ALL.iter().map(|&t| Command::Toggle(t));
+        let exports = ExportTarget::ALL.iter().map(|&e| Command::Export(e));
+        Command::OWN.iter().copied().chain(toggles).chain(exports)
+    }
 
     /// The table.
     pub(crate) fn spec(self) -> Spec {
@@ -177,6 +149,14 @@ impl Command {
             ..spec(label, Some(key), Some(hover))
         };
         match self {
+            Command::Toggle(t) => {
+                let row = t.spec();
+                let key = row
+                    .key
+                    .map(|k| Key::from_name(k).expect("a key egui knows"));
+                spec(row.label, key, Some(row.hover))
+            }
+            Command::Export(e) => spec(e.label(), None, Some(e.hover())),
             Command::PlayPause => Spec {
                 label_when_on: Some("Pause"),
                 ..spec("Play", Some(Key::Space), Some("Play or pause"))
@@ -201,35 +181,7 @@ impl Command {
             ),
             Command::ZoomIn => spec("+", None, Some("Zoom in")),
             Command::ZoomOut => spec("−", None, Some("Zoom out")),
-            Command::OsmTiles => spec(
-                "OSM tiles",
-                None,
-                Some("Show OpenStreetMap tiles under the data (uses the network; cached on disk)"),
-            ),
             Command::ClearSelection => spec("Clear", None, Some("Clear the selection")),
-            Command::ControlChart => spec(
-                "Control chart",
-                Some(Key::C),
-                Some("Show or fold away the control chart"),
-            ),
-            Command::Problems => spec("Problems", None, Some("Validation problems in the data")),
-            Command::EventFeed => spec(
-                "Events",
-                Some(Key::E),
-                Some("Show or fold away the event feed"),
-            ),
-            Command::PlacePanel => spec(
-                "Place",
-                Some(Key::P),
-                Some("Show or fold away the place panel"),
-            ),
-            Command::Legend => spec(
-                "Legend",
-                Some(Key::L),
-                Some(
-                    "Expand or collapse the legend; click an actor in it to hide or show its places",
-                ),
-            ),
             Command::StatedOnly => spec(
                 "Stated only",
                 Some(Key::S),
@@ -254,36 +206,6 @@ impl Command {
                     Some("Find a place by any of its names, as you type; Enter selects the first"),
                 )
             },
-            Command::ExportGeoJson => spec(
-                "GeoJSON…",
-                None,
-                Some("Control periods as GeoJSON points, for QGIS and Kepler.gl"),
-            ),
-            Command::ExportGeoJsonDaily => spec(
-                "GeoJSON daily…",
-                None,
-                Some("One GeoJSON point per place per day: no interval logic needed"),
-            ),
-            Command::ExportCsv => spec(
-                "CSV…",
-                None,
-                Some("Events as ACLED-format CSV, for spreadsheets"),
-            ),
-            Command::ExportAnnotations => spec(
-                "W3C annotations…",
-                None,
-                Some("Every quote as a W3C Web Annotation (JSON-LD)"),
-            ),
-            Command::ExportGif => spec(
-                "Video (GIF)…",
-                None,
-                Some("The replay as an animated GIF, drawn in a window of its own"),
-            ),
-            Command::ExportMp4 => spec(
-                "Video (MP4)…",
-                None,
-                Some("The replay as an MP4 video (needs ffmpeg), drawn in a window of its own"),
-            ),
             Command::AddArticle => ctrl(
                 "Add article…",
                 Key::N,
@@ -343,14 +265,6 @@ impl Command {
                 "What changed",
                 Some(Key::D),
                 Some("What changed between this day and the day before"),
-            ),
-            Command::AssistantHighlights => spec(
-                "Assistant highlights",
-                None,
-                Some(
-                    "Mark the places, actors and dates the assistant recognises, the sentences \
-                     that back a claim and the candidate claims not annotated yet",
-                ),
             ),
             Command::ShowDismissed => spec(
                 "Show dismissed",
@@ -418,6 +332,8 @@ impl Command {
     /// caption): its panel makes the action, the table gives the label and hover text.
     pub(crate) fn action(self) -> Option<Action> {
         let action = match self {
+            Command::Toggle(t) => Action::Toggle(t),
+            Command::Export(e) => Action::OpenExport(e),
             Command::PlayPause => Action::TogglePlay,
             Command::PreviousChange => Action::PreviousChange,
             Command::NextChange => Action::NextChange,
@@ -427,26 +343,12 @@ impl Command {
             Command::FitToData => Action::FitMap,
             Command::ZoomIn => Action::ZoomIn,
             Command::ZoomOut => Action::ZoomOut,
-            Command::OsmTiles => Action::ToggleTiles,
             Command::ClearSelection => Action::Select(None),
-            Command::ControlChart => Action::ToggleChart,
-            Command::Problems => Action::ToggleProblems,
-            Command::EventFeed => Action::ToggleFeed,
-            Command::PlacePanel => Action::TogglePlacePanel,
-            Command::Legend => Action::ToggleLegend,
             Command::StatedOnly => Action::ToggleStatedOnly,
             Command::FeedSelectedOnly => Action::ToggleFeedSelectedOnly,
             Command::FeedKind => Action::SetFeedKind(None),
             Command::LabelScript => Action::NextLabelScript,
             Command::Search => Action::FocusSearch,
-            Command::ExportGeoJson => Action::OpenExport(data(ExportFormat::GeoJson, false)),
-            Command::ExportGeoJsonDaily => Action::OpenExport(data(ExportFormat::GeoJson, true)),
-            Command::ExportCsv => Action::OpenExport(data(ExportFormat::Csv, false)),
-            Command::ExportAnnotations => {
-                Action::OpenExport(data(ExportFormat::Annotations, false))
-            }
-            Command::ExportGif => Action::OpenExport(ExportTarget::Video(VideoFormat::Gif)),
-            Command::ExportMp4 => Action::OpenExport(ExportTarget::Video(VideoFormat::Mp4)),
             Command::AddArticle => Action::ToggleAddArticle,
             Command::Save => Action::Save,
             Command::Undo => Action::Undo,
@@ -455,7 +357,6 @@ impl Command {
             Command::NextStep => Action::NextStep,
             Command::CloseStory => Action::CloseStory,
             Command::CompareDayBefore => Action::CompareDayBefore,
-            Command::AssistantHighlights => Action::ToggleAssistantHighlights,
             Command::ShowDismissed => Action::ToggleShowDismissed,
             Command::AddStoryStep => Action::AddStoryStep,
             Command::DeleteStep => Action::DeleteStep,
@@ -508,8 +409,7 @@ pub fn shortcut_name(modifiers: Modifiers, key: Key) -> String {
 pub fn shortcuts(ui: &Ui) -> Vec<Action> {
     let typing = ui.ctx().egui_wants_keyboard_input();
     ui.input_mut(|i| {
-        Command::ALL
-            .into_iter()
+        Command::all()
             .filter(|c| {
                 let spec = c.spec();
                 let allowed = !typing

@@ -15,12 +15,12 @@ use egui_plot::{
 };
 
 use super::action::Action;
-use super::scene::Scene;
+use super::panel::{View, ViewContext};
 use super::theme;
-use super::view::{View, ViewContext};
 use crate::present::DayForm;
 use crate::replay::Replay;
 use crate::store::{Control, PlaceIx, Store};
+use crate::view::scene::Scene;
 
 #[derive(Default)]
 pub struct ControlChart {

@@ -7,14 +7,16 @@ use std::collections::BTreeMap;
 
 use egui::{Color32, Ui};
 
+use super::FrontlineApp;
 use super::action::Action;
-use super::view::{View, ViewContext};
+use super::panel::{View, ViewContext};
+use super::reader::Reader;
 use super::workbench::ClaimMode;
-use super::*;
 use crate::edit::claim::ClaimForm;
 use crate::edit::locate::{locate, locate_quote};
 use crate::edit::{Edit, EventRef};
 use crate::store::EventIx;
+use crate::store::{DataSource, Store};
 
 /// The unsaved edits as shown.
 #[derive(Default)]
@@ -52,7 +54,7 @@ impl FrontlineApp {
     /// copy). `None` for an ACLED-format CSV file and for data the app was given without its
     /// source (a screenshot): those are not edited in the app.
     fn edit_base(&self) -> Option<DataSource> {
-        let base = match &self.source {
+        let base = match &self.session.source {
             Some(source) => source.clone(),
             None if self.store.origin == crate::bundled::data_source().describe() => {
                 crate::bundled::data_source()
@@ -64,28 +66,29 @@ impl FrontlineApp {
 
     /// The data source with the unsaved edits applied, when there are some.
     pub(super) fn edited_source(&self) -> Option<DataSource> {
-        if !self.edits.is_dirty() || self.preview.files.is_empty() {
+        if !self.session.edits.is_dirty() || self.session.preview.files.is_empty() {
             return None;
         }
         Some(DataSource::edited(
             self.edit_base()?,
-            self.preview.files.clone(),
+            self.session.preview.files.clone(),
         ))
     }
 
     /// A file's text as the data shown was loaded from it.
     fn shown_bytes(&self, file: &str) -> Option<&[u8]> {
-        self.preview
+        self.session
+            .preview
             .files
             .get(file)
-            .filter(|_| self.edits.is_dirty())
+            .filter(|_| self.session.edits.is_dirty())
             .map(Vec::as_slice)
-            .or_else(|| self.edits.snapshot.loaded(file))
+            .or_else(|| self.session.edits.snapshot.loaded(file))
     }
 
     /// Shows the data as the edits in effect would leave it.
     fn show_edits(&mut self) -> Result<(), crate::edit::SaveError> {
-        self.preview.files = self.edits.preview()?.into_iter().collect();
+        self.session.preview.files = self.session.edits.preview()?.into_iter().collect();
         let Some(base) = self.edit_base() else {
             return Ok(());
         };
@@ -105,10 +108,10 @@ impl FrontlineApp {
             _ => None,
         };
         let errors = self.store.diagnostics.error_count();
-        self.edits.push(edit);
+        self.session.edits.push(edit);
         if let Err(e) = self.show_edits() {
-            self.edits.discard_last();
-            self.preview.problem = Some(e.to_string());
+            self.session.edits.discard_last();
+            self.session.preview.problem = Some(e.to_string());
             _ = self.show_edits();
             return;
         }
@@ -120,19 +123,19 @@ impl FrontlineApp {
         if let Some(id) = article
             && let Some(i) = self.store.articles.iter().position(|a| a.id == id)
         {
-            self.reader = Some(Reader::new(i, None));
+            self.windows.reader = Some(Reader::new(i, None));
         }
     }
 
     /// Undoes or redoes the last edit, and shows the data as it then is.
     pub(super) fn undo_redo(&mut self, redo: bool) {
         let moved = if redo {
-            self.edits.redo().is_some()
+            self.session.edits.redo().is_some()
         } else {
-            self.edits.undo().is_some()
+            self.session.edits.undo().is_some()
         };
         if moved && let Err(e) = self.show_edits() {
-            self.preview.problem = Some(e.to_string());
+            self.session.preview.problem = Some(e.to_string());
         }
     }
 
@@ -143,7 +146,7 @@ impl FrontlineApp {
         };
         match locate(ev, |f| self.shown_bytes(f)) {
             Ok(at) => self.push_edit(make(at)),
-            Err(err) => self.preview.problem = Some(err.to_string()),
+            Err(err) => self.session.preview.problem = Some(err.to_string()),
         }
     }
 
@@ -157,18 +160,19 @@ impl FrontlineApp {
         };
         match locate_quote(ev, q, |f| self.shown_bytes(f)) {
             Ok((event, source)) => self.push_edit(Edit::DeleteSource { event, source }),
-            Err(err) => self.preview.problem = Some(err.to_string()),
+            Err(err) => self.session.preview.problem = Some(err.to_string()),
         }
     }
 
     /// Opens the claim form on event `e`, to change its fields.
     pub(super) fn open_event_form(&mut self, e: EventIx) {
         if let Some(ev) = self.store.events.get(e) {
-            self.claim.form = Some(ClaimForm::from_event(&self.store, e));
-            self.claim.mode = ClaimMode::Edit {
+            let form = ClaimForm::from_event(&self.store, e);
+            let mode = ClaimMode::Edit {
                 event: e,
                 origin: ev.origin.clone(),
             };
+            self.windows.claim.open(form, mode);
         }
     }
 }

@@ -5,8 +5,8 @@ use egui::{Color32, RichText, Sense, Ui, vec2};
 
 use super::action::Action;
 use super::commands::{self, Command};
+use super::panel::{View, ViewContext};
 use super::theme;
-use super::view::{View, ViewContext};
 use crate::present;
 use crate::store::{EventIx, EventKind};
 

@@ -18,59 +18,13 @@ use std::sync::Arc;
 use egui::{RichText, Ui};
 
 use super::action::Action;
-use super::view::{View, ViewContext};
+use super::panel::{View, ViewContext};
+use crate::export::target::ExportTarget;
 use crate::export::video::{Progress, VideoFormat};
-use crate::export::{ExportFormat, ExportOptions, export_to_file};
+use crate::export::{ExportOptions, export_to_file};
 use crate::output::remove_temp_files;
 use crate::store::Store;
 use crate::view::filter::Filters;
-
-/// What the dialog exports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExportTarget {
-    Data { format: ExportFormat, daily: bool },
-    Video(VideoFormat),
-}
-
-impl ExportTarget {
-    /// The file name the path field starts with.
-    pub fn default_file_name(self) -> &'static str {
-        match self {
-            ExportTarget::Data {
-                format: ExportFormat::GeoJson,
-                daily: false,
-            } => "frontline-periods.geojson",
-            ExportTarget::Data {
-                format: ExportFormat::GeoJson,
-                daily: true,
-            } => "frontline-daily.geojson",
-            ExportTarget::Data {
-                format: ExportFormat::Csv,
-                ..
-            } => "frontline-events.csv",
-            ExportTarget::Data {
-                format: ExportFormat::Annotations,
-                ..
-            } => "frontline-annotations.jsonld",
-            ExportTarget::Video(VideoFormat::Gif) => "frontline-replay.gif",
-            ExportTarget::Video(VideoFormat::Mp4) => "frontline-replay.mp4",
-        }
-    }
-
-    fn title(self) -> String {
-        match self {
-            ExportTarget::Data { format, daily } => format!(
-                "{}{}",
-                format.description(),
-                if daily { ", one feature a day" } else { "" }
-            ),
-            ExportTarget::Video(VideoFormat::Gif) => "The replay as an animated GIF".to_owned(),
-            ExportTarget::Video(VideoFormat::Mp4) => {
-                "The replay as an MP4 video (ffmpeg)".to_owned()
-            }
-        }
-    }
-}
 
 /// Where the path field starts: the current directory, unless it is (inside) the data
 /// directory, then the home directory.
@@ -364,6 +318,7 @@ impl View for ExportDialog {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::ExportFormat;
 
     #[test]
     fn the_video_is_asked_for_with_the_apps_filters() {

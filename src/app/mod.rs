@@ -15,22 +15,24 @@ pub mod control_chart;
 mod editing;
 pub mod event_feed;
 pub mod export_dialog;
-pub mod history;
 pub mod map;
 pub mod native;
+pub mod panel;
 pub mod place;
+pub mod place_history;
 pub mod problems;
 pub mod reader;
 mod saving;
-pub mod scene;
 pub mod screenshot;
+pub mod session;
+pub mod state;
 pub mod story;
 pub mod theme;
 pub mod timeline;
 pub mod top_bar;
 pub mod video;
-pub mod view;
 pub mod watch;
+pub mod windows;
 pub mod workbench;
 
 use std::time::{Duration, Instant};
@@ -41,7 +43,8 @@ use serde::{Deserialize, Serialize};
 
 pub use action::Action;
 pub use native::{Capture, RunError, run};
-pub use view::{Shown, View, ViewContext};
+pub use panel::{View, ViewContext};
+pub use state::toggles::Shown;
 
 use crate::edit::{EditSession, Snapshot};
 use crate::present;
@@ -49,18 +52,15 @@ use crate::replay::Replay;
 use crate::store::dates::{end_of_day, start_of_day};
 use crate::store::{DataSource, Lookup, PlaceIx, Store};
 use crate::view::filter::Filters;
-use changes::{ChangesWindow, Compared};
-use control_chart::ControlChart;
-use event_feed::EventFeed;
+use crate::view::scene::Scene;
 use map::MapView;
-use place::PlacePanel;
-use problems::ProblemsWindow;
 use reader::Reader;
-use scene::Scene;
-use story::{StoryAt, StoryPanel};
-use timeline::TimelinePanel;
-use top_bar::TopBar;
-use workbench::{AddArticleWindow, ClaimWindow, SaveAsWindow};
+use session::Session;
+use state::compare::Compared;
+use state::dismissed::{Dismissed, DismissedList};
+use state::notices::Notices;
+use state::story::StoryPlayer;
+use windows::{Capturing, Panels, Windows};
 
 /// How the app was asked to start.
 #[derive(Debug, Clone, Default)]
@@ -83,94 +83,44 @@ pub struct Persisted {
     pub cursor: NaiveDateTime,
     pub selected: Option<String>,
     pub map: Option<walkers::MapMemory>,
-    pub osm: bool,
     pub speed: f64,
     pub looping: bool,
-    pub show_chart: bool,
     /// What the user chose to see (remembered; older state files have none).
     #[serde(default)]
     pub filters: Filters,
-    #[serde(default = "yes")]
-    pub show_feed: bool,
-    #[serde(default = "yes")]
-    pub show_place: bool,
-    #[serde(default = "yes")]
-    pub show_legend: bool,
+    /// The toggles, by their names in the table of toggles (`state/toggles.rs`); one not
+    /// saved keeps its default.
     #[serde(default)]
-    pub labels: view::LabelScript,
-    /// The reader's assistant highlights are on.
-    #[serde(default = "yes")]
-    pub highlights: bool,
+    pub shown: std::collections::BTreeMap<String, bool>,
+    #[serde(default)]
+    pub labels: crate::view::labels::LabelScript,
     /// The candidate claims dismissed in the reader.
     #[serde(default)]
-    pub dismissed: Vec<reader::Dismissed>,
+    pub dismissed: Vec<Dismissed>,
 }
 
-fn yes() -> bool {
-    true
-}
-
-/// How long "Reloaded at ..." stays in the top bar.
-const NOTICE_SHOWN_FOR: Duration = Duration::from_secs(6);
-
+/// The app: the data, and its state in small plain types (`state/`), the panels and the
+/// windows. Twelve fields at most: a new piece of state goes into the type it belongs to.
 pub struct FrontlineApp {
-    /// The data shown. It is replaced only by [`FrontlineApp::reload`], which tells the views
-    /// that keep what they drew from it.
+    /// The data shown. It is replaced only by [`FrontlineApp::replace_store`], which tells the
+    /// views that keep what they drew from it.
     pub store: Store,
     pub replay: Replay,
     pub selected: Option<PlaceIx>,
     pub shown: Shown,
     /// What the user chose to see: hidden actors, stated only, the feed's narrowing.
     pub filters: Filters,
-    pub map: MapView,
-    pub reader: Option<Reader>,
-    /// Set when the app renders one frame to a PNG and quits.
-    pub screenshot: Option<screenshot::Job>,
-    /// The Export dialog, while open.
-    pub export: Option<export_dialog::ExportDialog>,
-    /// Set when the app draws the replay into a video and quits.
-    pub video: Option<video::Job>,
-    /// "Reloaded at 10:42:07" and when it was said, shown for a few seconds.
-    pub reload_notice: Option<(String, Instant)>,
-    /// "--at 2014-06-01 is before the data ...": said while the cursor stays where `--at` put
-    /// it.
-    pub clamp_notice: Option<(String, NaiveDateTime)>,
-    /// The story step shown (its caption is over the map).
-    pub story: Option<StoryAt>,
-    /// The stories shown: the loaded ones with the unsaved story edits.
-    /// The actors the user had hidden before a story's step put its own: they come back
-    /// when the story is closed.
-    hidden_before_story: Option<std::collections::BTreeSet<String>>,
-    /// What changed between two instants, while the window is open.
-    pub compared: Option<Compared>,
-    /// The assistant's candidate claims dismissed in the reader (the app's own state).
-    pub dismissed: Vec<reader::Dismissed>,
+    /// The story step shown, and the user's own filters kept aside meanwhile.
+    pub story: StoryPlayer,
+    /// The data's source, the edits not saved yet, the dismissed candidates.
+    pub session: Session,
+    pub windows: Windows,
+    pub panels: Panels,
+    pub notices: Notices,
+    /// What the views show this frame, computed once from the store and the cursor.
     scene: Scene,
-    top_bar: TopBar,
-    feed: EventFeed,
-    place_panel: PlacePanel,
-    timeline: TimelinePanel,
-    chart: ControlChart,
-    problems: ProblemsWindow,
-    story_panel: StoryPanel,
-    changes: ChangesWindow,
-    /// The data directory, watched for changes (not for the bundled data).
-    source: Option<DataSource>,
-    watcher: Option<watch::DataWatcher>,
-    /// The workbench's edits, over the files as loaded.
-    pub edits: EditSession,
-    pub add_article: AddArticleWindow,
-    pub save_as: SaveAsWindow,
-    pub claim: ClaimWindow,
-    /// The unsaved edits as shown: the files they change, and why the last one was refused.
-    pub preview: editing::Preview,
-    /// Set by a save: the next change event of the directory is the save's own, unless the
-    /// files differ from what was written.
-    own_save: bool,
-    /// The window was asked to close with unsaved edits: Save, Discard or Cancel.
-    pub close_prompt: bool,
-    /// Discard was chosen: the next close request closes.
-    close_confirmed: bool,
+    /// Set when the app renders a PNG or a video and quits.
+    pub capture: Capturing,
 }
 
 /// "--at ... is after the data ...": what the app says when `at` is outside the data's span
@@ -178,14 +128,6 @@ pub struct FrontlineApp {
 pub fn clamped_at(store: &Store, at: NaiveDateTime) -> Option<String> {
     let (start, end) = replay_span(store);
     present::clamped_at(at, start, end.max(start))
-}
-
-/// The data directory, when the data came from one (not the bundled data).
-fn data_dir(source: &Option<DataSource>) -> Option<&std::path::Path> {
-    match source {
-        Some(DataSource::Dir(dir)) => Some(dir),
-        _ => None,
-    }
 }
 
 /// The span the replay moves in: the events', or the articles' dates when no event is valid,
@@ -217,7 +159,7 @@ impl FrontlineApp {
         let mut selected = None;
         let mut map_memory = None;
         let mut filters = Filters::default();
-        let mut dismissed = Vec::new();
+        let mut dismissed = DismissedList::default();
         let mut shown = Shown {
             problems: store.diagnostics.has_errors(),
             ..Shown::default()
@@ -231,15 +173,10 @@ impl FrontlineApp {
                 .as_deref()
                 .and_then(|id| store.places.iter().position(|pl| pl.id == id));
             map_memory = p.map.clone();
-            shown.tiles = p.osm;
-            shown.chart = p.show_chart;
-            shown.feed = p.show_feed;
-            shown.place = p.show_place;
-            shown.legend = p.show_legend;
+            shown.restore(&p.shown);
             shown.labels = p.labels;
-            shown.highlights = p.highlights;
             filters = p.filters.clone();
-            dismissed = p.dismissed.clone();
+            dismissed = DismissedList::new(p.dismissed.clone());
         }
         // The command line's filters replace the remembered ones.
         if !options.hide.is_empty() || options.stated_only {
@@ -253,11 +190,12 @@ impl FrontlineApp {
                 }
             }
         }
-        let mut clamp_notice = None;
+        let mut notices = Notices::default();
         if let Some(at) = options.at {
             replay.set_cursor(at);
-            clamp_notice =
-                present::clamped_at(at, replay.start, replay.end).map(|text| (text, replay.cursor));
+            if let Some(text) = present::clamped_at(at, replay.start, replay.end) {
+                notices.clamped(text, replay.cursor);
+            }
         }
         if let Some(name) = &options.select
             && let Lookup::Found(p) = store.find_place(name)
@@ -270,41 +208,21 @@ impl FrontlineApp {
             .and_then(|id| store.articles.iter().position(|a| a.id == id))
             .map(|a| Reader::new(a, None));
         FrontlineApp {
-            map: MapView::new(map_memory),
             store,
             replay,
             selected,
             shown,
             filters,
-            reader,
-            screenshot: None,
-            video: None,
-            export: None,
-            reload_notice: None,
-            clamp_notice,
-            story: None,
-            hidden_before_story: None,
-            compared: None,
-            dismissed,
+            story: StoryPlayer::default(),
+            session: Session::new(dismissed),
+            windows: Windows {
+                reader,
+                ..Windows::default()
+            },
+            panels: Panels::new(MapView::new(map_memory)),
+            notices,
             scene: Scene::default(),
-            top_bar: TopBar::default(),
-            feed: EventFeed::default(),
-            place_panel: PlacePanel::default(),
-            timeline: TimelinePanel,
-            chart: ControlChart::default(),
-            problems: ProblemsWindow::default(),
-            story_panel: StoryPanel::default(),
-            changes: ChangesWindow::default(),
-            source: None,
-            watcher: None,
-            edits: EditSession::new(Snapshot::bundled()),
-            add_article: AddArticleWindow::default(),
-            save_as: SaveAsWindow::default(),
-            claim: ClaimWindow::default(),
-            preview: editing::Preview::default(),
-            own_save: false,
-            close_prompt: false,
-            close_confirmed: false,
+            capture: Capturing::default(),
         }
     }
 
@@ -329,23 +247,25 @@ impl FrontlineApp {
         };
         // What a save compares the disk with. Unreadable files are reported by the loader.
         if let Ok(snapshot) = Snapshot::of(&source) {
-            self.edits = EditSession::new(snapshot);
+            self.session.edits = EditSession::new(snapshot);
         }
-        self.story_panel.writable = crate::store::stories::can_hold_stories(&source);
-        self.watcher = Some(watch::DataWatcher::new(dir, repaint)?);
-        self.source = Some(source);
+        self.panels.story.writable = crate::store::stories::can_hold_stories(&source);
+        self.session.watcher = Some(watch::DataWatcher::new(dir, repaint)?);
+        self.session.source = Some(source);
         Ok(())
     }
 
     /// Reloads the data, keeping the cursor, the selection (by id) and the view.
     pub(crate) fn reload(&mut self) {
-        let Some(source) = &self.source else { return };
+        let Some(source) = &self.session.source else {
+            return;
+        };
         let had_errors = self.store.diagnostics.error_count();
         // With nothing unsaved, the files as now loaded are what a save compares with.
-        if !self.edits.is_dirty()
+        if !self.session.edits.is_dirty()
             && let Ok(snapshot) = Snapshot::of(source)
         {
-            self.edits = EditSession::new(snapshot);
+            self.session.edits = EditSession::new(snapshot);
         }
         // Unsaved edits stay shown over the files as they now are.
         let store = match self.edited_source() {
@@ -358,7 +278,7 @@ impl FrontlineApp {
             self.shown.problems = true;
         }
         let text = present::reload_notice(chrono::Local::now().time(), errors);
-        self.reload_notice = Some((text, Instant::now()));
+        self.notices.say(text, Instant::now());
     }
 
     /// Shows other data (reloaded, or with the edits applied), keeping the cursor, the
@@ -368,24 +288,22 @@ impl FrontlineApp {
         self.store = store;
         // What was computed and laid out from the old data is dropped.
         self.scene.data_changed();
-        self.map.data_changed();
-        self.chart = ControlChart::default();
-        self.top_bar.data_changed();
+        self.panels.data_changed();
         if let Some((start, end)) = self.store.span() {
             self.replay.set_span(start, end);
         }
         self.selected =
             selected_id.and_then(|id| self.store.places.iter().position(|p| p.id == id));
-        if let Some(r) = &self.reader
+        if let Some(r) = &self.windows.reader
             && r.article >= self.store.articles.len()
         {
-            self.reader = None;
+            self.windows.reader = None;
         }
-        if let Some(r) = &mut self.reader {
+        if let Some(r) = &mut self.windows.reader {
             r.data_changed();
         }
-        if let Some(c) = &self.compared {
-            self.compared = Some(Compared::new(&self.store, c.from, c.to));
+        if let Some(c) = &self.windows.compared {
+            self.windows.compared = Some(Compared::new(&self.store, c.from, c.to));
         }
         self.close_gone_step();
     }
@@ -395,25 +313,20 @@ impl FrontlineApp {
             origin: self.store.origin.clone(),
             cursor: self.replay.cursor,
             selected: self.selected.map(|p| self.store.places[p].id.clone()),
-            map: Some(self.map.memory.clone()),
-            osm: self.shown.tiles,
+            map: Some(self.panels.map.memory.clone()),
             speed: self.replay.speed,
             looping: self.replay.looping,
-            show_chart: self.shown.chart,
             filters: self.own_filters(),
-            show_feed: self.shown.feed,
-            show_place: self.shown.place,
-            show_legend: self.shown.legend,
+            shown: self.shown.to_saved(),
             labels: self.shown.labels,
-            highlights: self.shown.highlights,
-            dismissed: self.dismissed.clone(),
+            dismissed: self.session.dismissed.as_slice().to_vec(),
         }
     }
 
     /// The window title: what is shown.
     pub fn title(&self) -> String {
         let title = present::window_title(&self.store);
-        if self.edits.is_dirty() {
+        if self.session.edits.is_dirty() {
             format!("* {title} (unsaved changes)")
         } else {
             title
@@ -423,14 +336,15 @@ impl FrontlineApp {
     /// The whole user interface.
     pub fn ui(&mut self, ui: &mut Ui) {
         theme::install_fonts(ui.ctx());
-        if self.watcher.as_mut().is_some_and(|w| w.poll()) {
+        if self.session.watcher.as_mut().is_some_and(|w| w.poll()) {
             // The change events of the app's own save are not news.
-            let own = std::mem::take(&mut self.own_save) && self.edits.snapshot.matches_disk();
+            let own = std::mem::take(&mut self.session.own_save)
+                && self.session.edits.snapshot.matches_disk();
             if !own {
                 self.reload();
             }
         }
-        if self.watcher.as_ref().is_some_and(|w| w.pending()) {
+        if self.session.watcher.as_ref().is_some_and(|w| w.pending()) {
             ui.ctx().request_repaint_after(watch::QUIET);
         }
         self.close_question(ui);
@@ -444,44 +358,37 @@ impl FrontlineApp {
         self.scene
             .update(&self.store, self.replay.cursor, self.selected);
         self.scene.set_filters(&self.store, &self.filters);
-        let reloaded = self
-            .reload_notice
-            .as_ref()
-            .filter(|(_, at)| at.elapsed() < NOTICE_SHOWN_FOR);
-        if reloaded.is_some() {
+        let now = Instant::now();
+        if self.notices.has_news(now) {
             ui.ctx().request_repaint_after(Duration::from_secs(1));
         }
-        let clamped = self
-            .clamp_notice
-            .as_ref()
-            .filter(|(_, at)| *at == self.replay.cursor);
-        let notice = reloaded.map(|(t, _)| t).or(clamped.map(|(t, _)| t));
+        let notice = self.notices.current(now, self.replay.cursor);
         let view = ViewContext {
             store: &self.store,
             replay: &self.replay,
             scene: &self.scene,
             shown: &self.shown,
-            notice: notice.map(String::as_str),
-            edits: self.edits.edits(),
-            story: self.story,
-            compared: self.compared.as_ref(),
-            dismissed: &self.dismissed,
+            notice,
+            edits: self.session.edits.edits(),
+            story: self.story.at,
+            compared: self.windows.compared.as_ref(),
+            dismissed: self.session.dismissed.as_slice(),
             stories: &self.store.stories,
         };
         let mut actions = Vec::new();
-        egui::Panel::top("top-bar").show(ui, |ui| self.top_bar.ui(ui, &view, &mut actions));
+        egui::Panel::top("top-bar").show(ui, |ui| self.panels.top_bar.ui(ui, &view, &mut actions));
         egui::Panel::bottom("timeline")
             .resizable(false)
             .show(ui, |ui| {
                 ui.add_space(4.0);
-                self.timeline.ui(ui, &view, &mut actions);
+                self.panels.timeline.ui(ui, &view, &mut actions);
             });
         if view.shown.chart {
             egui::Panel::bottom("chart")
                 .resizable(true)
                 .default_size(160.0)
                 .min_size(80.0)
-                .show(ui, |ui| self.chart.ui(ui, &view, &mut actions));
+                .show(ui, |ui| self.panels.chart.ui(ui, &view, &mut actions));
         }
         if view.shown.feed {
             egui::Panel::left("feed")
@@ -489,16 +396,16 @@ impl FrontlineApp {
                 .default_size(250.0)
                 .min_size(160.0)
                 .show(ui, |ui| {
-                    if !view.stories.is_empty() || self.story_panel.writable {
+                    if !view.stories.is_empty() || self.panels.story.writable {
                         // Folded until a story is shown, so that the feed keeps its room.
                         let count = view.stories.len();
                         egui::CollapsingHeader::new(format!("Stories ({count})"))
                             .id_salt("stories")
                             .open(view.story.is_some().then_some(true))
-                            .show(ui, |ui| self.story_panel.ui(ui, &view, &mut actions));
+                            .show(ui, |ui| self.panels.story.ui(ui, &view, &mut actions));
                         ui.separator();
                     }
-                    self.feed.ui(ui, &view, &mut actions)
+                    self.panels.feed.ui(ui, &view, &mut actions)
                 });
         }
         if view.shown.place {
@@ -506,30 +413,36 @@ impl FrontlineApp {
                 .resizable(true)
                 .default_size(390.0)
                 .min_size(240.0)
-                .show(ui, |ui| self.place_panel.ui(ui, &view, &mut actions));
+                .show(ui, |ui| self.panels.place.ui(ui, &view, &mut actions));
         }
-        egui::CentralPanel::no_frame().show(ui, |ui| self.map.ui(ui, &view, &mut actions));
-        self.problems.ui(ui, &view, &mut actions);
-        self.changes.ui(ui, &view, &mut actions);
-        if let Some(reader) = &mut self.reader {
+        egui::CentralPanel::no_frame().show(ui, |ui| self.panels.map.ui(ui, &view, &mut actions));
+        self.panels.problems.ui(ui, &view, &mut actions);
+        self.panels.changes.ui(ui, &view, &mut actions);
+        if let Some(reader) = &mut self.windows.reader {
             reader.ui(ui, &view, &mut actions);
         }
-        if let Some(dialog) = &mut self.export {
+        if let Some(dialog) = &mut self.windows.export {
             dialog.ui(ui, &view, &mut actions);
         }
-        self.add_article.ui(ui, &view, &mut actions);
-        self.save_as.ui(ui, &view, &mut actions);
-        self.claim.ui(ui, &view, &mut actions);
-        self.preview.ui(ui, &view, &mut actions);
+        self.windows.add_article.ui(ui, &view, &mut actions);
+        self.windows.save_as.ui(ui, &view, &mut actions);
+        self.windows.claim.ui(ui, &view, &mut actions);
+        self.windows.save_problem.ui(ui, &view, &mut actions);
+        self.session.preview.ui(ui, &view, &mut actions);
         if !actions.is_empty() {
             // Show what they changed.
             ui.ctx().request_repaint();
         }
         self.apply(actions);
-        if let Some(job) = &mut self.screenshot {
+        if let Some(job) = &mut self.capture.screenshot {
             job.step(ui.ctx());
         }
-        if let Some(at) = self.video.as_mut().and_then(|job| job.step(ui.ctx())) {
+        if let Some(at) = self
+            .capture
+            .video
+            .as_mut()
+            .and_then(|job| job.step(ui.ctx()))
+        {
             self.replay.playing = false;
             self.replay.set_cursor(at);
         }

@@ -56,18 +56,18 @@ impl eframe::App for NativeApp {
     /// wherever it happens to be, the picture shows no hover highlight and no tooltip (and a
     /// video's frames take no keys).
     fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
-        if self.app.video.is_some() {
+        if self.app.capture.video.is_some() {
             raw_input
                 .events
                 .retain(|e| !matches!(e, egui::Event::Key { .. }));
         }
-        if self.app.screenshot.is_some() || self.app.video.is_some() {
+        if self.app.capture.screenshot.is_some() || self.app.capture.video.is_some() {
             screenshot::without_pointer(raw_input);
         }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        if self.app.screenshot.is_none() && self.app.video.is_none() {
+        if self.app.capture.screenshot.is_none() && self.app.capture.video.is_none() {
             eframe::set_value(storage, eframe::APP_KEY, &self.app.persisted());
         }
     }
@@ -81,7 +81,7 @@ pub fn run(
     source: DataSource,
     options: LaunchOptions,
     capture: Option<Capture>,
-    story: Option<super::story::StoryAt>,
+    story: Option<crate::view::story::StoryAt>,
 ) -> Result<(), RunError> {
     for d in store.diagnostics.errors().take(20) {
         eprintln!("{d}");
@@ -129,11 +129,11 @@ pub fn run(
             if !capturing && let Err(e) = app.watch(source, Some(cc.egui_ctx.clone())) {
                 eprintln!("warning: {e}; live reload is off");
             }
-            app.screenshot = job;
+            app.capture.screenshot = job;
             if let Some(v) = &video {
                 app.replay.set_cursor(v.first_instant());
             }
-            app.video = video;
+            app.capture.video = video;
             cc.egui_ctx.set_visuals(egui::Visuals::light());
             Ok(Box::new(NativeApp {
                 title: String::new(),

@@ -5,9 +5,9 @@ use egui::{Color32, RichText, Sense, Ui, vec2};
 
 use super::action::Action;
 use super::commands::{self, Command};
-use super::history::History;
+use super::panel::{View, ViewContext};
+use super::place_history::History;
 use super::theme;
-use super::view::{View, ViewContext};
 use crate::present::{self, long_date};
 use crate::store::{Place, PlaceIx};
 use crate::view::bidi;

@@ -4,7 +4,7 @@
 use egui::{Color32, RichText, Ui};
 
 use super::action::Action;
-use super::view::{View, ViewContext};
+use super::panel::{View, ViewContext};
 use crate::store::Severity;
 
 #[derive(Default)]
@@ -69,7 +69,7 @@ impl View for ProblemsWindow {
                 }
             });
         if !open {
-            actions.push(Action::ToggleProblems);
+            actions.push(Action::Toggle(crate::app::state::toggles::Toggle::Problems));
         }
     }
 }

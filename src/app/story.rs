@@ -1,43 +1,15 @@
 //! The story panel: the stories of `stories.toml` (with the edits not saved yet), each step a
-//! line to click, Previous and Next, and writing stories; and the caption card laid over the
-//! map for the step shown. Going to a step is an [`Action::GoToStep`]: the app moves the
+//! line to click, Previous and Next, and writing stories (the caption card over the map is the
+//! map's, `map/caption.rs`). Going to a step is an [`Action::GoToStep`]: the app moves the
 //! cursor, the selection and the map's view, and hides the step's actors.
 
 use egui::{RichText, Ui};
 
 use super::action::Action;
 use super::commands::{self, Command};
-use super::view::{View, ViewContext};
+use super::panel::{View, ViewContext};
 use crate::present;
-
-/// Which step of which story is shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct StoryAt {
-    pub story: usize,
-    pub step: usize,
-}
-
-/// The step after (`forward`) or before `at`, staying within its story; the first step of the
-/// first story when none is shown. `None` when there is nowhere to go.
-pub fn neighbour(
-    stories: &[crate::store::stories::Story],
-    at: Option<StoryAt>,
-    forward: bool,
-) -> Option<StoryAt> {
-    let Some(at) = at else {
-        return stories
-            .iter()
-            .position(|s| !s.steps.is_empty())
-            .map(|story| StoryAt { story, step: 0 });
-    };
-    let len = stories.get(at.story)?.steps.len();
-    let step = if forward {
-        at.step + 1
-    } else {
-        at.step.checked_sub(1)?
-    };
-    (step < len).then_some(StoryAt { step, ..at })
-}
+use crate::view::story::StoryAt;
 
 /// The story panel: the stories, and writing them (a new story, a step from the current
 /// view, its caption, deleting and moving steps) when the data can hold a `stories.toml`.
@@ -192,51 +164,4 @@ impl StoryPanel {
             }
         });
     }
-}
-
-/// The caption card of the step shown, at the top left of `rect` (the map).
-pub fn caption_card(ui: &mut Ui, view: &ViewContext, rect: egui::Rect) {
-    let Some(at) = view.story else { return };
-    let Some(story) = view.stories.get(at.story) else {
-        return;
-    };
-    let Some(step) = story.steps.get(at.step) else {
-        return;
-    };
-    // Beside the view controls (top right, 260 points wide) when there is room, else below.
-    let beside = rect.width() - 290.0;
-    let (top, width) = if beside >= 240.0 {
-        (10.0, beside.min(380.0))
-    } else {
-        (48.0, (rect.width() - 20.0).min(380.0))
-    };
-    let card = egui::Rect::from_min_size(
-        rect.left_top() + egui::vec2(10.0, top),
-        egui::vec2(width, 0.0),
-    );
-    ui.scope_builder(egui::UiBuilder::new().max_rect(card), |ui| {
-        super::map::overlay_frame().show(ui, |ui| {
-            ui.set_width(card.width() - 12.0);
-            ui.label(RichText::new(&story.title).strong());
-            ui.weak(present::story_step_heading(
-                step,
-                at.step,
-                story.steps.len(),
-            ));
-            ui.add_space(2.0);
-            ui.label(&step.caption);
-            let hidden = step
-                .hidden_actors
-                .iter()
-                .filter_map(|&a| view.store.actors.get(a).map(|a| a.id.clone()))
-                .collect();
-            let filters = crate::view::filter::Filters {
-                hidden,
-                ..Default::default()
-            };
-            if let Some(hidden) = present::filters_in_effect(view.store, &filters) {
-                ui.weak(format!("On the map: {hidden}."));
-            }
-        });
-    });
 }

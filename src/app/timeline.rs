@@ -9,8 +9,8 @@ use egui::{Align2, Color32, FontId, Key, Rect, RichText, Sense, Stroke, Ui, pos2
 
 use super::action::Action;
 use super::commands::{self, Command};
+use super::panel::{View, ViewContext};
 use super::theme;
-use super::view::{View, ViewContext};
 use crate::present::{self, DayForm, long_date};
 use crate::replay::{Replay, SPEEDS};
 use crate::store::Store;

@@ -5,7 +5,9 @@ use egui::{Color32, RichText, Ui};
 
 use super::action::Action;
 use super::commands::{self, Command};
-use super::view::{View, ViewContext};
+use super::panel::{View, ViewContext};
+use crate::app::state::toggles::Toggle;
+use crate::export::target::ExportTarget;
 use crate::present;
 use crate::view::bidi;
 use crate::view::search::SearchIndex;
@@ -109,7 +111,7 @@ impl View for TopBar {
                 let label = if n == 0 {
                     "No problems".to_owned()
                 } else {
-                    format!("{} ({n})", Command::Problems.label(false))
+                    format!("{} ({n})", Command::Toggle(Toggle::Problems).label(false))
                 };
                 let text = if store.diagnostics.error_count() > 0 {
                     RichText::new(label)
@@ -118,10 +120,20 @@ impl View for TopBar {
                 } else {
                     RichText::new(label)
                 };
-                commands::labelled_button(ui, Command::Problems, text, actions);
-                commands::toggle(ui, Command::ControlChart, view.shown.chart, actions);
-                commands::toggle(ui, Command::PlacePanel, view.shown.place, actions);
-                commands::toggle(ui, Command::EventFeed, view.shown.feed, actions);
+                commands::labelled_button(ui, Command::Toggle(Toggle::Problems), text, actions);
+                commands::toggle(
+                    ui,
+                    Command::Toggle(Toggle::Chart),
+                    view.shown.chart,
+                    actions,
+                );
+                commands::toggle(
+                    ui,
+                    Command::Toggle(Toggle::Place),
+                    view.shown.place,
+                    actions,
+                );
+                commands::toggle(ui, Command::Toggle(Toggle::Feed), view.shown.feed, actions);
                 commands::toggle(
                     ui,
                     Command::StatedOnly,
@@ -135,7 +147,7 @@ impl View for TopBar {
                 ));
                 commands::labelled_button(ui, Command::LabelScript, labels, actions);
                 ui.menu_button("Export", |ui| {
-                    for command in Command::EXPORTS {
+                    for command in ExportTarget::ALL.map(Command::Export) {
                         if commands::button(ui, command, false, actions).clicked() {
                             ui.close();
                         }

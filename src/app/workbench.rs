@@ -9,7 +9,7 @@ use egui::{Color32, RichText, Ui};
 use super::action::Action;
 use super::attach;
 use super::commands::{self, Command};
-use super::view::{View, ViewContext};
+use super::panel::{View, ViewContext};
 use crate::edit::claim::{ClaimForm, Status};
 use crate::edit::form::ArticleForm;
 use crate::edit::import;
@@ -209,6 +209,23 @@ pub struct ClaimWindow {
     pub search: String,
 }
 
+impl ClaimWindow {
+    /// Opens the form, to make a new claim or to change an event.
+    pub fn open(&mut self, form: ClaimForm, mode: ClaimMode) {
+        self.mode = mode;
+        self.form = Some(form);
+    }
+
+    /// Opens the form filled in from an assistant's candidate: as a new claim, or attached, as
+    /// chosen last (never as a change of the event edited last).
+    pub fn open_candidate(&mut self, form: ClaimForm) {
+        if matches!(self.mode, ClaimMode::Edit { .. }) {
+            self.mode = ClaimMode::New;
+        }
+        self.form = Some(form);
+    }
+}
+
 impl View for ClaimWindow {
     fn ui(&mut self, ui: &mut Ui, view: &ViewContext, actions: &mut Vec<Action>) {
         let Some(f) = &mut self.form else { return };
@@ -378,4 +395,32 @@ fn claim_fields(
         },
     }
     false
+}
+
+/// Why the last save wrote nothing (a file changed on disk since it was loaded, a directory
+/// that cannot be written): said in a window of its own, the edits kept.
+#[derive(Default)]
+pub struct SaveProblem {
+    pub problem: Option<String>,
+}
+
+impl View for SaveProblem {
+    fn ui(&mut self, ui: &mut Ui, _view: &ViewContext, _actions: &mut Vec<Action>) {
+        let Some(problem) = &self.problem else { return };
+        let mut open = true;
+        let mut ok = false;
+        egui::Window::new("Not saved")
+            .id(egui::Id::unique("save-problem"))
+            .open(&mut open)
+            .collapsible(false)
+            .default_pos([420.0, 200.0])
+            .show(ui.ctx(), |ui| {
+                ui.colored_label(Color32::from_rgb(200, 30, 30), problem);
+                ui.label("The edits are kept: Save again once the cause is fixed, or Save as.");
+                ok = ui.button("OK").clicked();
+            });
+        if !open || ok {
+            self.problem = None;
+        }
+    }
 }

@@ -8,15 +8,7 @@ use thiserror::Error;
 
 use crate::synth::SynthError;
 
-/// `--at` is not a date or an instant.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("{explanation}")]
-pub struct InstantError {
-    /// What the user wrote.
-    pub input: String,
-    /// What is wrong and how to write it, in words.
-    pub explanation: String,
-}
+pub use crate::replay::InstantError;
 
 /// A place name that names no place, or more than one.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use super::{CliError, load, warn_if_invalid};
+use crate::export::target::ExportTarget;
 use crate::export::{ExportFormat, ExportOptions, export_to_file};
 
 /// What `frontline export` writes: one of the data formats, or the replay as a video.
@@ -35,6 +36,20 @@ impl ExportKind {
             ExportKind::Csv => Some(ExportFormat::Csv),
             ExportKind::Annotations => Some(ExportFormat::Annotations),
             ExportKind::Video => None,
+        }
+    }
+
+    /// The export asked for, in the one list of exports that the app's Export menu and its
+    /// commands read too: `--daily` picks GeoJSON's daily form, a video's format is its
+    /// file's extension.
+    pub fn target(
+        self,
+        daily: bool,
+        out: &std::path::Path,
+    ) -> Result<ExportTarget, crate::export::video::UnknownVideoFormat> {
+        match self.format() {
+            Some(format) => Ok(ExportTarget::of_data(format, daily)),
+            None => crate::export::video::VideoFormat::of_path(out).map(ExportTarget::Video),
         }
     }
 }

@@ -152,3 +152,23 @@ fn synth_errors_are_command_line_errors() {
     assert_eq!(out, "");
     assert!(!target.exists(), "nothing written");
 }
+
+#[test]
+fn every_export_of_the_app_can_be_asked_for_on_the_command_line() {
+    use crate::export::target::ExportTarget;
+    use clap::ValueEnum;
+    let mut reached = Vec::new();
+    for kind in ExportKind::value_variants() {
+        for daily in [false, true] {
+            for out in ["x.gif", "x.mp4"] {
+                if let Ok(t) = kind.target(daily, std::path::Path::new(out)) {
+                    reached.push(t);
+                }
+            }
+        }
+    }
+    for t in ExportTarget::ALL {
+        assert!(reached.contains(&t), "{t:?} cannot be asked for");
+    }
+    assert!(reached.iter().all(|t| ExportTarget::ALL.contains(t)));
+}

@@ -11,6 +11,7 @@ mod acled;
 mod annotations;
 mod geojson;
 mod periods;
+pub mod target;
 pub mod video;
 
 use std::fmt;

@@ -1,7 +1,10 @@
 //! The widgets a command is drawn as: buttons, toggles and links whose label and hover text
 //! come from the command table, so that they cannot disagree with the keys.
 
-use super::*;
+use egui::{Response, RichText, Ui};
+
+use super::Command;
+use crate::app::action::Action;
 
 fn with_hover(response: Response, command: Command) -> Response {
     match command.hover_text() {

@@ -10,8 +10,8 @@ use walkers::{MapMemory, Plugin, Projector};
 
 use super::LayoutKey;
 use super::projection::Projection;
+use crate::app::panel::ViewContext;
 use crate::app::theme;
-use crate::app::view::ViewContext;
 use crate::store::{PlaceIx, PlaceKind};
 
 pub(crate) struct LabelsPlugin<'a> {
@@ -28,7 +28,7 @@ pub(crate) struct LabelsPlugin<'a> {
 /// labels again would give the same result.
 #[derive(Default)]
 pub(crate) struct PlacedLabels {
-    key: Option<(LayoutKey, crate::app::view::LabelScript)>,
+    key: Option<(LayoutKey, crate::view::labels::LabelScript)>,
     labels: Vec<(Rect, Arc<egui::Galley>, Color32)>,
 }
 

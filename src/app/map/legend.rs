@@ -7,8 +7,9 @@ use egui::{Color32, Pos2, RichText, Sense, Ui, pos2, vec2};
 use super::symbols::Symbol;
 use crate::app::action::Action;
 use crate::app::commands::{self, Command};
+use crate::app::panel::{View, ViewContext};
+use crate::app::state::toggles::Toggle;
 use crate::app::theme;
-use crate::app::view::{View, ViewContext};
 use crate::store::PlaceKind;
 
 #[derive(Default)]
@@ -21,10 +22,15 @@ impl View for Legend {
     /// Draws the legend in the current `ui` (an overlay placed by the map).
     fn ui(&mut self, ui: &mut Ui, view: &ViewContext, actions: &mut Vec<Action>) {
         let expanded = view.shown.legend;
-        super::overlay_frame().show(ui, |ui| {
+        theme::overlay_frame().show(ui, |ui| {
             ui.spacing_mut().item_spacing = vec2(6.0, 0.0);
             let title = if expanded { "Legend −" } else { "Legend +" };
-            commands::labelled_button(ui, Command::Legend, RichText::new(title).strong(), actions);
+            commands::labelled_button(
+                ui,
+                Command::Toggle(Toggle::Legend),
+                RichText::new(title).strong(),
+                actions,
+            );
             if !expanded {
                 return;
             }
@@ -175,7 +181,11 @@ fn row(ui: &mut Ui, label: &str, sample: &Sample, hidden: Option<bool>) -> egui:
     }
     ui.painter().galley(text_pos, galley, colour);
     if hidden.is_some() {
-        response.on_hover_text(Command::Legend.hover_text().unwrap_or_default())
+        response.on_hover_text(
+            Command::Toggle(Toggle::Legend)
+                .hover_text()
+                .unwrap_or_default(),
+        )
     } else {
         response
     }

@@ -15,8 +15,8 @@ use super::projection::Projection;
 use super::sprites::{CELL, SpriteAtlas};
 use super::symbols::Symbol;
 use crate::app::action::Action;
+use crate::app::panel::ViewContext;
 use crate::app::theme;
-use crate::app::view::ViewContext;
 use crate::present;
 use crate::store::PlaceIx;
 

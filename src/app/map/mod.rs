@@ -10,6 +10,7 @@
 
 pub mod basemap;
 pub mod basemap_plugin;
+mod caption;
 pub mod clusters;
 pub mod fit;
 pub mod labels;
@@ -27,9 +28,11 @@ use walkers::{HttpOptions, HttpTiles, Map, MapMemory, lon_lat, sources::OpenStre
 
 use super::action::Action;
 use super::commands::{self, Command};
-use super::scene::Scene;
-use super::view::{View, ViewContext};
+use super::panel::{View, ViewContext};
+use super::theme;
+use crate::app::state::toggles::Toggle;
 use crate::store::PlaceIx;
+use crate::view::scene::Scene;
 use basemap::Basemap;
 use basemap_plugin::BasemapPlugin;
 use labels::{LabelsPlugin, PlacedLabels};
@@ -282,11 +285,11 @@ impl View for MapView {
                 Rect::from_min_size(r.right_top() + vec2(-260.0, 8.0), vec2(252.0, 30.0));
             ui.scope_builder(UiBuilder::new().max_rect(controls), |ui| {
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    overlay_frame().show(ui, |ui| {
+                    theme::overlay_frame().show(ui, |ui| {
                         commands::button(ui, Command::FitToData, false, actions);
                         commands::button(ui, Command::ZoomOut, false, actions);
                         commands::button(ui, Command::ZoomIn, false, actions);
-                        commands::checkbox(ui, Command::OsmTiles, show_tiles, actions);
+                        commands::checkbox(ui, Command::Toggle(Toggle::Tiles), show_tiles, actions);
                     });
                 });
             });
@@ -300,7 +303,7 @@ impl View for MapView {
                 .response
                 .rect;
             attribution(ui, r, legend_rect, show_tiles, tile_note);
-            super::story::caption_card(ui, view, r);
+            caption::caption_card(ui, view, r);
             if let Some(compared) = view.compared {
                 ring_changed(ui, compared, &self.projection.borrow());
             }
@@ -317,7 +320,7 @@ impl View for MapView {
 }
 
 /// A ring around each place listed in the "what changed" window.
-fn ring_changed(ui: &Ui, compared: &super::changes::Compared, projection: &Projection) {
+fn ring_changed(ui: &Ui, compared: &crate::app::state::compare::Compared, projection: &Projection) {
     let painter = ui.painter();
     let stroke = egui::Stroke::new(2.5, Color32::from_rgb(230, 90, 0));
     for c in &compared.changes {
@@ -325,14 +328,6 @@ fn ring_changed(ui: &Ui, compared: &super::changes::Compared, projection: &Proje
             painter.circle_stroke(pos, 13.0, stroke);
         }
     }
-}
-
-pub(crate) fn overlay_frame() -> egui::Frame {
-    egui::Frame::NONE
-        .fill(Color32::from_white_alpha(225))
-        .stroke(egui::Stroke::new(1.0, Color32::from_gray(190)))
-        .corner_radius(4.0)
-        .inner_margin(6.0)
 }
 
 /// The sources of what the map shows, bottom right, clear of the legend (`legend`, bottom

@@ -8,9 +8,9 @@ use std::f32::consts::PI;
 
 use egui::{Color32, Pos2, Shape, Stroke, vec2};
 
-use crate::app::scene::MarkerLook;
 use crate::app::theme;
 use crate::store::{Actor, Control, PlaceKind};
+use crate::view::scene::MarkerLook;
 
 /// How one marker is drawn. Markers drawn alike are one sprite of the atlas.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -6,38 +6,13 @@
 use std::ops::Range;
 
 use egui::{RichText, Sense, Ui};
-use serde::{Deserialize, Serialize};
 
 use super::super::action::Action;
 use super::super::commands::{self, Command};
+use crate::app::state::dismissed::Dismissed;
 use crate::assist::Candidate;
 use crate::edit::Edit;
 use crate::store::{ArticleIx, Store};
-
-/// A candidate the user dismissed: by its article's id and its clause (text and offsets), so
-/// that it stays dismissed across runs and reloads as long as the clause is where it was.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Dismissed {
-    pub article: String,
-    pub text: String,
-    pub start: usize,
-    pub end: usize,
-}
-
-impl Dismissed {
-    pub fn of(article: &str, c: &Candidate) -> Dismissed {
-        Dismissed {
-            article: article.to_owned(),
-            text: c.text.clone(),
-            start: c.start,
-            end: c.end,
-        }
-    }
-
-    pub fn is(&self, article: &str, c: &Candidate) -> bool {
-        self.article == article && self.start == c.start && self.end == c.end && self.text == c.text
-    }
-}
 
 /// The character ranges of an article's quotes: those of the loaded data and those added in
 /// the edit session and not saved yet (found in the text as the store will find them).

@@ -20,12 +20,12 @@ use egui::{Galley, RichText, Ui};
 
 use super::action::Action;
 use super::commands::{self, Command};
-use super::view::{View, ViewContext};
+use super::panel::{View, ViewContext};
+use crate::app::state::toggles::Toggle;
 use crate::assist::Candidate;
 use crate::assist::coverage::{Coverage, Quoted, is_annotated};
 use crate::present::long_date;
 pub use analysis::Analysis;
-pub use candidates::Dismissed;
 use highlights::{Hit, Layer, Marks};
 use layout::Display;
 
@@ -378,7 +378,7 @@ impl View for Reader {
                     ui.separator();
                     commands::checkbox(
                         ui,
-                        Command::AssistantHighlights,
+                        Command::Toggle(Toggle::Highlights),
                         view.shown.highlights,
                         actions,
                     );

@@ -6,8 +6,8 @@ use egui::{Color32, FontId, RichText, Sense, TextFormat, Ui, vec2};
 
 use super::action::Action;
 use super::commands::{self, Command};
+use super::panel::ViewContext;
 use super::theme;
-use super::view::ViewContext;
 use crate::present::{self, long_date};
 use crate::store::{Basis, EventIx, PlaceIx, Precision, Quote, Store};
 
