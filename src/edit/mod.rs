@@ -15,6 +15,7 @@ pub mod form;
 pub mod import;
 pub mod locate;
 pub mod new_place;
+pub mod preview;
 pub mod save;
 pub mod story;
 
