@@ -29,7 +29,8 @@ fn frame(ctx: &Context, app: &mut FrontlineApp) -> usize {
         screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), SIZE)),
         ..Default::default()
     };
-    let out = ctx.run_ui(input, |ui| app.ui(ui));
+    let mut out = ctx.run_ui(input, |ui| app.ui(ui));
+    out.textures_delta.clear(); // no renderer here
     ctx.tessellate(out.shapes, out.pixels_per_point).len()
 }
 
