@@ -10,6 +10,16 @@ impl FrontlineApp {
     pub fn apply(&mut self, actions: impl IntoIterator<Item = Action>) {
         for action in actions {
             match action {
+                // They read the stories shown: those the edits leave, once loaded.
+                action @ (Action::NewStory(_)
+                | Action::AddStoryStep
+                | Action::SetStepCaption(_)
+                | Action::DeleteStep
+                | Action::MoveStep { .. })
+                    if self.session.preview.is_loading() =>
+                {
+                    self.session.preview.defer(action)
+                }
                 Action::TogglePlay => self.replay.toggle_play(),
                 Action::PreviousChange => _ = self.replay.step_prev(&self.store.timeline),
                 Action::NextChange => _ = self.replay.step_next(&self.store.timeline),
@@ -73,7 +83,7 @@ impl FrontlineApp {
                 Action::ToggleAddArticle => {
                     self.windows.add_article.open = !self.windows.add_article.open
                 }
-                Action::Edit(edit) => self.push_edit(edit),
+                Action::Edit(edit) => _ = self.push_edit(edit),
                 Action::Undo => self.undo_redo(false),
                 Action::Redo => self.undo_redo(true),
                 Action::Save => self.save(),

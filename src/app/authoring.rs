@@ -9,6 +9,7 @@
 use std::collections::BTreeSet;
 
 use super::FrontlineApp;
+use super::editing::Then;
 use crate::edit::Edit;
 use crate::edit::story::{NewStep, StoryEdit};
 use crate::store::stories::Story;
@@ -90,8 +91,9 @@ impl FrontlineApp {
         ))
     }
 
-    fn push_story_edit(&mut self, edit: StoryEdit) {
-        self.push_edit(Edit::Story(edit));
+    /// Returns whether the edit was made.
+    fn push_story_edit(&mut self, edit: StoryEdit) -> bool {
+        self.push_edit(Edit::Story(edit))
     }
 
     /// A new story at the end of the file; steps go to it next (no story is shown).
@@ -99,7 +101,7 @@ impl FrontlineApp {
         let taken = self.store.stories.iter().map(|s| s.id.as_str());
         let id = crate::edit::story::new_id(&title, taken);
         self.close_story();
-        self.push_story_edit(StoryEdit::New { id, title });
+        _ = self.push_story_edit(StoryEdit::New { id, title });
     }
 
     /// A step from the current view, added to the story shown (or else the last story), and
@@ -133,16 +135,17 @@ impl FrontlineApp {
             caption: String::new(),
         };
         let story = self.store.stories[s].id.clone();
-        self.push_story_edit(StoryEdit::AddStep { story, step });
-        let len = self.store.stories.get(s).map_or(0, |st| st.steps.len());
-        if let Some(step) = len.checked_sub(1) {
-            self.go_to_step(StoryAt { story: s, step });
+        if self.push_story_edit(StoryEdit::AddStep { story, step }) {
+            self.once_shown(Then::ShowStep {
+                story: s,
+                step: None,
+            });
         }
     }
 
     pub(super) fn set_step_caption(&mut self, caption: String) {
         if let Some((_, story, step)) = self.shown_step_ref() {
-            self.push_story_edit(StoryEdit::SetCaption {
+            _ = self.push_story_edit(StoryEdit::SetCaption {
                 story,
                 step,
                 caption,
@@ -155,14 +158,11 @@ impl FrontlineApp {
         let (Some(at), Some((s, story, step))) = (self.story.at, self.shown_step_ref()) else {
             return;
         };
-        self.push_story_edit(StoryEdit::DeleteStep { story, step });
-        let len = self.store.stories.get(s).map_or(0, |st| st.steps.len());
-        match len.checked_sub(1) {
-            Some(last) => self.go_to_step(StoryAt {
+        if self.push_story_edit(StoryEdit::DeleteStep { story, step }) {
+            self.once_shown(Then::ShowStep {
                 story: s,
-                step: at.step.min(last),
-            }),
-            None => self.close_story(),
+                step: Some(at.step),
+            });
         }
     }
 
@@ -179,10 +179,11 @@ impl FrontlineApp {
             Some(at.step + 1).filter(|&t| t < len)
         };
         let Some(target) = target else { return };
-        self.push_story_edit(StoryEdit::MoveStep { story, step, up });
-        self.go_to_step(StoryAt {
-            story: s,
-            step: target,
-        });
+        if self.push_story_edit(StoryEdit::MoveStep { story, step, up }) {
+            self.once_shown(Then::ShowStep {
+                story: s,
+                step: Some(target),
+            });
+        }
     }
 }

@@ -273,6 +273,8 @@ impl FrontlineApp {
             None => Store::load(source),
         };
         self.replace_store(store);
+        // The newest edits are shown: a preview still loading is not needed.
+        self.preview_shown();
         let errors = self.store.diagnostics.error_count();
         if errors > had_errors {
             self.shown.problems = true;
@@ -283,9 +285,10 @@ impl FrontlineApp {
 
     /// Shows other data (reloaded, or with the edits applied), keeping the cursor, the
     /// selection (by id) and the view.
-    pub(crate) fn replace_store(&mut self, store: Store) {
+    /// Returns the data shown before.
+    pub(crate) fn replace_store(&mut self, store: Store) -> Store {
         let selected_id = self.selected.map(|p| self.store.places[p].id.clone());
-        self.store = store;
+        let old = std::mem::replace(&mut self.store, store);
         // What was computed and laid out from the old data is dropped.
         self.scene.data_changed();
         self.panels.data_changed();
@@ -306,6 +309,7 @@ impl FrontlineApp {
             self.windows.compared = Some(Compared::new(&self.store, c.from, c.to));
         }
         self.close_gone_step();
+        old
     }
 
     pub fn persisted(&self) -> Persisted {
@@ -336,6 +340,7 @@ impl FrontlineApp {
     /// The whole user interface.
     pub fn ui(&mut self, ui: &mut Ui) {
         theme::install_fonts(ui.ctx());
+        self.poll_preview(ui.ctx());
         if self.session.watcher.as_mut().is_some_and(|w| w.poll()) {
             // The change events of the app's own save are not news.
             let own = std::mem::take(&mut self.session.own_save)

@@ -16,6 +16,7 @@ pub mod form;
 pub mod import;
 pub mod locate;
 pub mod new_place;
+pub mod preview;
 pub mod save;
 pub mod snapshot;
 pub mod story;
