@@ -57,9 +57,17 @@ impl FrontlineApp {
                     }
                 }
                 Action::RunExport => {
-                    let selected = self.selected.map(|p| self.store.places[p].id.as_str());
+                    let video = export_dialog::VideoSource {
+                        data: export_dialog::shown_source(
+                            self.edited_source(),
+                            self.source.as_ref(),
+                            &self.store.origin,
+                        ),
+                        selected: self.selected.map(|p| self.store.places[p].id.as_str()),
+                        filters: &self.filters,
+                    };
                     if let Some(d) = &mut self.export {
-                        d.run(&self.store, data_dir(&self.source), selected, &self.filters);
+                        d.run(&self.store, video);
                     }
                 }
                 Action::CancelExport => {

@@ -18,6 +18,7 @@ pub mod export_dialog;
 pub mod history;
 pub mod map;
 pub mod native;
+pub mod offscreen;
 pub mod place;
 pub mod problems;
 pub mod reader;
@@ -124,12 +125,8 @@ pub struct FrontlineApp {
     pub filters: Filters,
     pub map: MapView,
     pub reader: Option<Reader>,
-    /// Set when the app renders one frame to a PNG and quits.
-    pub screenshot: Option<screenshot::Job>,
     /// The Export dialog, while open.
     pub export: Option<export_dialog::ExportDialog>,
-    /// Set when the app draws the replay into a video and quits.
-    pub video: Option<video::Job>,
     /// "Reloaded at 10:42:07" and when it was said, shown for a few seconds.
     pub reload_notice: Option<(String, Instant)>,
     /// "--at 2014-06-01 is before the data ...": said while the cursor stays where `--at` put
@@ -277,8 +274,6 @@ impl FrontlineApp {
             shown,
             filters,
             reader,
-            screenshot: None,
-            video: None,
             export: None,
             reload_notice: None,
             clamp_notice,
@@ -526,13 +521,6 @@ impl FrontlineApp {
             ui.ctx().request_repaint();
         }
         self.apply(actions);
-        if let Some(job) = &mut self.screenshot {
-            job.step(ui.ctx());
-        }
-        if let Some(at) = self.video.as_mut().and_then(|job| job.step(ui.ctx())) {
-            self.replay.playing = false;
-            self.replay.set_cursor(at);
-        }
     }
 
     /// What the views show this frame (for tests and tools).
