@@ -277,12 +277,14 @@ impl Command {
             Command::ExportGif => spec(
                 "Video (GIF)…",
                 None,
-                Some("The replay as an animated GIF, drawn in a window of its own"),
+                Some("The replay as an animated GIF, drawn in the background while you work"),
             ),
             Command::ExportMp4 => spec(
                 "Video (MP4)…",
                 None,
-                Some("The replay as an MP4 video (needs ffmpeg), drawn in a window of its own"),
+                Some(
+                    "The replay as an MP4 video (needs ffmpeg), drawn in the background while you work",
+                ),
             ),
             Command::AddArticle => ctrl(
                 "Add article…",
