@@ -54,7 +54,7 @@ pub enum Command {
     /// The commands that run in the terminal, without a window: [`run`] runs them.
     #[command(flatten)]
     Terminal(TerminalCommand),
-    /// Render the app in a given state and write a PNG (needs a display; Xvfb will do).
+    /// Render the app in a given state and write a PNG (drawn offscreen: no display needed).
     #[command(display_order = 3)]
     Screenshot {
         /// The PNG file to write.
@@ -68,7 +68,7 @@ pub enum Command {
         select: Option<String>,
         #[command(flatten)]
         filters: FilterArgs,
-        /// Window size, e.g. 1280x800.
+        /// The image's size, e.g. 1280x800 (whatever size the app's window was last).
         #[arg(long, value_name = "WxH", default_value = "1280x800")]
         size: String,
         /// Show a story's step (its id or title, from stories.toml), with its caption.

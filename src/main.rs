@@ -127,11 +127,12 @@ fn launch(cli: &Cli, launch: Launch) -> Result<ExitCode, CliError> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `frontline export video`: checks everything it can before a window opens, then draws the
-/// replay frame by frame with a progress bar on the terminal.
+/// `frontline export video`: checks everything it can before drawing, then draws the replay
+/// frame by frame offscreen (no display needed), with a progress bar on the terminal. Ctrl+C
+/// stops it after the frame being drawn and leaves no file; a second Ctrl+C ends it at once.
 fn export_video(cli: &Cli, args: &ExportArgs) -> Result<ExitCode, CliError> {
     let format = VideoFormat::of_path(&args.out)?;
-    let (w, h) = video::parse_size(&args.size).ok_or(SizeError {
+    let (width, height) = video::parse_size(&args.size).ok_or(SizeError {
         example: "1280x720",
     })?;
     let step = video::parse_step(&args.step)?;
@@ -139,31 +140,29 @@ fn export_video(cli: &Cli, args: &ExportArgs) -> Result<ExitCode, CliError> {
     if format == VideoFormat::Mp4 {
         video::encode::check_ffmpeg(&args.out).map_err(CliError::VideoCheck)?;
     }
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    let source = cli.source();
-    let store = Store::load(&source);
+    let store = Store::load(&cli.source());
     if let Some(name) = &args.select {
         cli::resolve_place(&store, name)?;
     }
     cli::check_actors(&store, &args.filters.hide)?;
     let schedule = Schedule::new(args.from, args.to, store.span(), step)?;
-    let frames = schedule.len();
+    let spec = app::video::VideoSpec {
+        out: args.out.clone(),
+        format,
+        schedule,
+        fps: args.fps,
+        width,
+        height,
+        options: cli::export::video_launch_options(args),
+    };
+    let frames = spec.schedule.len();
     let started = std::time::Instant::now();
-    let (job, handle) = app::video::Job::start(&args.out, format, schedule, args.fps);
-    let reporter = report_progress(handle.progress.clone(), args.progress_lines);
-    let size = egui::vec2(w as f32, h as f32);
-    let options = cli::export::video_launch_options(args);
-    let ran = app::run(
-        store,
-        source,
-        options,
-        Some(Capture::Video { job, size }),
-        None,
-    );
-    let encoded = handle.wait();
+    let progress = Progress::new(frames);
+    let reporter = report_progress(progress.clone());
+    let result = app::video::render(store, &spec, &progress);
+    progress.finish();
     let _ = reporter.join();
-    ran?;
-    encoded.map_err(CliError::Video)?;
+    result?;
     let bytes = std::fs::metadata(&args.out).map_or(0, |m| m.len());
     println!(
         "wrote {} ({frames} frames at {} fps, {bytes} bytes, {:.1} s)",
@@ -174,40 +173,34 @@ fn export_video(cli: &Cli, args: &ExportArgs) -> Result<ExitCode, CliError> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// A progress bar on standard error (or "frame N/M" lines on standard output for the app's
-/// dialog), until the export has finished.
-fn report_progress(progress: std::sync::Arc<Progress>, lines: bool) -> std::thread::JoinHandle<()> {
+/// A progress bar on standard error until the export has finished; Ctrl+C cancels it.
+fn report_progress(progress: std::sync::Arc<Progress>) -> std::thread::JoinHandle<()> {
+    let interrupted = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    // The first Ctrl+C sets the flag; a second one, once it is set, ends the process.
+    let _ = signal_hook::flag::register_conditional_shutdown(
+        signal_hook::consts::SIGINT,
+        130,
+        interrupted.clone(),
+    );
+    let _ = signal_hook::flag::register(signal_hook::consts::SIGINT, interrupted.clone());
     std::thread::spawn(move || {
-        let bar = (!lines).then(|| {
-            let bar = indicatif::ProgressBar::new(progress.total() as u64);
-            bar.set_style(
-                indicatif::ProgressStyle::with_template(
-                    "{msg} [{bar:40}] {pos}/{len} frames, {elapsed} (about {eta} left)",
-                )
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
-                .progress_chars("=> "),
-            );
-            bar.set_message("exporting");
-            bar
-        });
-        let mut last = usize::MAX;
+        let bar = indicatif::ProgressBar::new(progress.total() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{msg} [{bar:40}] {pos}/{len} frames, {elapsed} (about {eta} left)",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> "),
+        );
+        bar.set_message("exporting");
         while !progress.is_finished() {
-            let done = progress.done();
-            if done != last {
-                last = done;
-                match &bar {
-                    Some(bar) => bar.set_position(done as u64),
-                    None => println!("frame {done}/{}", progress.total()),
-                }
+            if interrupted.load(std::sync::atomic::Ordering::Relaxed) && !progress.is_cancelled() {
+                progress.cancel();
+                bar.set_message("cancelling");
             }
-            std::thread::sleep(std::time::Duration::from_millis(100));
+            bar.set_position(progress.done() as u64);
+            std::thread::sleep(std::time::Duration::from_millis(50));
         }
-        match bar {
-            Some(bar) => bar.finish_and_clear(),
-            None if progress.done() != last => {
-                println!("frame {}/{}", progress.done(), progress.total())
-            }
-            None => {}
-        }
+        bar.finish_and_clear();
     })
 }

@@ -186,9 +186,9 @@ fn a_date_outside_the_data_is_said_to_be_clamped() {
     assert_eq!(h.state().replay.cursor, h.state().replay.start);
 }
 
-/// The map of a frame of `export video ARGS` on 9 November, drawn in memory with the legend
-/// folded (its samples use the actors' colours): how many pixels are of the Syrian
-/// government's red.
+/// The map of a frame of `export video ARGS` on 9 November, drawn offscreen as the video
+/// draws it, above the legend (whose samples use the actors' colours): how many pixels are of
+/// the Syrian government's red.
 fn video_frame_red(args: &[&str]) -> usize {
     use clap::Parser;
     use frontline::cli::{Cli, Command};
@@ -207,13 +207,12 @@ fn video_frame_red(args: &[&str]) -> usize {
         .find(|a| a.id == "syrian_government")
         .unwrap()
         .colour;
-    let textures = common::frame::Textures::default();
-    let mut h = common::frame::harness(FrontlineApp::new(store, &options, None), &textures);
-    h.key_press(egui::Key::L);
-    h.run();
-    let map = h.state().panels.map.rect();
-    let frame = common::frame::draw(&h, &textures, map);
-    common::frame::count_near(&frame, egui::Color32::from_rgb(r, g, b), 24)
+    // Drawn as the video draws its frames: offscreen, at 1280x800, no pointer.
+    let frame = frontline::app::screenshot::draw(store, &options, None, 1280, 800);
+    // The map between the feed and the place panel, above its legend (bottom left).
+    let map = egui::Rect::from_min_max(egui::pos2(260.0, 30.0), egui::pos2(880.0, 410.0));
+    let map = common::frame::crop(&frame, map);
+    common::frame::count_near(&map, egui::Color32::from_rgb(r, g, b), 24)
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! `frontline export`: the data formats written whole into a file, the errors that name the
-//! file, and the video's arguments refused before any window opens. The full video under Xvfb
-//! is `#[ignore]`d: `cargo test --test cli_export -- --ignored` with `DISPLAY` set.
+//! file, the video's arguments refused before any frame is drawn, and the video itself, drawn
+//! offscreen with no display (`DISPLAY` removed) at the size asked for, and cancelled by
+//! Ctrl+C without leaving a file.
 
 use assert_cmd::Command;
 use tempfile::TempDir;
@@ -142,7 +143,7 @@ fn a_failed_export_names_the_file_and_keeps_the_old_one() {
 }
 
 #[test]
-fn video_arguments_are_checked_before_a_window_opens() {
+fn video_arguments_are_checked_before_any_frame_is_drawn() {
     let dir = TempDir::new().unwrap();
     let cases: [(&[&str], &str); 5] = [
         (&["--out", "replay.avi"], ".gif or .mp4"),
@@ -188,13 +189,29 @@ fn video_arguments_are_checked_before_a_window_opens() {
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
 
-/// The whole video, drawn in a window: needs `DISPLAY` (Xvfb will do) and, for the MP4, ffmpeg.
+/// A config directory holding the app's saved state after a session in a 1000x700 window.
+fn saved_window(dir: &std::path::Path) -> std::path::PathBuf {
+    let config = dir.join("config");
+    std::fs::create_dir_all(config.join("frontline")).unwrap();
+    std::fs::write(
+        config.join("frontline").join("app.ron"),
+        r#"{ "window": "(normal_geometry:(outer_position_pixels:Some((x:0.0,y:0.0)),scale_factor:1.0,inner_size_points:(x:1000.0,y:700.0)),fullscreen:false,maximized:false)" }"#,
+    )
+    .unwrap();
+    config
+}
+
+/// The whole video, drawn offscreen: no display, and the size asked for whatever the window
+/// was saved with.
 #[test]
-#[ignore]
-fn a_gif_of_two_days_under_a_display() {
+fn a_gif_of_two_days_without_a_display() {
     let dir = TempDir::new().unwrap();
+    let config = saved_window(dir.path());
     let out = dir.path().join("replay.gif");
     let (code, stdout, stderr) = run(frontline()
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env("XDG_CONFIG_HOME", &config)
         .args([
             "export",
             "video",
@@ -205,18 +222,67 @@ fn a_gif_of_two_days_under_a_display() {
             "--step",
             "12h",
         ])
-        .args(["--size", "800x500", "--out"])
+        .args(["--size", "640x400", "--out"])
         .arg(&out));
     assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("5 frames"), "{stdout}");
     let mut options = gif::DecodeOptions::new();
     options.set_color_output(gif::ColorOutput::RGBA);
     let mut decoder = options
         .read_info(std::fs::File::open(&out).unwrap())
         .unwrap();
-    assert_eq!((decoder.width(), decoder.height()), (800, 500));
-    let mut frames = 0;
-    while decoder.read_next_frame().unwrap().is_some() {
-        frames += 1;
+    assert_eq!((decoder.width(), decoder.height()), (640, 400));
+    let mut frames = Vec::new();
+    while let Some(frame) = decoder.read_next_frame().unwrap() {
+        frames.push(frame.buffer.to_vec());
     }
-    assert_eq!(frames, 5, "00:00 and 12:00 on two days, and the end");
+    assert_eq!(frames.len(), 5, "00:00 and 12:00 on two days, and the end");
+    assert_ne!(frames[0], frames[4], "the frames follow the cursor");
+    // The video and the config directory: no temporary file is left.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+}
+
+/// Ctrl+C stops the export after the frame being drawn; neither the video nor its temporary
+/// file is left.
+#[cfg(unix)]
+#[test]
+fn ctrl_c_cancels_a_video_and_leaves_no_file() {
+    let dir = TempDir::new().unwrap();
+    let out = dir.path().join("replay.gif");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("frontline"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env("XDG_CONFIG_HOME", dir.path().join("config"))
+        .args([
+            "export", "video", "--step", "30m", "--size", "320x240", "--out",
+        ])
+        .arg(&out)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait until the encoder has started its temporary file: the export is under way.
+    let started = std::time::Instant::now();
+    while std::fs::read_dir(dir.path()).unwrap().count() == 0 {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(120),
+            "the export never started"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let kill = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let status = child.wait().unwrap();
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+    assert_eq!(status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("cancelled"), "{stderr}");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "neither the video nor its temporary file"
+    );
 }

@@ -64,14 +64,17 @@ impl FrontlineApp {
                     }
                 }
                 Action::RunExport => {
-                    let selected = self.selected.map(|p| self.store.places[p].id.as_str());
+                    let video = export_dialog::VideoSource {
+                        data: export_dialog::shown_source(
+                            self.edited_source(),
+                            self.session.source.as_ref(),
+                            &self.store.origin,
+                        ),
+                        selected: self.selected.map(|p| self.store.places[p].id.as_str()),
+                        filters: &self.filters,
+                    };
                     if let Some(d) = &mut self.windows.export {
-                        d.run(
-                            &self.store,
-                            self.session.data_dir(),
-                            selected,
-                            &self.filters,
-                        );
+                        d.run(&self.store, video);
                     }
                 }
                 Action::CancelExport => {

@@ -3,27 +3,24 @@
 //! user says so), an Export button, and for the video a progress bar with Cancel.
 //!
 //! The data formats are written here, whole or not at all ([`AtomicFile`]). The video is drawn
-//! by `frontline export video` in a process of its own (its own window, the pointer kept out),
-//! which reports "frame N/M" lines read here; Cancel ends that process and removes its
-//! temporary file. A system save-file dialog (`rfd`) is not used: its GTK backend needs GTK's
+//! offscreen on a thread of its own ([`VideoJob`]) as `frontline export video` draws it, while
+//! the window keeps drawing; the dialog shows the frames done, and Cancel stops the thread,
+//! which leaves no file. A system save-file dialog (`rfd`) is not used: its GTK backend needs GTK's
 //! libraries to build, and its portal backend a desktop portal running, which an Xvfb or bare
 //! X11 session lacks; a path field works everywhere.
 
-use std::ffi::OsString;
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::Arc;
 
 use egui::{RichText, Ui};
 
+use super::LaunchOptions;
 use super::action::Action;
 use super::panel::{View, ViewContext};
+use super::video::{VideoJob, VideoSpec};
 use crate::export::target::ExportTarget;
-use crate::export::video::{Progress, VideoFormat};
+use crate::export::video::{self, Schedule, VideoFormat};
 use crate::export::{ExportOptions, export_to_file};
-use crate::output::remove_temp_files;
-use crate::store::Store;
+use crate::store::{DataSource, Store};
 use crate::view::filter::Filters;
 
 /// Where the path field starts: the current directory, unless it is (inside) the data
@@ -46,10 +43,9 @@ pub fn default_path(target: ExportTarget, data_dir: Option<&Path>) -> PathBuf {
 
 enum State {
     Idle,
-    Running {
-        child: Child,
-        progress: Arc<Progress>,
-    },
+    Running(VideoJob),
+    /// Cancel was pressed: the thread finishes the frame it is drawing and removes its file.
+    Cancelling(VideoJob),
     Done(String),
     Failed(String),
 }
@@ -58,7 +54,53 @@ enum State {
 pub struct ExportDialog {
     pub target: ExportTarget,
     pub path: String,
+    /// Video: the frames' size, `WIDTHxHEIGHT`.
+    pub size: String,
+    /// Video: the time between two frames (`30m`, `6h`, `1d`).
+    pub step: String,
     state: State,
+}
+
+/// What the video is drawn from and how: everything [`ExportDialog::run`] needs of the app.
+pub struct VideoSource<'a> {
+    /// The data as the app shows it (with its unsaved edits), loaded again on the video's
+    /// thread; None when the app cannot tell where its data came from.
+    pub data: Option<DataSource>,
+    /// The selected place's id.
+    pub selected: Option<&'a str>,
+    pub filters: &'a Filters,
+}
+
+/// Why the video export could not start: what to fix in the dialog.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("name the file .{0} to export this video")]
+    Extension(&'static str),
+    #[error(transparent)]
+    Output(#[from] crate::output::OutputError),
+    #[error(transparent)]
+    Ffmpeg(#[from] video::EncodeError),
+    #[error("the size must be WIDTHxHEIGHT, e.g. 1280x800")]
+    Size,
+    #[error(transparent)]
+    Schedule(#[from] video::ScheduleError),
+    #[error(
+        "cannot tell where the data shown was loaded from; export the video with `frontline export video`"
+    )]
+    NoSource,
+}
+
+/// The data as the app shows it: the unsaved edits over its source, else its source, else the
+/// bundled data when that is what it shows (`origin` says).
+pub fn shown_source(
+    edited: Option<DataSource>,
+    source: Option<&DataSource>,
+    origin: &str,
+) -> Option<DataSource> {
+    edited.or_else(|| source.cloned()).or_else(|| {
+        let bundled = crate::bundled::data_source();
+        (bundled.describe() == origin).then_some(bundled)
+    })
 }
 
 impl ExportDialog {
@@ -66,6 +108,8 @@ impl ExportDialog {
         ExportDialog {
             target,
             path: default_path(target, data_dir).display().to_string(),
+            size: "1280x800".to_owned(),
+            step: "6h".to_owned(),
             state: State::Idle,
         }
     }
@@ -78,19 +122,25 @@ impl ExportDialog {
         }
     }
 
+    /// A video is being drawn (or is stopping after Cancel).
     pub fn is_running(&self) -> bool {
-        matches!(self.state, State::Running { .. })
+        matches!(self.state, State::Running(_) | State::Cancelling(_))
     }
 
-    /// Writes the export: at once for the data formats, in a child process for the video,
-    /// which shows what the app shows: its hidden actors and "stated only" (`filters`).
-    pub fn run(
-        &mut self,
-        store: &Store,
-        data_dir: Option<&Path>,
-        selected: Option<&str>,
-        filters: &Filters,
-    ) {
+    /// Frames done and in all, while a video is being drawn.
+    pub fn progress(&self) -> Option<(usize, usize)> {
+        match &self.state {
+            State::Running(job) | State::Cancelling(job) => {
+                Some((job.progress().done(), job.progress().total()))
+            }
+            _ => None,
+        }
+    }
+
+    /// Writes the export: at once for the data formats; for the video, starts drawing it on a
+    /// thread of its own, showing what the app shows: the selected place, its hidden actors
+    /// and "stated only".
+    pub fn run(&mut self, store: &Store, video: VideoSource<'_>) {
         if self.is_running() {
             return;
         }
@@ -106,141 +156,99 @@ impl ExportDialog {
                     Err(e) => State::Failed(e.to_string()),
                 }
             }
-            ExportTarget::Video(format) => {
-                match start_video(
-                    &path,
-                    format,
-                    video_args(&path, data_dir, selected, filters),
-                ) {
-                    Ok((child, progress)) => State::Running { child, progress },
-                    Err(e) => State::Failed(e.to_string()),
-                }
-            }
+            ExportTarget::Video(format) => match self.start_video(store, &path, format, video) {
+                Ok(job) => State::Running(job),
+                Err(e) => State::Failed(e.to_string()),
+            },
         };
     }
 
-    /// Stops a running video and removes its unfinished file.
-    pub fn cancel(&mut self) {
-        if let State::Running { child, .. } = &mut self.state {
-            let _ = child.kill();
-            let _ = child.wait();
-            let path = PathBuf::from(self.path.trim());
-            remove_temp_files(&path, child.id());
-            self.state = State::Failed("Cancelled; nothing was written.".to_owned());
+    /// Starts drawing the video on its own thread, or says what is wrong with the fields.
+    fn start_video(
+        &self,
+        store: &Store,
+        path: &Path,
+        format: VideoFormat,
+        video: VideoSource<'_>,
+    ) -> Result<VideoJob, StartError> {
+        let spec = self.video_spec(store, path, format, &video)?;
+        let data = video.data.ok_or(StartError::NoSource)?;
+        Ok(VideoJob::start(data, spec))
+    }
+
+    /// The video asked for, or what is wrong with the fields.
+    fn video_spec(
+        &self,
+        store: &Store,
+        path: &Path,
+        format: VideoFormat,
+        video: &VideoSource<'_>,
+    ) -> Result<VideoSpec, StartError> {
+        if VideoFormat::of_path(path) != Ok(format) {
+            return Err(StartError::Extension(format.extension()));
         }
+        crate::output::check_destination(path)?;
+        if format == VideoFormat::Mp4 {
+            video::encode::check_ffmpeg(path)?;
+        }
+        let (width, height) = video::parse_size(&self.size).ok_or(StartError::Size)?;
+        let step = video::parse_step(&self.step)?;
+        let schedule = Schedule::new(None, None, store.span(), step)?;
+        Ok(VideoSpec {
+            out: path.to_owned(),
+            format,
+            schedule,
+            fps: 4,
+            width,
+            height,
+            options: LaunchOptions {
+                select: video.selected.map(str::to_owned),
+                hide: video.filters.hidden.iter().cloned().collect(),
+                stated_only: video.filters.stated_only,
+                ..LaunchOptions::default()
+            },
+        })
+    }
+
+    /// Stops a running video; the dialog says so once its thread has removed the file.
+    pub fn cancel(&mut self) {
+        self.state = match std::mem::replace(&mut self.state, State::Idle) {
+            State::Running(job) => {
+                job.cancel();
+                State::Cancelling(job)
+            }
+            other => other,
+        };
     }
 
     /// Notices that a running video has ended.
     fn poll(&mut self) {
-        let State::Running { child, .. } = &mut self.state else {
+        let (State::Running(job) | State::Cancelling(job)) = &mut self.state else {
             return;
         };
-        let Ok(Some(status)) = child.try_wait() else {
+        let Some(result) = job.poll() else {
             return;
         };
-        let mut err = String::new();
-        if let Some(mut e) = child.stderr.take() {
-            let _ = std::io::Read::read_to_string(&mut e, &mut err);
-        }
-        let path = self.path.trim().to_owned();
-        self.state = if status.success() {
-            let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
-            State::Done(format!("Wrote {path} ({bytes} bytes)"))
-        } else {
-            let line = err
-                .lines()
-                .find(|l| l.starts_with("error:"))
-                .unwrap_or("the export stopped");
-            State::Failed(line.to_owned())
-        };
-    }
-}
-
-impl Drop for ExportDialog {
-    /// Closing the app or the dialog ends a running video export.
-    fn drop(&mut self) {
-        self.cancel();
-    }
-}
-
-/// The arguments of `frontline export video` for the dialog: the file, the data, the selected
-/// place and the app's filters (hidden actors by id, "stated only").
-pub fn video_args(
-    path: &Path,
-    data_dir: Option<&Path>,
-    selected: Option<&str>,
-    filters: &Filters,
-) -> Vec<OsString> {
-    let mut args: Vec<OsString> = ["export", "video", "--progress-lines", "--out"]
-        .map(OsString::from)
-        .into();
-    args.push(path.into());
-    if let Some(dir) = data_dir {
-        args.extend([OsString::from("--data"), dir.as_os_str().to_owned()]);
-    }
-    if let Some(id) = selected {
-        args.extend([OsString::from("--select"), OsString::from(id)]);
-    }
-    for actor in &filters.hidden {
-        args.extend([OsString::from("--hide"), OsString::from(actor)]);
-    }
-    if filters.stated_only {
-        args.push(OsString::from("--stated-only"));
-    }
-    args
-}
-
-/// Why the video export could not start.
-#[derive(Debug, thiserror::Error)]
-pub enum StartError {
-    #[error("name the file .{0} to export this video")]
-    Extension(&'static str),
-    #[error(transparent)]
-    Output(#[from] crate::output::OutputError),
-    #[error("cannot find the frontline program: {0}")]
-    Program(std::io::Error),
-    #[error("cannot start the video export: {0}")]
-    Spawn(std::io::Error),
-}
-
-/// Runs `frontline export video --progress-lines` with `args` (see [`video_args`]) and reads
-/// its progress on a thread.
-fn start_video(
-    path: &Path,
-    format: VideoFormat,
-    args: Vec<OsString>,
-) -> Result<(Child, Arc<Progress>), StartError> {
-    if VideoFormat::of_path(path) != Ok(format) {
-        return Err(StartError::Extension(format.extension()));
-    }
-    crate::output::check_destination(path)?;
-    let exe = std::env::current_exe().map_err(StartError::Program)?;
-    let mut cmd = Command::new(exe);
-    cmd.args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = cmd.spawn().map_err(StartError::Spawn)?;
-    let progress = Progress::new(0);
-    if let Some(stdout) = child.stdout.take() {
-        let progress = progress.clone();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if let Some((done, total)) = parse_progress(&line) {
-                    progress.set_total(total);
-                    progress.set_done(done);
-                }
+        let path = job.out().display().to_string();
+        self.state = match result {
+            Ok(()) => {
+                let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
+                State::Done(format!("Wrote {path} ({bytes} bytes)"))
             }
-            progress.finish();
-        });
+            Err(super::video::VideoError::Cancelled { .. }) => {
+                State::Failed("Cancelled; nothing was written.".to_owned())
+            }
+            Err(e) => State::Failed(e.to_string()),
+        };
     }
-    Ok((child, progress))
-}
 
-/// "frame 12/41" → (12, 41).
-fn parse_progress(line: &str) -> Option<(usize, usize)> {
-    let (done, total) = line.strip_prefix("frame ")?.split_once('/')?;
-    Some((done.trim().parse().ok()?, total.trim().parse().ok()?))
+    /// Waits until a running video has ended (for tests and tools; the window polls instead).
+    pub fn wait(&mut self) {
+        while self.is_running() {
+            self.poll();
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
 }
 
 impl View for ExportDialog {
@@ -265,14 +273,25 @@ impl View for ExportDialog {
                     .labelled_by(label.id);
                 });
                 if matches!(self.target, ExportTarget::Video(_)) {
+                    let running = self.is_running();
+                    ui.add_enabled_ui(!running, |ui| {
+                        ui.horizontal(|ui| {
+                            let label = ui.label("Size");
+                            ui.add(egui::TextEdit::singleline(&mut self.size).desired_width(90.0))
+                                .labelled_by(label.id);
+                            let label = ui.label("A frame every");
+                            ui.add(egui::TextEdit::singleline(&mut self.step).desired_width(50.0))
+                                .labelled_by(label.id)
+                                .on_hover_text("30m, 6h or 1d");
+                        });
+                    });
                     let filters =
                         crate::present::filters_in_effect(view.store, view.scene.filters());
                     if let Some(filters) = filters {
                         ui.label(RichText::new(format!("As the map shows it: {filters}.")).weak());
                     }
                 }
-                if let State::Running { progress, .. } = &self.state {
-                    let (done, total) = (progress.done(), progress.total());
+                if let Some((done, total)) = self.progress() {
                     let fraction = if total == 0 {
                         0.0
                     } else {
@@ -283,12 +302,11 @@ impl View for ExportDialog {
                             .text(format!("frame {done} of {total}"))
                             .desired_width(480.0),
                     );
-                    ui.label(
-                        RichText::new("The frames are drawn in a window of their own.").weak(),
-                    );
                     ui.ctx()
-                        .request_repaint_after(std::time::Duration::from_millis(200));
-                    if ui.button("Cancel").clicked() {
+                        .request_repaint_after(std::time::Duration::from_millis(100));
+                    if matches!(self.state, State::Cancelling(_)) {
+                        ui.label(RichText::new("Cancelling…").weak());
+                    } else if ui.button("Cancel").clicked() {
                         actions.push(Action::CancelExport);
                     }
                 } else {
@@ -320,30 +338,115 @@ mod tests {
     use super::*;
     use crate::export::ExportFormat;
 
-    #[test]
-    fn the_video_is_asked_for_with_the_apps_filters() {
-        let mut filters = Filters::default();
-        filters.toggle_actor("islamic_state");
-        filters.stated_only = true;
-        let args = video_args(Path::new("r.gif"), None, Some("abu_kamal"), &filters);
-        let cli = <crate::cli::Cli as clap::Parser>::try_parse_from(
-            std::iter::once(OsString::from("frontline")).chain(args),
-        )
-        .expect("the command line parses");
-        let Some(crate::cli::Command::Export(export)) = cli.command else {
-            panic!("not an export");
-        };
-        assert_eq!(export.filters.hide, ["islamic_state"]);
-        assert!(export.filters.stated_only);
-        assert_eq!(export.select.as_deref(), Some("abu_kamal"));
-        let none = video_args(Path::new("r.gif"), None, None, &Filters::default());
-        assert!(!none.iter().any(|a| a == "--hide" || a == "--stated-only"));
+    fn video_dialog(dir: &Path, size: &str, step: &str) -> ExportDialog {
+        let mut dialog = ExportDialog::new(ExportTarget::Video(VideoFormat::Gif), None);
+        dialog.path = dir.join("replay.gif").display().to_string();
+        dialog.size = size.to_owned();
+        dialog.step = step.to_owned();
+        dialog
     }
 
     #[test]
-    fn progress_lines_parse() {
-        assert_eq!(parse_progress("frame 12/41"), Some((12, 41)));
-        assert_eq!(parse_progress("wrote x"), None);
+    fn the_video_is_asked_for_with_the_apps_filters_and_fields() {
+        let store = Store::load(&crate::bundled::data_source());
+        let dir = tempfile::tempdir().unwrap();
+        let mut filters = Filters::default();
+        filters.toggle_actor("islamic_state");
+        filters.stated_only = true;
+        let source = VideoSource {
+            data: None,
+            selected: Some("abu_kamal"),
+            filters: &filters,
+        };
+        let dialog = video_dialog(dir.path(), "640x400", "1d");
+        let path = dir.path().join("replay.gif");
+        let spec = dialog
+            .video_spec(&store, &path, VideoFormat::Gif, &source)
+            .unwrap();
+        assert_eq!(spec.options.hide, ["islamic_state"]);
+        assert!(spec.options.stated_only);
+        assert_eq!(spec.options.select.as_deref(), Some("abu_kamal"));
+        assert_eq!((spec.width, spec.height), (640, 400));
+        assert_eq!(
+            spec.schedule.len(),
+            11,
+            "3 to 12 November, a day apart, and the end"
+        );
+
+        let bad = video_dialog(dir.path(), "big", "1d");
+        let err = bad
+            .video_spec(&store, &path, VideoFormat::Gif, &source)
+            .unwrap_err();
+        assert!(err.to_string().contains("WIDTHxHEIGHT"), "{err}");
+        let err = dialog
+            .video_spec(
+                &store,
+                &dir.path().join("replay.mp3"),
+                VideoFormat::Gif,
+                &source,
+            )
+            .unwrap_err();
+        assert!(err.to_string().contains(".gif"), "{err}");
+    }
+
+    #[test]
+    fn a_video_runs_in_the_apps_process_to_the_end() {
+        let store = Store::load(&crate::bundled::data_source());
+        let dir = tempfile::tempdir().unwrap();
+        let mut dialog = video_dialog(dir.path(), "320x240", "3d");
+        let filters = Filters::default();
+        dialog.run(
+            &store,
+            VideoSource {
+                data: Some(crate::bundled::data_source()),
+                selected: None,
+                filters: &filters,
+            },
+        );
+        assert!(dialog.is_running(), "{:?}", dialog.status());
+        dialog.wait();
+        let status = dialog.status().unwrap_or_default().to_owned();
+        assert!(status.starts_with("Wrote "), "{status}");
+        let file = std::fs::File::open(dir.path().join("replay.gif")).unwrap();
+        let mut options = gif::DecodeOptions::new();
+        options.set_color_output(gif::ColorOutput::RGBA);
+        let mut decoder = options.read_info(file).unwrap();
+        assert_eq!((decoder.width(), decoder.height()), (320, 240));
+        let mut frames = 0;
+        while decoder.read_next_frame().unwrap().is_some() {
+            frames += 1;
+        }
+        assert_eq!(frames, 5, "3, 6, 9 and 12 November, and the end");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_cancelled_video_leaves_no_file() {
+        let store = Store::load(&crate::bundled::data_source());
+        let dir = tempfile::tempdir().unwrap();
+        let mut dialog = video_dialog(dir.path(), "320x240", "30m");
+        let filters = Filters::default();
+        dialog.run(
+            &store,
+            VideoSource {
+                data: Some(crate::bundled::data_source()),
+                selected: None,
+                filters: &filters,
+            },
+        );
+        // Let it draw a frame or two, so that its temporary file exists.
+        while dialog.progress().is_some_and(|(done, _)| done < 1) {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        dialog.cancel();
+        assert!(dialog.is_running(), "stopping after the frame being drawn");
+        dialog.wait();
+        assert_eq!(dialog.status(), Some("Cancelled; nothing was written."));
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            0,
+            "neither the video nor its temporary file"
+        );
     }
 
     #[test]

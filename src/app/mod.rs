@@ -17,6 +17,7 @@ pub mod event_feed;
 pub mod export_dialog;
 pub mod map;
 pub mod native;
+pub mod offscreen;
 pub mod panel;
 pub mod place;
 pub mod place_history;
@@ -60,7 +61,7 @@ use state::compare::Compared;
 use state::dismissed::{Dismissed, DismissedList};
 use state::notices::Notices;
 use state::story::StoryPlayer;
-use windows::{Capturing, Panels, Windows};
+use windows::{Panels, Windows};
 
 /// How the app was asked to start.
 #[derive(Debug, Clone, Default)]
@@ -119,8 +120,6 @@ pub struct FrontlineApp {
     pub notices: Notices,
     /// What the views show this frame, computed once from the store and the cursor.
     scene: Scene,
-    /// Set when the app renders a PNG or a video and quits.
-    pub capture: Capturing,
 }
 
 /// "--at ... is after the data ...": what the app says when `at` is outside the data's span
@@ -222,7 +221,6 @@ impl FrontlineApp {
             panels: Panels::new(MapView::new(map_memory)),
             notices,
             scene: Scene::default(),
-            capture: Capturing::default(),
         }
     }
 
@@ -439,18 +437,6 @@ impl FrontlineApp {
             ui.ctx().request_repaint();
         }
         self.apply(actions);
-        if let Some(job) = &mut self.capture.screenshot {
-            job.step(ui.ctx());
-        }
-        if let Some(at) = self
-            .capture
-            .video
-            .as_mut()
-            .and_then(|job| job.step(ui.ctx()))
-        {
-            self.replay.playing = false;
-            self.replay.set_cursor(at);
-        }
     }
 
     /// What the views show this frame (for tests and tools).

@@ -1,19 +1,21 @@
-//! `frontline export video`: the replay drawn frame by frame in the app's own window, as
-//! `frontline screenshot` draws one frame. For each instant of the [`Schedule`] the cursor
-//! moves, the frame is drawn and eframe is asked for a screenshot; the images go to a thread
-//! that encodes them ([`Encoder`]), so drawing and encoding overlap. The pointer is kept out of
-//! the window meanwhile (see `native.rs`), so no hover or tooltip shows in a frame.
+//! The replay as a video, drawn offscreen ([`super::offscreen`]) in the process that asks for
+//! it: `frontline export video` on the terminal, the Export dialog on a thread of its own while
+//! the window keeps drawing. For each instant of the [`Schedule`] the cursor moves and the app
+//! is drawn at the size asked for; the frames go to a thread that encodes them ([`Encoder`]),
+//! so drawing and encoding overlap. A frame shows no pointer, so no hover or tooltip.
+//!
+//! Cancelling (Ctrl+C, the dialog's Cancel) is noticed between frames; the encoder then drops
+//! its temporary file, so nothing is left where the video would have been.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Receiver, sync_channel};
 use std::thread::JoinHandle;
 
-use chrono::NaiveDateTime;
-use egui::{ScreenshotCallback, ViewportCommand};
-
+use super::offscreen::{Offscreen, Passes, rgba};
+use super::{FrontlineApp, LaunchOptions};
 use crate::export::video::{EncodeError, Encoder, Progress, Schedule, VideoFormat, gif_delay};
+use crate::store::{DataSource, Store};
 
 /// Why no video was written. Each names the file and says what to do.
 #[derive(Debug, thiserror::Error)]
@@ -21,7 +23,7 @@ pub enum VideoError {
     #[error(transparent)]
     Encode(#[from] EncodeError),
     #[error(
-        "no video was written to {}: the window closed after {done} of {total} frames; try again",
+        "no video was written to {}: the encoder stopped after {done} of {total} frames; try again",
         path.display()
     )]
     Incomplete {
@@ -31,183 +33,177 @@ pub enum VideoError {
     },
     #[error("no video was written to {}: cancelled", path.display())]
     Cancelled { path: PathBuf },
+    #[error("no video was written to {}: the export stopped unexpectedly; try again", path.display())]
+    Crashed { path: PathBuf },
 }
 
-/// What the encoding thread hands back when the window has closed.
-pub struct Handle {
-    thread: JoinHandle<Result<(), VideoError>>,
-    pub progress: Arc<Progress>,
+/// What a video is: where it goes, its instants, speed and size, and how the app is set up
+/// for every frame (the selected place, the filters).
+#[derive(Debug, Clone)]
+pub struct VideoSpec {
+    pub out: PathBuf,
+    pub format: VideoFormat,
+    pub schedule: Schedule,
+    pub fps: u32,
+    pub width: u32,
+    pub height: u32,
+    pub options: LaunchOptions,
 }
 
-impl Handle {
-    /// Waits for the encoder: the video is complete and in place, or the reason it is not.
-    pub fn wait(self) -> Result<(), VideoError> {
-        let result = self.thread.join().unwrap_or_else(|_| {
-            Err(VideoError::Cancelled {
-                path: PathBuf::new(),
-            })
-        });
-        self.progress.finish();
-        result
-    }
-}
-
-enum Phase {
-    /// The first frames: the map's inertia and layout settle.
-    Settle(u32),
-    /// Frame `i` is drawn at its instant; `sent` once its screenshot was asked for.
-    Shoot {
-        i: usize,
-        wait: u32,
-        sent: bool,
-    },
-    Done,
-}
-
-/// The part that lives in the app and moves the cursor.
-pub struct Job {
-    schedule: Schedule,
-    phase: Phase,
-    frames: Option<Sender<egui::ColorImage>>,
-    captured: Arc<AtomicUsize>,
-    progress: Arc<Progress>,
-}
-
-impl Job {
-    /// Starts the encoder thread for `out` and returns the job for the app and the handle to
-    /// wait on once the window has closed.
-    pub fn start(out: &Path, format: VideoFormat, schedule: Schedule, fps: u32) -> (Job, Handle) {
-        let progress = Progress::new(schedule.len());
-        let (tx, rx) = channel();
-        let thread = {
-            let out = out.to_owned();
-            let progress = progress.clone();
-            let total = schedule.len();
-            std::thread::spawn(move || {
-                let result = encode(&out, format, fps, total, &rx, &progress);
-                if result.is_err() {
-                    progress.finish(); // the window stops drawing frames nobody will encode
-                }
-                result
-            })
-        };
-        let job = Job {
-            schedule,
-            phase: Phase::Settle(20),
-            frames: Some(tx),
-            captured: Arc::default(),
-            progress: progress.clone(),
-        };
-        (job, Handle { thread, progress })
-    }
-
-    /// The instant the first frame shows.
-    pub fn first_instant(&self) -> NaiveDateTime {
-        self.schedule.at(0)
-    }
-
-    /// Called at the end of every frame. Returns the instant the next frame must show.
-    pub fn step(&mut self, ctx: &egui::Context) -> Option<NaiveDateTime> {
-        ctx.request_repaint();
-        if self.progress.is_cancelled() || self.progress.is_finished() {
-            self.frames = None;
-            ctx.send_viewport_cmd(ViewportCommand::Close);
-            return None;
-        }
-        match &mut self.phase {
-            Phase::Settle(0) => {
-                self.phase = Phase::Shoot {
-                    i: 0,
-                    wait: 1,
-                    sent: false,
-                };
-                Some(self.schedule.at(0))
-            }
-            Phase::Settle(n) => {
-                *n -= 1;
-                Some(self.schedule.at(0))
-            }
-            Phase::Shoot { wait, sent, .. } if !*sent && *wait > 0 => {
-                *wait -= 1;
-                None
-            }
-            Phase::Shoot { sent, .. } if !*sent => {
-                *sent = true;
-                let tx = self.frames.clone();
-                let captured = self.captured.clone();
-                let repaint = ctx.clone();
-                ctx.send_viewport_cmd(ViewportCommand::Screenshot(ScreenshotCallback::new(
-                    move |image| {
-                        if let Some(tx) = &tx {
-                            let _ = tx.send((*image).clone());
-                        }
-                        captured.fetch_add(1, Ordering::SeqCst);
-                        repaint.request_repaint();
-                    },
-                )));
-                None
-            }
-            Phase::Shoot { i, .. } => {
-                if self.captured.load(Ordering::SeqCst) <= *i {
-                    return None;
-                }
-                let next = *i + 1;
-                if next >= self.schedule.len() {
-                    self.phase = Phase::Done;
-                    self.frames = None; // the encoder finishes once the last frame is in
-                    ctx.send_viewport_cmd(ViewportCommand::Close);
-                    return None;
-                }
-                self.phase = Phase::Shoot {
-                    i: next,
-                    wait: 1,
-                    sent: false,
-                };
-                Some(self.schedule.at(next))
-            }
-            Phase::Done => None,
-        }
-    }
-}
-
-/// The encoding thread: frames in order until the sender is dropped.
-fn encode(
-    out: &Path,
-    format: VideoFormat,
-    fps: u32,
-    total: usize,
-    frames: &Receiver<egui::ColorImage>,
-    progress: &Progress,
-) -> Result<(), VideoError> {
-    let mut encoder: Option<Encoder> = None;
-    let mut done = 0;
-    let mut bytes = Vec::new();
-    for image in frames {
+/// Draws every frame of `spec` over `store` and encodes them into `spec.out`, reporting to
+/// `progress` (frames encoded) and stopping when it is cancelled. The file is in place only
+/// when every frame is in it.
+pub fn render(store: Store, spec: &VideoSpec, progress: &Progress) -> Result<(), VideoError> {
+    let total = spec.schedule.len();
+    progress.set_total(total);
+    // Two frames in flight at most: a 1280x800 frame is 4 MB.
+    let (tx, rx) = sync_channel::<Vec<u8>>(2);
+    let encoder = {
+        let spec = spec.clone();
+        std::thread::spawn(move || encode(&spec, total, &rx))
+    };
+    let mut app = FrontlineApp::new(store, &spec.options, None);
+    let mut screen = Offscreen::new(spec.width, spec.height);
+    let mut sent = 0;
+    for i in 0..total {
         if progress.is_cancelled() {
             break;
         }
-        let [w, h] = image.size;
-        let enc = match &mut encoder {
-            Some(e) => e,
-            None => encoder.insert(Encoder::create(out, format, w as u32, h as u32, fps)?),
-        };
-        bytes.clear();
-        bytes.extend(image.pixels.iter().flat_map(|c| c.to_array()));
-        enc.push(&bytes, gif_delay(fps))?;
-        done += 1;
-        progress.set_done(done);
+        app.replay.playing = false;
+        app.replay.set_cursor(spec.schedule.at(i));
+        let passes = if i == 0 { Passes::FIRST } else { Passes::NEXT };
+        let image = screen.frame(passes, |ui| app.ui(ui));
+        if tx.send(rgba(&image)).is_err() {
+            break; // the encoder failed: its error says why
+        }
+        sent += 1;
+        progress.set_done(sent);
     }
-    if progress.is_cancelled() {
+    // Once every frame is sent the video is complete, whatever was asked meanwhile.
+    let cancelled = sent < total && progress.is_cancelled();
+    // The encoder sees the end of the frames: fewer than `total` when cancelled, and then it
+    // drops its temporary file.
+    drop(tx);
+    let encoded = encoder.join().unwrap_or_else(|_| {
+        Err(VideoError::Crashed {
+            path: spec.out.clone(),
+        })
+    });
+    if cancelled {
         return Err(VideoError::Cancelled {
-            path: out.to_owned(),
+            path: spec.out.clone(),
         });
     }
-    match encoder {
-        Some(enc) if done == total => Ok(enc.finish()?),
-        _ => Err(VideoError::Incomplete {
-            path: out.to_owned(),
+    encoded
+}
+
+/// The encoding thread: frames in order until the sender is dropped; the file is committed
+/// only when all `total` frames came.
+fn encode(spec: &VideoSpec, total: usize, frames: &Receiver<Vec<u8>>) -> Result<(), VideoError> {
+    let mut encoder = Encoder::create(&spec.out, spec.format, spec.width, spec.height, spec.fps)?;
+    let mut done = 0;
+    for frame in frames {
+        encoder.push(&frame, gif_delay(spec.fps))?;
+        done += 1;
+    }
+    if done == total {
+        Ok(encoder.finish()?)
+    } else {
+        // Dropped unfinished: its temporary file goes with it.
+        Err(VideoError::Incomplete {
+            path: spec.out.clone(),
             done,
             total,
-        }),
+        })
+    }
+}
+
+/// A video being drawn on a thread of its own (the app's Export dialog): the window keeps
+/// drawing and shows [`VideoJob::progress`].
+pub struct VideoJob {
+    progress: Arc<Progress>,
+    out: PathBuf,
+    thread: Option<JoinHandle<Result<(), VideoError>>>,
+}
+
+impl VideoJob {
+    /// Loads `source` on the thread (the app keeps its own store) and draws `spec` from it.
+    pub fn start(source: DataSource, spec: VideoSpec) -> VideoJob {
+        let progress = Progress::new(spec.schedule.len());
+        let out = spec.out.clone();
+        let thread = {
+            let progress = progress.clone();
+            std::thread::Builder::new()
+                .name("video export".to_owned())
+                .spawn(move || {
+                    let store = Store::load(&source);
+                    let result = render(store, &spec, &progress);
+                    progress.finish();
+                    result
+                })
+        };
+        match thread {
+            Ok(thread) => VideoJob {
+                progress,
+                out,
+                thread: Some(thread),
+            },
+            Err(_) => {
+                progress.finish();
+                VideoJob {
+                    progress,
+                    out,
+                    thread: None,
+                }
+            }
+        }
+    }
+
+    pub fn progress(&self) -> &Progress {
+        &self.progress
+    }
+
+    /// The destination.
+    pub fn out(&self) -> &Path {
+        &self.out
+    }
+
+    /// Asks the thread to stop after the frame it is drawing.
+    pub fn cancel(&self) {
+        self.progress.cancel();
+    }
+
+    /// The outcome once the thread has ended, without waiting.
+    pub fn poll(&mut self) -> Option<Result<(), VideoError>> {
+        if self.thread.as_ref().is_some_and(|t| !t.is_finished()) {
+            return None;
+        }
+        Some(self.join())
+    }
+
+    /// Waits for the thread to end.
+    pub fn wait(mut self) -> Result<(), VideoError> {
+        self.join()
+    }
+
+    fn join(&mut self) -> Result<(), VideoError> {
+        let crashed = || VideoError::Crashed {
+            path: self.out.clone(),
+        };
+        match self.thread.take() {
+            Some(thread) => thread.join().unwrap_or_else(|_| Err(crashed())),
+            None => Err(crashed()),
+        }
+    }
+}
+
+impl Drop for VideoJob {
+    /// A job dropped while running (the dialog or the app closed) stops, and is waited for so
+    /// that its temporary file is gone before the process ends.
+    fn drop(&mut self) {
+        if let Some(thread) = self.thread.take() {
+            self.progress.cancel();
+            let _ = thread.join();
+        }
     }
 }

@@ -1,5 +1,5 @@
-//! The app's parts that draw: the panels always there, the windows opened on demand, and the
-//! one-frame captures (a screenshot, a video). Each panel keeps only what it needs to draw
+//! The app's parts that draw: the panels always there and the windows opened on demand. Each
+//! panel keeps only what it needs to draw
 //! (typed text, laid-out text); what it asks for is an [`Action`](super::Action).
 
 use super::changes::ChangesWindow;
@@ -16,7 +16,6 @@ use super::story::StoryPanel;
 use super::timeline::TimelinePanel;
 use super::top_bar::TopBar;
 use super::workbench::{AddArticleWindow, ClaimWindow, SaveAsWindow, SaveProblem};
-use super::{screenshot, video};
 
 /// The panels around the map, and the map.
 pub struct Panels {
@@ -69,17 +68,4 @@ pub struct Windows {
     pub save_problem: SaveProblem,
     /// Save, Discard or Cancel, before a close would lose unsaved edits.
     pub close: CloseQuestion,
-}
-
-/// A capture the app makes and then quits: a screenshot, or a video's frames.
-#[derive(Default)]
-pub struct Capturing {
-    pub screenshot: Option<screenshot::Job>,
-    pub video: Option<video::Job>,
-}
-
-impl Capturing {
-    pub fn is_some(&self) -> bool {
-        self.screenshot.is_some() || self.video.is_some()
-    }
 }

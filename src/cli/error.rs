@@ -103,10 +103,10 @@ pub enum CliError {
     VideoFormat(#[from] crate::export::video::UnknownVideoFormat),
     #[error(transparent)]
     Schedule(#[from] crate::export::video::ScheduleError),
-    /// The video cannot be started (ffmpeg missing), found before any window opens.
+    /// The video cannot be started (ffmpeg missing), found before any frame is drawn.
     #[error(transparent)]
     VideoCheck(crate::export::video::EncodeError),
-    /// The video was not finished: its encoder failed, or the window closed early.
+    /// The video was not finished: its encoder failed, or it was cancelled.
     #[error(transparent)]
     Video(#[from] crate::app::video::VideoError),
     /// The window could not open, or the screenshot it took could not be written.
@@ -132,6 +132,12 @@ impl CliError {
             ExitCode::SUCCESS
         } else if matches!(
             self,
+            CliError::Video(crate::app::video::VideoError::Cancelled { .. })
+        ) {
+            // Stopped by Ctrl+C: as a shell reports a command it interrupted.
+            ExitCode::from(130)
+        } else if matches!(
+            self,
             CliError::Assist(_) | CliError::Suggest(_) | CliError::App(_) | CliError::Video(_)
         ) {
             // The input file is bad (as `check` exits 1 on bad data), or the work failed.
@@ -144,7 +150,7 @@ impl CliError {
     /// What to do about it, printed after the error: only for a window that could not open.
     pub fn hint(&self) -> Option<&'static str> {
         matches!(self, CliError::App(crate::app::RunError::Window(_))).then_some(
-            "the app, its screenshots and its videos need a display (X11 or Wayland); under a headless system, run it inside Xvfb",
+            "the app's window needs a display (X11 or Wayland; screenshots and videos do not); under a headless system, run it inside Xvfb",
         )
     }
 

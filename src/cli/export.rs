@@ -1,6 +1,6 @@
 //! `frontline export`: the store as GeoJSON, ACLED-format CSV or W3C annotations, written
-//! whole or not at all; or the replay as a video (GIF or MP4), which needs a window and is
-//! drawn by the app (`main` hands it to `app::video`).
+//! whole or not at all; or the replay as a video (GIF or MP4), drawn offscreen by the app's
+//! renderer (`main` hands it to `app::video`).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -23,7 +23,7 @@ pub enum ExportKind {
     /// Every quote as a W3C Web Annotation (JSON-LD).
     #[value(name = "annotations")]
     Annotations,
-    /// The replay as an animation: .gif, or .mp4 through ffmpeg (needs a display; Xvfb will do).
+    /// The replay as an animation: .gif, or .mp4 through ffmpeg.
     #[value(name = "video")]
     Video,
 }
@@ -77,7 +77,7 @@ pub struct ExportArgs {
     /// Video: frames per second.
     #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u32).range(1..=60))]
     pub fps: u32,
-    /// Video: the window's size, e.g. 1280x720 (an MP4 is cropped to even sizes).
+    /// Video: the frames' size, e.g. 1280x720 (an MP4 is cropped to even sizes).
     #[arg(long, value_name = "WxH", default_value = "1280x800")]
     pub size: String,
     /// Video: a place to select, its panel open throughout.
@@ -86,10 +86,6 @@ pub struct ExportArgs {
     /// Video: hide actors' places, or inferred states, in every frame (as `screenshot`).
     #[command(flatten)]
     pub filters: super::FilterArgs,
-    /// Video: print "frame N/M" lines on standard output instead of a progress bar (for the
-    /// app's export dialog).
-    #[arg(long, hide = true)]
-    pub progress_lines: bool,
 }
 
 /// What the app is started with to draw the video's frames: the selected place and the

@@ -79,10 +79,10 @@ impl ExportTarget {
                 ..
             } => "Every quote as a W3C Web Annotation (JSON-LD)",
             ExportTarget::Video(VideoFormat::Gif) => {
-                "The replay as an animated GIF, drawn in a window of its own"
+                "The replay as an animated GIF, drawn in the background while you work"
             }
             ExportTarget::Video(VideoFormat::Mp4) => {
-                "The replay as an MP4 video (needs ffmpeg), drawn in a window of its own"
+                "The replay as an MP4 video (needs ffmpeg), drawn in the background while you work"
             }
         }
     }
