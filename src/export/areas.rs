@@ -12,7 +12,7 @@
 //! Controller takes) and `inferred` (always true: the areas are inferred from the places,
 //! not surveyed). A front line has `kind` (`front`), `holder_a`, `holder_a_name`, `holder_b`,
 //! `holder_b_name` (a contested side's two actors joined by `"; "` and " and "), `places`
-//! (the places either side), `date` and `inferred`.
+//! (the places whose cells it runs between), `date` and `inferred`.
 
 use std::io::Write;
 
@@ -147,14 +147,14 @@ fn features(
         for line in &front.lines {
             out.push(Feature {
                 kind: "Feature",
-                geometry: json!({"type": "LineString", "coordinates": coords(line)}),
+                geometry: json!({"type": "LineString", "coordinates": coords(&line.points)}),
                 properties: json!({
                     "kind": "front",
                     "holder_a": a,
                     "holder_a_name": a_name,
                     "holder_b": b,
                     "holder_b_name": b_name,
-                    "places": places(&front.places),
+                    "places": places(&line.places),
                     "date": date,
                     "inferred": true,
                 }),

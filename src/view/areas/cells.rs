@@ -8,8 +8,11 @@
 //! are tagged with the neighbour, so that where two cells meet (where a front line can run)
 //! is known exactly.
 
+use std::collections::HashMap;
+
 use geo::{
-    BooleanOps, BoundingRect, Coord, LineString, MultiLineString, MultiPolygon, Polygon, Rect,
+    BooleanOps, BoundingRect, Contains, Coord, LineString, MultiLineString, MultiPolygon, Polygon,
+    Rect,
 };
 use spade::{DelaunayTriangulation, Point2, Triangulation};
 
@@ -82,6 +85,15 @@ pub struct Cells {
     pub bounds: Vec<Option<Rect<f64>>>,
     /// Pairs of sites whose cells share an edge.
     pub shared: Vec<Shared>,
+    /// The sites whose cells' boxes meet each bin of a grid (for [`Cells::site_at`]).
+    grid: HashMap<(i32, i32), Vec<u32>>,
+}
+
+/// The side of a bin of the grid of cells, in degrees.
+const GRID: f64 = 0.1;
+
+fn grid_bin(v: f64) -> i32 {
+    (v / GRID).floor() as i32
 }
 
 impl Cells {
@@ -162,8 +174,18 @@ impl Cells {
                 }
             }
         }
-        let bounds = cells.iter().map(|c| c.bounding_rect()).collect();
+        let bounds: Vec<Option<Rect<f64>>> = cells.iter().map(|c| c.bounding_rect()).collect();
+        let mut grid: HashMap<(i32, i32), Vec<u32>> = HashMap::new();
+        for (i, b) in bounds.iter().enumerate() {
+            let Some(b) = b else { continue };
+            for x in grid_bin(b.min().x)..=grid_bin(b.max().x) {
+                for y in grid_bin(b.min().y)..=grid_bin(b.max().y) {
+                    grid.entry((x, y)).or_default().push(i as u32);
+                }
+            }
+        }
         Cells {
+            grid,
             site_places,
             place_site,
             sites,
@@ -171,6 +193,18 @@ impl Cells {
             bounds,
             shared,
         }
+    }
+}
+
+impl Cells {
+    /// The site whose cell holds a point (lon/lat), if any.
+    pub fn site_at(&self, lon: f64, lat: f64) -> Option<u32> {
+        let point = geo::Point::new(lon, lat);
+        self.grid
+            .get(&(grid_bin(lon), grid_bin(lat)))?
+            .iter()
+            .copied()
+            .find(|&i| self.cells[i as usize].contains(&point))
     }
 }
 

@@ -14,7 +14,7 @@ pub mod state;
 mod tests;
 
 pub use cells::Cells;
-pub use state::{Area, AreaKey, AreaStatus, Areas, Front};
+pub use state::{Area, AreaKey, AreaStatus, Areas, Front, FrontLine};
 
 use crate::store::PlaceKind;
 

@@ -47,12 +47,18 @@ pub struct Area {
     pub places: Vec<PlaceIx>,
 }
 
-/// A front line between two looks (sorted), as lines in lon/lat.
+/// The front lines between two looks (sorted).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Front {
     pub sides: [AreaStatus; 2],
-    pub lines: Vec<Vec<Coord<f64>>>,
-    /// The places whose cells it borders, in the store's order.
+    pub lines: Vec<FrontLine>,
+}
+
+/// One front line: its points (lon/lat) and the places whose cells it borders, in the
+/// store's order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FrontLine {
+    pub points: Vec<Coord<f64>>,
     pub places: Vec<PlaceIx>,
 }
 
@@ -77,7 +83,20 @@ impl Areas {
         settings: &AreaSettings,
         shown: impl Fn(PlaceIx) -> bool,
     ) -> Areas {
-        let site_key: Vec<Option<AreaKey>> = cells
+        let site_key = Areas::looks(cells, states, cursor, settings, &shown);
+        Areas::of_looks(cells, site_key, states, shown)
+    }
+
+    /// Each site's look at `cursor` (None: not drawn): all the areas depend on. Cheap (one
+    /// pass over the places), so that a map can tell whether the states changed.
+    pub fn looks(
+        cells: &Cells,
+        states: &[PlaceState],
+        cursor: NaiveDateTime,
+        settings: &AreaSettings,
+        shown: impl Fn(PlaceIx) -> bool,
+    ) -> Vec<Option<AreaKey>> {
+        cells
             .site_places
             .iter()
             .map(|places| {
@@ -88,7 +107,16 @@ impl Areas {
                     .filter_map(|&p| states.get(p))
                     .find_map(|s| key_of(s, cursor, settings))
             })
-            .collect();
+            .collect()
+    }
+
+    /// The areas made of each site's look (from [`Areas::looks`]).
+    pub fn of_looks(
+        cells: &Cells,
+        site_key: Vec<Option<AreaKey>>,
+        states: &[PlaceState],
+        shown: impl Fn(PlaceIx) -> bool,
+    ) -> Areas {
         // Areas: cells of one look that share an edge (union-find).
         let n = site_key.len();
         let mut parent: Vec<u32> = (0..n as u32).collect();
@@ -198,8 +226,8 @@ fn fronts(
     states: &[PlaceState],
     shown: &impl Fn(PlaceIx) -> bool,
 ) -> Vec<Front> {
-    let mut by_sides: HashMap<[AreaStatus; 2], (Vec<[Coord<f64>; 2]>, Vec<PlaceIx>)> =
-        HashMap::new();
+    // Per pair of sides: each segment, with the two sites it lies between.
+    let mut by_sides: HashMap<[AreaStatus; 2], Vec<Segment>> = HashMap::new();
     for s in &cells.shared {
         let (Some(ka), Some(kb)) = (site_key[s.a as usize], site_key[s.b as usize]) else {
             continue;
@@ -216,37 +244,48 @@ fn fronts(
         } else {
             [kb.status, ka.status]
         };
-        let entry = by_sides.entry(sides).or_default();
-        entry.0.extend(&s.lines);
-        for site in [s.a, s.b] {
-            entry.1.extend(
-                cells.site_places[site as usize]
-                    .iter()
-                    .filter(|&&p| shown(p) && states.get(p).is_some_and(|s| s.control.is_some())),
-            );
-        }
+        by_sides
+            .entry(sides)
+            .or_default()
+            .extend(s.lines.iter().map(|&l| (l, [s.a, s.b])));
     }
+    let places_of = |sites: &[u32]| {
+        let mut places: Vec<PlaceIx> = sites
+            .iter()
+            .flat_map(|&site| &cells.site_places[site as usize])
+            .copied()
+            .filter(|&p| shown(p) && states.get(p).is_some_and(|s| s.control.is_some()))
+            .collect();
+        places.sort_unstable();
+        places.dedup();
+        places
+    };
     let mut fronts: Vec<Front> = by_sides
         .into_iter()
-        .map(|(sides, (segments, mut places))| {
-            places.sort_unstable();
-            places.dedup();
-            Front {
-                sides,
-                lines: chain(&segments),
-                places,
-            }
+        .map(|(sides, segments)| {
+            let lines = chain(&segments)
+                .into_iter()
+                .map(|(points, sites)| FrontLine {
+                    points,
+                    places: places_of(&sites),
+                })
+                .collect();
+            Front { sides, lines }
         })
         .collect();
     fronts.sort_by_key(|f| f.sides);
     fronts
 }
 
-/// Segments joined end to end into lines (ends that agree to about a centimetre meet).
-fn chain(segments: &[[Coord<f64>; 2]]) -> Vec<Vec<Coord<f64>>> {
+/// A piece of a front line, with the two sites it lies between.
+type Segment = ([Coord<f64>; 2], [u32; 2]);
+
+/// Segments joined end to end into lines (ends that agree to about a centimetre meet), each
+/// with the sites either side of it.
+fn chain(segments: &[Segment]) -> Vec<(Vec<Coord<f64>>, Vec<u32>)> {
     let key = |c: Coord<f64>| ((c.x * 1e7).round() as i64, (c.y * 1e7).round() as i64);
     let mut at: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
-    for (i, s) in segments.iter().enumerate() {
+    for (i, (s, _)) in segments.iter().enumerate() {
         at.entry(key(s[0])).or_default().push(i);
         at.entry(key(s[1])).or_default().push(i);
     }
@@ -255,7 +294,7 @@ fn chain(segments: &[[Coord<f64>; 2]]) -> Vec<Vec<Coord<f64>>> {
     // The next unused segment at a point, and its far end.
     let next = |used: &[bool], p: Coord<f64>| -> Option<(usize, Coord<f64>)> {
         at.get(&key(p))?.iter().find(|&&i| !used[i]).map(|&i| {
-            let s = segments[i];
+            let s = segments[i].0;
             (i, if key(s[0]) == key(p) { s[1] } else { s[0] })
         })
     };
@@ -264,16 +303,19 @@ fn chain(segments: &[[Coord<f64>; 2]]) -> Vec<Vec<Coord<f64>>> {
             continue;
         }
         used[start] = true;
-        let mut line = std::collections::VecDeque::from(segments[start].to_vec());
+        let mut line = std::collections::VecDeque::from(segments[start].0.to_vec());
+        let mut sites = segments[start].1.to_vec();
         while let Some((i, far)) = next(&used, *line.back().expect("two points")) {
             used[i] = true;
             line.push_back(far);
+            sites.extend(segments[i].1);
         }
         while let Some((i, far)) = next(&used, *line.front().expect("two points")) {
             used[i] = true;
             line.push_front(far);
+            sites.extend(segments[i].1);
         }
-        lines.push(line.into_iter().collect());
+        lines.push((line.into_iter().collect(), sites));
     }
     lines
 }

@@ -69,6 +69,9 @@ fn one_holder_gives_one_area_and_no_front() {
     assert_eq!(areas.areas.len(), 1, "the two cells touch: one area");
     assert_eq!(areas.areas[0].places, vec![0, 1]);
     assert!(areas.fronts.is_empty());
+    assert_eq!(cells.site_at(40.0, 35.0), cells.place_site[0]);
+    assert_eq!(cells.site_at(40.11, 35.01), cells.place_site[1]);
+    assert_eq!(cells.site_at(41.0, 35.0), None, "beyond both reaches");
     let (merged, places) = areas.merged(&cells, areas.areas[0].key);
     assert_eq!(merged.0.len(), 1, "merged into one polygon");
     assert!(merged.is_valid(), "{:?}", merged.validation_errors());
@@ -86,13 +89,13 @@ fn two_holders_meet_at_a_front_line_between_them() {
     assert_eq!(areas.fronts.len(), 1);
     let front = &areas.fronts[0];
     assert_eq!(front.sides, [AreaStatus::Held(0), AreaStatus::Held(1)]);
-    assert_eq!(front.places, vec![0, 1]);
     assert_eq!(front.lines.len(), 1);
+    assert_eq!(front.lines[0].places, vec![0, 1]);
     // Half-way between the two towns, running north-south.
-    for c in &front.lines[0] {
+    for c in &front.lines[0].points {
         assert!((c.x - 40.055).abs() < 1e-6, "{c:?}");
     }
-    let ys: Vec<f64> = front.lines[0].iter().map(|c| c.y).collect();
+    let ys: Vec<f64> = front.lines[0].points.iter().map(|c| c.y).collect();
     assert!(ys.iter().cloned().fold(f64::MIN, f64::max) > 35.05);
     assert!(ys.iter().cloned().fold(f64::MAX, f64::min) < 34.95);
 }
@@ -339,7 +342,7 @@ proptest! {
         }
         for front in &areas.fronts {
             prop_assert!(front.sides[0] != front.sides[1]);
-            prop_assert!(front.lines.iter().all(|l| l.len() >= 2));
+            prop_assert!(front.lines.iter().all(|l| l.points.len() >= 2 && l.places.len() >= 2));
         }
     }
 }
