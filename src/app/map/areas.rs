@@ -307,11 +307,20 @@ fn world_meshes(
         [1, 1],
         Vec::new(),
     );
+    // Zoomed out over many small cells, full-width front lines would be a scribble: they
+    // narrow with the size of a town's reach on screen, and lose their casing.
+    let reach_px = cells.sites.first().map_or(100.0, |s| {
+        let km_per_degree = 111.2 * s.y.to_radians().cos();
+        let (a, b) = (to_world(s.x, s.y), to_world(s.x + 1.0, s.y));
+        (b.x - a.x) / km_per_degree as f32 * AreaSettings::default().town_km as f32
+    });
+    let core = (reach_px / 8.0).clamp(0.8, 2.2);
+    let mut strokes = vec![(core, Color32::from_rgb(30, 30, 30))];
+    if core >= 1.5 {
+        strokes.insert(0, (core + 2.8, Color32::from_white_alpha(200)));
+    }
     let mut fronts = Mesh::default();
-    for (width, colour) in [
-        (5.0, Color32::from_white_alpha(200)),
-        (2.2, Color32::from_rgb(30, 30, 30)),
-    ] {
+    for (width, colour) in strokes {
         for front in &areas.fronts {
             for line in &front.lines {
                 let points: Vec<Pos2> = line.points.iter().map(|c| to_world(c.x, c.y)).collect();
