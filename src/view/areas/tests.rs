@@ -346,3 +346,42 @@ proptest! {
         }
     }
 }
+
+/// The cost at ten thousand places (synthetic corpus), printed: `cargo test --release --lib
+/// areas_at_ten_thousand -- --ignored --nocapture` (`benches/frame.rs` times it with criterion).
+#[test]
+#[ignore]
+fn areas_at_ten_thousand_places() {
+    let dir = tempfile::tempdir().unwrap();
+    let options = crate::synth::Options {
+        places: 10_000,
+        events: 200_000,
+        articles: 20_000,
+        seed: 1,
+    };
+    crate::synth::write(dir.path(), &options).unwrap();
+    let store = crate::store::Store::load(&crate::store::DataSource::Dir(dir.path().into()));
+    let (start, end) = store.span().unwrap();
+    let at = start + (end - start) / 2;
+    let settings = AreaSettings::default();
+    let t = std::time::Instant::now();
+    let cells = Cells::of(&store.places, &settings);
+    let cells_time = t.elapsed();
+    let states = store.states_at(at);
+    let t = std::time::Instant::now();
+    let areas = Areas::at(&cells, &states, at, &settings, |_| true);
+    let areas_time = t.elapsed();
+    let t = std::time::Instant::now();
+    let polygons: usize = areas
+        .keys()
+        .iter()
+        .map(|&k| areas.merged(&cells, k).0.0.len())
+        .sum();
+    let merged_time = t.elapsed();
+    println!(
+        "10,000 places: cells {cells_time:?}; areas at an instant {areas_time:?} ({} areas, {} fronts); merged for export {merged_time:?} ({polygons} polygons)",
+        areas.areas.len(),
+        areas.fronts.len()
+    );
+    assert!(!areas.areas.is_empty());
+}
