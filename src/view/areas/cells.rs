@@ -148,6 +148,13 @@ impl Cells {
             .map(|i| cell(i, &km, &reach, &neighbours[i]))
             .collect();
         let sites: Vec<Coord<f64>> = lon_lat.iter().map(|&[x, y]| Coord { x, y }).collect();
+        // Whether each place is on land, and how its cell lies against the land: tested once,
+        // as a point in the land's polygons costs a walk over all their edges.
+        let on_land: Vec<bool> = sites
+            .iter()
+            .map(|s| land.is_some_and(|l| l.contains(s.x, s.y)))
+            .collect();
+        let mut lies = Vec::with_capacity(km.len());
         let mut cells = Vec::with_capacity(km.len());
         for (i, polygon) in convex.iter().enumerate() {
             let ring: Vec<Coord<f64>> = polygon.iter().map(|&(p, _)| plane.lon_lat(p)).collect();
@@ -156,7 +163,9 @@ impl Cells {
             } else {
                 MultiPolygon::new(vec![Polygon::new(LineString::new(ring), Vec::new())])
             };
-            cells.push(clip_to_land(shape, sites[i], land));
+            let (cell, how) = clip_to_land(shape, on_land[i], land);
+            cells.push(cell);
+            lies.push(how);
         }
         let mut shared = Vec::new();
         for (i, ns) in neighbours.iter().enumerate() {
@@ -164,7 +173,12 @@ impl Cells {
                 let common = common_edge(&convex[i], i as u32, &convex[j as usize], j);
                 let Some([p, q]) = common else { continue };
                 let segment = [plane.lon_lat(p), plane.lon_lat(q)];
-                let lines = clip_segment_to_land(segment, [sites[i], sites[j as usize]], land);
+                let j_ = j as usize;
+                let lines = if lies[i] == Some(Lies::Inside) && lies[j_] == Some(Lies::Inside) {
+                    vec![segment] // on the edge of two cells wholly on land
+                } else {
+                    clip_segment_to_land(segment, [on_land[i], on_land[j_]], land)
+                };
                 if !lines.is_empty() {
                     shared.push(Shared {
                         a: i as u32,
@@ -313,36 +327,37 @@ fn common_edge(
 }
 
 /// A cell clipped to land, when its place is on land (a place beyond the basemap's land, where
-/// the basemap says nothing, keeps its cell).
+/// the basemap says nothing, keeps its cell), and how it lay against the land (None: not
+/// clipped).
 fn clip_to_land(
     cell: MultiPolygon<f64>,
-    site: Coord<f64>,
+    on_land: bool,
     land: Option<&Land>,
-) -> MultiPolygon<f64> {
-    let Some(land) = land else { return cell };
-    let Some(bounds) = cell.bounding_rect() else {
-        return cell;
+) -> (MultiPolygon<f64>, Option<Lies>) {
+    let (Some(land), Some(bounds)) = (land, cell.bounding_rect()) else {
+        return (cell, None);
     };
-    if !land.contains(site.x, site.y) {
-        return cell;
+    if !on_land {
+        return (cell, None);
     }
-    match land.lies(bounds) {
-        Lies::Inside => cell,
-        Lies::Outside => MultiPolygon::new(Vec::new()),
-        Lies::Across => cell.intersection(&land.shape),
+    // The cell's box holds its place, which is on land: with no shore across the box, all of
+    // it is.
+    if !land.crosses(bounds) {
+        return (cell, Some(Lies::Inside));
     }
+    (cell.intersection(&land.shape), Some(Lies::Across))
 }
 
 /// A shared edge's parts on land (the whole of it when either place is beyond the land).
 fn clip_segment_to_land(
     segment: [Coord<f64>; 2],
-    sites: [Coord<f64>; 2],
+    on_land: [bool; 2],
     land: Option<&Land>,
 ) -> Vec<[Coord<f64>; 2]> {
     let Some(land) = land else {
         return vec![segment];
     };
-    if sites.iter().any(|s| !land.contains(s.x, s.y)) {
+    if on_land.contains(&false) {
         return vec![segment];
     }
     match land.lies(Rect::new(segment[0], segment[1])) {

@@ -87,6 +87,19 @@ impl Land {
     /// How a rectangle (lon/lat) lies against the land: whether some boundary segment's box
     /// meets it (conservative: then [`Lies::Across`]), else inside or outside as its centre is.
     pub(crate) fn lies(&self, rect: Rect<f64>) -> Lies {
+        if self.crosses(rect) {
+            return Lies::Across;
+        }
+        let c = rect.center();
+        if self.contains(c.x, c.y) {
+            Lies::Inside
+        } else {
+            Lies::Outside
+        }
+    }
+
+    /// Whether some boundary segment's box meets a rectangle (lon/lat).
+    pub(crate) fn crosses(&self, rect: Rect<f64>) -> bool {
         let (min, max) = (rect.min(), rect.max());
         for x in bin(min.x)..=bin(max.x) {
             for y in bin(min.y)..=bin(max.y) {
@@ -101,15 +114,10 @@ impl Land {
                         && a.y.min(b.y) <= max.y
                 });
                 if crosses {
-                    return Lies::Across;
+                    return true;
                 }
             }
         }
-        let c = rect.center();
-        if self.contains(c.x, c.y) {
-            Lies::Inside
-        } else {
-            Lies::Outside
-        }
+        false
     }
 }
