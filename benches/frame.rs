@@ -3,6 +3,10 @@
 //! synthetic stores of growing size; and, as the floor, the same frame with a bare map (the
 //! basemap alone, no markers, no panels).
 //!
+//! The app's frame has the inferred areas of control on (as by default); "app, no areas" is
+//! the same frame without them. On the largest corpus, "areas" times computing them: the cells
+//! (once per data) and the areas at an instant (whenever the states change).
+//!
 //! Run with `cargo bench --bench frame`. It ends by printing the ratio of the full frame to
 //! the bare map.
 
@@ -158,6 +162,18 @@ fn bench(c: &mut Criterion) {
             b.iter(|| black_box(frame(&ctx, &mut |ui| app.ui(ui))));
         });
         if o.places >= 1000 {
+            app.shown.areas = false;
+            frame(&ctx, &mut |ui| app.ui(ui));
+            group.bench_with_input(BenchmarkId::new("app, no areas", &label), &(), |b, _| {
+                b.iter(|| black_box(frame(&ctx, &mut |ui| app.ui(ui))));
+            });
+            app.shown.areas = true;
+            frame(&ctx, &mut |ui| app.ui(ui));
+        }
+        if o.places >= 10_000 {
+            areas(&mut group, &app.store, app.replay.cursor, &label);
+        }
+        if o.places >= 1000 {
             group.bench_with_input(BenchmarkId::new("bare map", &label), &(), |b, _| {
                 b.iter(|| black_box(frame(&bare_ctx, &mut |ui| bare(ui, &mut bare_map))));
             });
@@ -189,6 +205,42 @@ fn bench(c: &mut Criterion) {
             full.as_secs_f64() / floor.as_secs_f64()
         );
     }
+}
+
+/// Computing the areas: the cells of the places (once per data), and the areas at an instant
+/// from the places' states (whenever they change; the states themselves are not counted).
+fn areas(
+    group: &mut criterion::BenchmarkGroup<criterion::measurement::WallTime>,
+    store: &Store,
+    at: chrono::NaiveDateTime,
+    label: &str,
+) {
+    use frontline::view::areas::{AreaSettings, Areas, Cells};
+    let settings = AreaSettings::default();
+    group.bench_with_input(BenchmarkId::new("areas: cells", label), &(), |b, _| {
+        b.iter(|| black_box(Cells::of(&store.places, &settings)));
+    });
+    let cells = Cells::of(&store.places, &settings);
+    let states = store.states_at(at);
+    group.bench_with_input(
+        BenchmarkId::new("areas: at an instant", label),
+        &(),
+        |b, _| {
+            b.iter(|| black_box(Areas::at(&cells, &states, at, &settings, |_| true)));
+        },
+    );
+    let areas = Areas::at(&cells, &states, at, &settings, |_| true);
+    group.bench_with_input(
+        BenchmarkId::new("areas: merged for export", label),
+        &(),
+        |b, _| {
+            b.iter(|| {
+                for key in areas.keys() {
+                    black_box(areas.merged(&cells, key));
+                }
+            });
+        },
+    );
 }
 
 criterion_group!(benches, bench);

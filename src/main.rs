@@ -60,6 +60,10 @@ fn run(cli: &Cli) -> Result<ExitCode, CliError> {
                 },
             )
         }
+        Some(Command::Export(args)) if args.kind == cli::ExportKind::Areas => {
+            cli::export::export_areas(cli, args, &mut std::io::stdout())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Export(args)) => match args.kind.format() {
             Some(format) => {
                 let mut out = std::io::stdout();

@@ -26,6 +26,9 @@ pub enum ExportKind {
     /// The replay as an animation: .gif, or .mp4 through ffmpeg.
     #[value(name = "video")]
     Video,
+    /// Areas of control and front lines, inferred from the places' states, as GeoJSON.
+    #[value(name = "areas")]
+    Areas,
 }
 
 impl ExportKind {
@@ -35,7 +38,7 @@ impl ExportKind {
             ExportKind::GeoJson => Some(ExportFormat::GeoJson),
             ExportKind::Csv => Some(ExportFormat::Csv),
             ExportKind::Annotations => Some(ExportFormat::Annotations),
-            ExportKind::Video => None,
+            ExportKind::Video | ExportKind::Areas => None,
         }
     }
 
@@ -68,9 +71,18 @@ pub struct ExportArgs {
     /// The last day (YYYY-MM-DD), included; default: the end of the data.
     #[arg(long, value_name = "DATE")]
     pub to: Option<NaiveDate>,
-    /// GeoJSON: one feature per place per day instead of one per control period.
+    /// GeoJSON: one feature per place per day instead of one per control period. Areas: the
+    /// areas at the end of every day (instead of at one instant).
     #[arg(long)]
     pub daily: bool,
+    /// Areas: the instant (YYYY-MM-DD, the end of that day, or YYYY-MM-DDTHH:MM); default: the
+    /// end of the data.
+    #[arg(long, value_name = "DATE", conflicts_with = "daily")]
+    pub at: Option<String>,
+    /// Areas: a state last reported more than this many days before is stale (faded cell, no
+    /// front line).
+    #[arg(long, value_name = "DAYS")]
+    pub stale_days: Option<u32>,
     /// Video: the time between two frames (30m, 6h, 1d).
     #[arg(long, value_name = "DURATION", default_value = "6h")]
     pub step: String,
@@ -118,6 +130,50 @@ pub fn export_file(
     writeln!(
         out,
         "wrote {} ({format}, {bytes} bytes)",
+        args.out.display()
+    )?;
+    Ok(())
+}
+
+/// Writes `frontline export areas`: the areas at `--at` (default: the end of the data) or at
+/// the end of every day (`--daily`, over `--from`/`--to` or the data's span).
+pub fn export_areas(
+    cli: &super::Cli,
+    args: &ExportArgs,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    use crate::export::{AreaInstants, ExportError, ExportFileError, areas_to_file};
+    let no_dates = || {
+        CliError::from(ExportFileError::Export {
+            path: args.out.clone(),
+            source: ExportError::NoDates,
+        })
+    };
+    let store = load(cli);
+    warn_if_invalid(&store);
+    let span = store.span();
+    let instants = if args.daily {
+        let from = args.from.or(span.map(|s| s.0.date()));
+        let to = args.to.or(span.map(|s| s.1.date()));
+        let (Some(from), Some(to)) = (from, to) else {
+            return Err(no_dates());
+        };
+        AreaInstants::Daily(from, to)
+    } else {
+        let at = match &args.at {
+            Some(at) => super::parse_at(at)?,
+            None => span.ok_or_else(no_dates)?.1,
+        };
+        AreaInstants::At(at)
+    };
+    let mut settings = crate::view::areas::AreaSettings::default();
+    if let Some(days) = args.stale_days {
+        settings.stale_days = i64::from(days);
+    }
+    let bytes = areas_to_file(&store, &instants, &settings, &args.out)?;
+    writeln!(
+        out,
+        "wrote {} (areas, inferred from the places' states; {bytes} bytes)",
         args.out.display()
     )?;
     Ok(())

@@ -9,6 +9,7 @@
 
 mod acled;
 mod annotations;
+mod areas;
 mod geojson;
 mod periods;
 pub mod target;
@@ -25,6 +26,7 @@ use crate::store::{Basis, Event, Precision, Store};
 pub use crate::store::load::acled::{escape_cell, unescape_cell};
 pub use acled::{ACLED_COLUMNS, write_acled_csv};
 pub use annotations::{ANNOTATION_CONTEXT, CONTEXT_CHARS, write_annotations};
+pub use areas::{AreaInstants, write_areas};
 pub use geojson::write_geojson;
 
 /// The formats Frontline exports to. The names (`geojson`, `csv`, `annotations`) are what the
@@ -172,6 +174,27 @@ pub fn export_to_file(
     let (atomic, file) = crate::output::AtomicFile::create(path)?;
     let mut writer = std::io::BufWriter::new(file);
     export(store, format, options, &mut writer)
+        .and_then(|()| writer.flush().map_err(Into::into))
+        .map_err(|source| ExportFileError::Export {
+            path: path.to_owned(),
+            source,
+        })?;
+    drop(writer);
+    atomic.commit()?;
+    Ok(std::fs::metadata(path).map_or(0, |m| m.len()))
+}
+
+/// Writes the areas of control (see [`write_areas`]) into `path` through the one writer, as
+/// [`export_to_file`] does the other exports. Returns the file's size in bytes.
+pub fn areas_to_file(
+    store: &Store,
+    instants: &AreaInstants,
+    settings: &crate::view::areas::AreaSettings,
+    path: &std::path::Path,
+) -> Result<u64, ExportFileError> {
+    let (atomic, file) = crate::output::AtomicFile::create(path)?;
+    let mut writer = std::io::BufWriter::new(file);
+    write_areas(store, instants, settings, &mut writer)
         .and_then(|()| writer.flush().map_err(Into::into))
         .map_err(|source| ExportFileError::Export {
             path: path.to_owned(),

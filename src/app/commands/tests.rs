@@ -21,7 +21,7 @@ fn every_shortcut_is_named_in_its_tooltip_and_used_once() {
             keys.push(name);
         }
     }
-    assert_eq!(keys.len(), 19);
+    assert_eq!(keys.len(), 20);
     assert_eq!(
         Command::Redo.hover_text().as_deref(),
         Some("Redo the last undone edit (Ctrl+Shift+Z)")

@@ -55,6 +55,14 @@ impl View for Legend {
                         }
                     }
                 });
+            if view.shown.areas {
+                ui.add_space(2.0);
+                ui.label(
+                    RichText::new(super::areas::legend_note())
+                        .size(11.0)
+                        .italics(),
+                );
+            }
         });
     }
 }

@@ -6,8 +6,10 @@
 //! - [`projection`]: where places and basemap vertices are on screen, shared by the plugins.
 //! - [`symbols`]: what a marker looks like; [`sprites`]: the markers' texture atlas.
 //! - [`markers`], [`labels`]: the plugins over the basemap; [`legend`]: the overlay in a corner.
+//! - [`areas`]: the inferred areas of control and front lines, under the markers.
 //! - [`fit`]: fitting the view to the data.
 
+pub mod areas;
 pub mod basemap;
 pub mod basemap_plugin;
 mod caption;
@@ -70,6 +72,8 @@ pub struct MapView {
     clustered: RefCell<Vec<bool>>,
     labels: PlacedLabels,
     legend: Legend,
+    /// The areas of control, kept until the states change.
+    areas: areas::AreaLayer,
 }
 
 /// What the markers and labels on screen depend on: while it stays the same (hovering,
@@ -113,6 +117,7 @@ impl MapView {
             clustered: RefCell::default(),
             labels: PlacedLabels::default(),
             legend: Legend,
+            areas: areas::AreaLayer::default(),
         }
     }
 
@@ -204,6 +209,12 @@ impl MapView {
         self.markers = DrawnMarkers::default();
         self.clustered.get_mut().clear();
         self.labels = PlacedLabels::default();
+        self.areas.data_changed();
+    }
+
+    /// The areas of control as last drawn (for tests and tools).
+    pub fn areas(&self) -> &crate::view::areas::Areas {
+        self.areas.areas()
     }
 }
 
@@ -251,6 +262,8 @@ impl View for MapView {
                 inner,
                 count: &mut self.tile_count,
             });
+        // A click on an area (selects its nearest place).
+        let mut area_clicked = Vec::new();
         let mut map = Map::new(None, &mut self.memory, centre).with_plugin(BasemapPlugin {
             basemap: &self.basemap,
             avoid: &view.store.places,
@@ -262,6 +275,20 @@ impl View for MapView {
             map = map.with_layer(counted as &mut dyn walkers::Tiles, 1.0);
         }
         let mut clicked = Vec::new();
+        if view.shown.areas {
+            let clusters = self
+                .markers
+                .clusters
+                .iter()
+                .map(|c| Rect::from_center_size(c.centre, vec2(2.0, 2.0) * (c.radius() + 1.0)))
+                .collect();
+            map = map.with_plugin(areas::AreasPlugin {
+                view,
+                layer: &mut self.areas,
+                clusters,
+                actions: &mut area_clicked,
+            });
+        }
         let map = map
             .with_plugin(MarkersPlugin {
                 view,
@@ -282,7 +309,7 @@ impl View for MapView {
             let r = ui.max_rect();
             // View controls, top right.
             let controls =
-                Rect::from_min_size(r.right_top() + vec2(-260.0, 8.0), vec2(252.0, 30.0));
+                Rect::from_min_size(r.right_top() + vec2(-330.0, 8.0), vec2(322.0, 30.0));
             ui.scope_builder(UiBuilder::new().max_rect(controls), |ui| {
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     theme::overlay_frame().show(ui, |ui| {
@@ -290,6 +317,12 @@ impl View for MapView {
                         commands::button(ui, Command::ZoomOut, false, actions);
                         commands::button(ui, Command::ZoomIn, false, actions);
                         commands::checkbox(ui, Command::Toggle(Toggle::Tiles), show_tiles, actions);
+                        commands::checkbox(
+                            ui,
+                            Command::Toggle(Toggle::Areas),
+                            view.shown.areas,
+                            actions,
+                        );
                     });
                 });
             });
@@ -308,6 +341,7 @@ impl View for MapView {
                 ring_changed(ui, compared, &self.projection.borrow());
             }
         });
+        actions.append(&mut area_clicked);
         actions.append(&mut clicked);
         let r = &shown.response;
         if r.dragged()

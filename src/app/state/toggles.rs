@@ -114,6 +114,16 @@ toggles! {
         persisted: Some("tiles"),
         default: false,
     },
+    /// The areas of control and front lines, inferred from the places' states, under the
+    /// markers.
+    areas / Areas {
+        label: "Areas",
+        key: Some("R"),
+        hover: "Show or hide the areas of control and front lines, inferred from the places' \
+                states (not surveyed)",
+        persisted: Some("areas"),
+        default: true,
+    },
     /// The event feed (left): folded away, the map takes its room.
     feed / Feed {
         label: "Events",
