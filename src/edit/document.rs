@@ -228,6 +228,8 @@ fn event_entry(e: &NewEvent) -> EventEntry {
         annotator: None,
         annotated: None,
         reviewed_by: None,
+        rank: None,
+        rank_reason: None,
         source: e
             .sources
             .iter()

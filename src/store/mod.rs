@@ -19,6 +19,7 @@ pub mod anchor;
 pub mod dates;
 pub mod diagnostics;
 pub mod gazetteer;
+pub mod interval;
 pub mod load;
 pub mod model;
 pub mod names;
