@@ -384,9 +384,22 @@ pub struct Event {
     /// Set when this vague claim corroborates a more precise claim of the same change (that
     /// event): it is one more source of it, not a change of its own.
     pub joins: Option<EventIx>,
+    /// Set when this claim and that earlier event give one change different days, or one
+    /// instant different states, from different articles: the place is disputed while they
+    /// disagree ([`crate::store::timeline::Dispute`]).
+    pub disputes: Option<EventIx>,
+    /// Set when a dispute was resolved against this claim (the other version is preferred, or
+    /// this one deprecated): it stays in the data and the history, out of the state.
+    pub set_aside: bool,
 }
 
 impl Event {
+    /// Whether the place's state leaves this claim out: contradicted, set aside, or one more
+    /// source of another event.
+    pub fn left_out(&self) -> bool {
+        self.contradicts.is_some() || self.set_aside || self.joins.is_some()
+    }
+
     /// The distinct articles that report this claim, in order of first quote.
     pub fn articles(&self) -> Vec<ArticleIx> {
         let mut out: Vec<ArticleIx> = Vec::new();

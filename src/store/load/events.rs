@@ -9,8 +9,6 @@ use super::super::diagnostics::Diagnostics;
 use super::super::interval::{self, Interval};
 use super::super::model::*;
 use super::super::names::Lookup;
-use super::super::source::DataSource;
-use super::super::timeline::describe_control;
 use super::catalog::{Catalog, suggest_id};
 use super::parsed::{ActorsInput, DateInput, ParsedEvent, Spanned};
 use super::quotes::{check_date_phrase, check_dated_after_event, report_anchor_error};
@@ -242,6 +240,8 @@ impl Check<'_> {
             rank: r.rank.unwrap_or_default(),
             rank_reason: r.rank_reason,
             joins: None,
+            disputes: None,
+            set_aside: false,
         })
     }
 
@@ -414,82 +414,4 @@ impl Check<'_> {
         }
         Some(ixs)
     }
-}
-
-/// The checks across all events, in time order (`events` sorted by instant): two events that
-/// leave one place in different states at one instant (the later one in file order is marked
-/// [`Event::contradicts`] and left out of the place's history), and a `from` that disagrees
-/// with the state the previous event left. The event files' texts may have been let go by
-/// now: a file with a problem is read back from `source` to show it.
-pub(crate) fn check_in_time(
-    events: &mut [Event],
-    actors: &[Actor],
-    d: &mut Diagnostics,
-    source: &DataSource,
-) {
-    // Per place, the latest event kept in its history.
-    let mut last: Vec<Option<EventIx>> = Vec::new();
-    for ix in 0..events.len() {
-        let ev = &events[ix];
-        if last.len() <= ev.place {
-            last.resize(ev.place + 1, None);
-        }
-        let Some(p) = last[ev.place] else {
-            last[ev.place] = Some(ix);
-            continue;
-        };
-        let prev = &events[p];
-        if prev.at == ev.at && prev.to != ev.to {
-            let span = line_span(d, &ev.origin, source);
-            d.error(
-                &ev.origin.file,
-                span,
-                format!(
-                    "contradictory events for one place at one instant: this one leaves it {} but the event at {}:{} leaves it {}",
-                    describe_control(ev.to, actors),
-                    prev.origin.file,
-                    prev.origin.line,
-                    describe_control(prev.to, actors)
-                ),
-                Some("if the articles disagree, give each claim its own date (or time); if one is wrong, correct or remove it".into()),
-            );
-            events[ix].contradicts = Some(p);
-            continue;
-        }
-        if let Some(from) = ev.from
-            && prev.to != from
-        {
-            let span = line_span(d, &ev.origin, source);
-            d.warning(
-                &ev.origin.file,
-                span,
-                format!(
-                    "`from` says the place was {} before, but the previous event ({}:{}) leaves it {}",
-                    describe_control(from, actors),
-                    prev.origin.file,
-                    prev.origin.line,
-                    describe_control(prev.to, actors)
-                ),
-                Some("check both events' dates and actors".into()),
-            );
-        }
-        last[ev.place] = Some(ix);
-    }
-}
-
-/// The bytes of the line an origin begins on, its file's text read back if it was let go.
-fn line_span(
-    d: &mut Diagnostics,
-    origin: &Origin,
-    source: &DataSource,
-) -> Option<std::ops::Range<usize>> {
-    d.ensure_source(&origin.file, source);
-    let text = d.sources.get(&*origin.file)?;
-    let start: usize = text
-        .split_inclusive('\n')
-        .take(origin.line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    let len = text[start..].find('\n').unwrap_or(text.len() - start);
-    Some(start..start + len)
 }
