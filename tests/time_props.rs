@@ -32,7 +32,10 @@ fn write(root: &Path, claims: &[Claim], files: &[Vec<usize>]) -> Store {
     }
     let mut articles = String::new();
     for (i, c) in claims.iter().enumerate() {
-        let text = format!("date 2017-11-{:02}\nClaim number {i} is told here.\n", c.article_day);
+        let text = format!(
+            "date 2017-11-{:02}\nClaim number {i} is told here.\n",
+            c.article_day
+        );
         std::fs::write(root.join(format!("articles/a{i}.txt")), text).unwrap();
         articles.push_str(&format!(
             "[[article]]\nid = \"a{i}\"\nfile = \"articles/a{i}.txt\"\ntitle = \"a{i}\"\n\
@@ -45,7 +48,11 @@ fn write(root: &Path, claims: &[Claim], files: &[Vec<usize>]) -> Store {
         let mut text = String::new();
         for &i in file {
             let c = &claims[i];
-            let kind = if c.from.is_some() { "capture" } else { "report" };
+            let kind = if c.from.is_some() {
+                "capture"
+            } else {
+                "report"
+            };
             text.push_str(&format!(
                 "[[event]]\nplace = \"{}\"\ndate = \"{}\"\nkind = \"{kind}\"\nto = \"{}\"\n",
                 PLACES[c.place], c.date, ACTORS[c.to]
