@@ -53,6 +53,17 @@ pub struct Dispute {
     pub versions: [Version; 2],
 }
 
+impl Dispute {
+    /// The dispute an event is a version of, if any.
+    pub fn of(store: &crate::store::Store, event: EventIx) -> Option<Dispute> {
+        let place = store.events.get(event)?.place;
+        store.timeline.windows(place).iter().find_map(|w| match w {
+            Window::Disputed(d) if d.versions.iter().any(|v| v.event == event) => Some(*d),
+            _ => None,
+        })
+    }
+}
+
 /// One version of a disputed place: the state it says, since when, and the claim saying it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Version {
