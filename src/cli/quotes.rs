@@ -41,7 +41,8 @@ struct EventJson<'a> {
     /// Sources that could not be checked (reported as errors); left out when none.
     #[serde(skip_serializing_if = "is_zero")]
     damaged_sources: usize,
-    /// The claim's date as written (EDTF), when it names no single day.
+    /// The claim's date as written (EDTF), when it names no single day (a week, a month, a
+    /// range, a day it was true by; a year is said by `time_precision`).
     #[serde(skip_serializing_if = "Option::is_none")]
     interval: Option<String>,
     /// The event this vague claim corroborates (one more source of its change).
@@ -127,7 +128,10 @@ pub(super) fn quotes(
                         .collect(),
                     note: ev.note.as_deref(),
                     damaged_sources: ev.damaged_sources,
-                    interval: ev.interval.is_vague().then(|| ev.interval.edtf()),
+                    // A year is said by `time_precision` and `date` already.
+                    interval: (ev.interval.is_vague()
+                        && ev.interval.form != crate::store::interval::DateForm::Year)
+                        .then(|| ev.interval.edtf()),
                     joins: ev.joins.map(|j| store.events[j].id.as_str()),
                     disputes: ev.disputes.map(|j| store.events[j].id.as_str()),
                     rank: (ev.rank != crate::store::Rank::Normal).then(|| ev.rank.name()),
