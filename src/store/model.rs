@@ -98,15 +98,6 @@ pub enum Precision {
 }
 
 impl Precision {
-    /// ACLED's time_precision code.
-    pub(crate) fn acled_code(self) -> u8 {
-        match self {
-            Precision::Day => 1,
-            Precision::Week => 2,
-            Precision::Month | Precision::Year => 3,
-        }
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             Precision::Day => "day",
