@@ -170,3 +170,40 @@ fn a_preferred_version_settles_the_dispute() {
     assert!(q.contains("set aside: one commander's word"), "{q}");
     assert!(!run(&root, &["check"]).contains("sources disagree"));
 }
+
+/// The edit that resolves a dispute: written by the workbench's edit session with toml_edit,
+/// undone and redone there, and read back by the store.
+#[test]
+fn resolving_a_dispute_is_an_edit_that_can_be_undone() {
+    use frontline::edit::{Edit, EditSession, EventRef, Snapshot};
+    use frontline::store::{DataSource, Rank, Store};
+    let (_tmp, root) = fixture();
+    let mut s = EditSession::new(Snapshot::open(root.clone()).unwrap());
+    s.push(Edit::SetRank {
+        event: EventRef {
+            file: "events/wire-2017-11-08.toml".into(),
+            index: 0,
+        },
+        rank: Rank::Deprecated,
+        reason: Some("one commander's word".into()),
+    });
+    assert!(s.undo().is_some());
+    assert!(!s.is_dirty());
+    assert!(s.redo().is_some());
+    s.save().unwrap();
+    let text = std::fs::read_to_string(root.join("events/wire-2017-11-08.toml")).unwrap();
+    assert!(
+        text.contains("rank = \"deprecated\"\nrank_reason = \"one commander's word\""),
+        "{text}"
+    );
+    let store = Store::load(&DataSource::Dir(root.clone()));
+    let wire = store
+        .events
+        .iter()
+        .find(|e| e.date.to_string() == "2017-11-08")
+        .unwrap();
+    assert!(wire.set_aside);
+    assert_eq!(wire.rank, Rank::Deprecated);
+    let s8 = state(&root, "2017-11-08", "abu_kamal");
+    assert_eq!(s8["holder"], "islamic_state");
+}
