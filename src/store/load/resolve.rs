@@ -93,9 +93,13 @@ pub(crate) fn check_in_time(
             }
             continue;
         }
+        // The same change at the same instant is one more report of it, not a disagreement.
+        let same_change_same_instant =
+            events[cur.began].at == ev.at && cur.state.implies(ev.to) && cur.began != ix;
         if let Some(from) = ev.from
             && cur.state != from
             && !cur.state.implies(from)
+            && !same_change_same_instant
         {
             let began = &events[cur.began];
             let same_change_earlier = cur.state.implies(ev.to)
@@ -153,8 +157,10 @@ pub(crate) fn check_in_time(
 }
 
 /// Marks every vague claim that corroborates a precise one ([`Event::joins`]): the earliest
-/// precise claim of its place on a day its interval holds, whose state implies the vague
-/// one's and whose `from` agrees with it. A report joins any claim; a change joins a change.
+/// precise claim of its place on a day its interval holds, not after it, whose state implies
+/// the vague one's and whose `from` agrees with it. A report joins any claim; a change joins a
+/// change. A full date known to the week or month (ACLED's time_precision 2 and 3) joins only
+/// when no other claim in between says otherwise.
 pub(crate) fn join_vague_claims(events: &mut [Event]) {
     let places = events.iter().map(|e| e.place + 1).max().unwrap_or(0);
     let mut by_place: Vec<Vec<EventIx>> = vec![Vec::new(); places];
@@ -167,13 +173,15 @@ pub(crate) fn join_vague_claims(events: &mut [Event]) {
     }
     for v in vague {
         let ve = &events[v];
-        let target = by_place[ve.place]
+        let list = &by_place[ve.place];
+        let target = list
             .iter()
-            .copied()
-            .filter(|&p| {
+            .enumerate()
+            .filter(|&(_, &p)| {
                 let pe = &events[p];
                 p != v
                     && pe.interval.first == Some(pe.interval.last)
+                    && pe.at <= ve.at
                     && ve.interval.holds(pe.date)
                     && pe.to.implies(ve.to)
                     && (ve.kind == EventKind::Report || pe.kind != EventKind::Report)
@@ -182,6 +190,21 @@ pub(crate) fn join_vague_claims(events: &mut [Event]) {
                         _ => true,
                     }
             })
+            // A claim with its own day, known to the week or month, after a reversal is a
+            // change of its own, not the first one again: nothing in between may say otherwise.
+            // (A claim of no day corroborates the change its days hold, as its sources say.)
+            .filter(|&(i, &p)| {
+                let pe = &events[p];
+                if ve.interval.day.is_none() {
+                    return true;
+                }
+                list[i + 1..]
+                    .iter()
+                    .map(|&e| &events[e])
+                    .take_while(|e| e.at < ve.at)
+                    .all(|e| pe.to.implies(e.to) || e.to.implies(pe.to))
+            })
+            .map(|(_, &p)| p)
             .min_by_key(|&p| (events[p].at, events[p].id.clone()));
         events[v].joins = target;
     }
