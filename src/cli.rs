@@ -405,6 +405,15 @@ fn diff(
         for (&e, &change) in c.events.iter().zip(&c.changes) {
             writeln!(out, "  {}", present::diff_event_line(store, e, change))?;
         }
+        // Sources that disagree at either end: their versions, each with its sources.
+        for (end, state) in [("before", &c.before), ("after", &c.after)] {
+            if let Some(d) = &state.dispute {
+                writeln!(out, "  {end}: {}", present::dispute_heading(d))?;
+                for v in &d.versions {
+                    writeln!(out, "    {}", present::version_line(store, v))?;
+                }
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -8,6 +8,8 @@ use crate::store::{Basis, Control, EventIx, EventKind, Place, PlaceState, Precis
 
 mod reader;
 pub use reader::*;
+mod time;
+pub use time::*;
 
 /// "Thu 9 Nov 2017". The store words its own messages with the same function, so that a date
 /// in a validation problem reads like one on the map.
@@ -90,7 +92,10 @@ pub fn summary(store: &Store) -> String {
         store.quote_count(),
         store.diagnostics.error_count(),
         store.diagnostics.warning_count()
-    )
+    ) + &match store.diagnostics.note_count() {
+        0 => String::new(),
+        n => format!(", {n} note{}", if n == 1 { "" } else { "s" }),
+    }
 }
 
 /// "Reloaded at 10:42:07", with the errors when there are some.
@@ -304,14 +309,10 @@ pub(crate) fn event_outcome(store: &Store, e: EventIx) -> String {
 /// "2017, by Fri 3 Nov" (the day is the first article that reports it, not when it happened).
 pub(crate) fn event_day(store: &Store, e: EventIx) -> String {
     let ev = &store.events[e];
-    match ev.precision {
-        Precision::Year => format!(
-            "{}, by {}",
-            chrono::Datelike::year(&ev.date),
-            DayForm::Weekday.of(ev.date)
-        ),
-        _ => DayForm::Weekday.of(ev.date),
+    if ev.interval.is_vague() {
+        return interval_words(&ev.interval);
     }
+    DayForm::Weekday.of(ev.date)
 }
 
 /// An event in one line: "Sat 11 Nov 2017 · Abu Kamal · recaptured · IS".

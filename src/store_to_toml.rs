@@ -163,6 +163,8 @@ pub fn write_data_dir(store: &Store, dir: &Path) -> Result<usize, ImportError> {
             annotator: None,
             annotated: None,
             reviewed_by: None,
+            rank: (e.rank != crate::store::Rank::Normal).then_some(e.rank),
+            rank_reason: e.rank_reason.clone(),
             source: e
                 .quotes
                 .iter()

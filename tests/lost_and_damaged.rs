@@ -173,8 +173,8 @@ fn with_event(fields: &str) -> (tempfile::TempDir, Store) {
 fn year_dates_and_lost_fields_are_checked() {
     let cases = [
         (
-            "date = \"2017\"\nstatus = \"lost\"\nlost_by = [\"islamic_state\"]",
-            "needs precision = \"year\"",
+            "date = \"2017\"\nprecision = \"day\"\nstatus = \"lost\"\nlost_by = [\"islamic_state\"]",
+            "precision = \"day\" does not fit a date written as a year",
         ),
         (
             "date = \"2017-11-11\"\nprecision = \"year\"\nstatus = \"lost\"\nlost_by = [\"islamic_state\"]",

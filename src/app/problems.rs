@@ -42,6 +42,7 @@ impl View for ProblemsWindow {
                         let (tag, colour) = match d.severity {
                             Severity::Error => ("error", Color32::from_rgb(200, 30, 30)),
                             Severity::Warning => ("warning", Color32::from_rgb(180, 120, 0)),
+                            Severity::Note => ("note", Color32::from_rgb(60, 100, 160)),
                         };
                         ui.horizontal_wrapped(|ui| {
                             ui.label(RichText::new(tag).color(colour).strong());

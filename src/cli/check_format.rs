@@ -35,6 +35,7 @@ fn severity_word(s: Severity) -> &'static str {
     match s {
         Severity::Error => "error",
         Severity::Warning => "warning",
+        Severity::Note => "note",
     }
 }
 
@@ -80,11 +81,12 @@ fn github_line(d: &Diagnostic, dir: Option<&Path>) -> String {
     if let Some(hint) = &d.hint {
         message += &format!(" (hint: {hint})");
     }
-    format!(
-        "::{} {props}::{}",
-        severity_word(d.severity),
-        escape_data(&message)
-    )
+    // GitHub's workflow commands name a note `notice`.
+    let command = match d.severity {
+        Severity::Note => "notice",
+        s => severity_word(s),
+    };
+    format!("::{command} {props}::{}", escape_data(&message))
 }
 
 /// GitHub's escaping of a workflow command's message.

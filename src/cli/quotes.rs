@@ -2,6 +2,7 @@
 
 use super::state::{is_zero, status_word};
 use super::*;
+use crate::store::EventIx;
 
 #[derive(Serialize)]
 #[serde(untagged)]
@@ -40,7 +41,44 @@ struct EventJson<'a> {
     /// Sources that could not be checked (reported as errors); left out when none.
     #[serde(skip_serializing_if = "is_zero")]
     damaged_sources: usize,
+    /// The claim's date as written (EDTF), when it names no single day (a week, a month, a
+    /// range, a day it was true by; a year is said by `time_precision`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    interval: Option<String>,
+    /// The event this vague claim corroborates (one more source of its change).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    joins: Option<&'a str>,
+    /// The other version, when this claim and another disagree about the place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    disputes: Option<&'a str>,
+    /// A dispute's resolution: "preferred" or "deprecated", and why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rank: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rank_reason: Option<&'a str>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    set_aside: bool,
     quotes: Vec<QuoteJson<'a>>,
+}
+
+/// A place's claims in order: its history, and the claims the history leaves out but a reader
+/// should see (versions set aside, the other version at one instant, vague claims that
+/// corroborate another; contradictions are errors, and stay out).
+fn place_claims(store: &Store, place: PlaceIx) -> Vec<EventIx> {
+    let mut events = store.place_events(place);
+    let extra = store.events.iter().enumerate().filter(|(e, ev)| {
+        ev.place == place
+            && ev.contradicts.is_none()
+            && (ev.left_out() || ev.disputes.is_some())
+            && !events.contains(e)
+    });
+    let extra: Vec<EventIx> = extra.map(|(e, _)| e).collect();
+    if extra.is_empty() {
+        return events;
+    }
+    events.extend(extra);
+    events.sort_by_key(|&e| (store.events[e].at, e));
+    events
 }
 
 #[derive(Serialize)]
@@ -60,7 +98,7 @@ pub(super) fn quotes(
     json: bool,
     out: &mut dyn Write,
 ) -> io::Result<ExitCode> {
-    let events = store.place_events(place);
+    let events = place_claims(store, place);
     let p = &store.places[place];
     if json {
         let rows: Vec<EventJson> = events
@@ -90,6 +128,15 @@ pub(super) fn quotes(
                         .collect(),
                     note: ev.note.as_deref(),
                     damaged_sources: ev.damaged_sources,
+                    // A year is said by `time_precision` and `date` already.
+                    interval: (ev.interval.is_vague()
+                        && ev.interval.form != crate::store::interval::DateForm::Year)
+                        .then(|| ev.interval.edtf()),
+                    joins: ev.joins.map(|j| store.events[j].id.as_str()),
+                    disputes: ev.disputes.map(|j| store.events[j].id.as_str()),
+                    rank: (ev.rank != crate::store::Rank::Normal).then(|| ev.rank.name()),
+                    rank_reason: ev.rank_reason.as_deref(),
+                    set_aside: ev.set_aside,
                     quotes: ev
                         .quotes
                         .iter()
@@ -146,13 +193,46 @@ pub(super) fn quotes(
             crate::store::Precision::Day => String::new(),
             other => format!(", known to the {}", other.label()),
         };
+        let day = if ev.interval.is_vague() {
+            crate::present::claim_time(ev)
+        } else {
+            long_date(ev.date)
+        };
         writeln!(
             out,
-            "\n{}  {}: {}{change}{inferred}{precision}",
-            long_date(ev.date),
+            "\n{day}  {}: {}{change}{inferred}{precision}",
             ev.kind.label(),
             store.describe(Some(ev.to))
         )?;
+        if let Some(j) = ev.joins {
+            writeln!(
+                out,
+                "  corroborates the claim of {}",
+                long_date(store.events[j].date)
+            )?;
+        }
+        for j in store.timeline.joined_to(e) {
+            writeln!(out, "  {}", crate::present::also_reported(store, j))?;
+        }
+        if let Some(d) = (ev.disputes.is_some()
+            || store.events.iter().any(|o| o.disputes == Some(e)))
+        .then(|| crate::store::timeline::Dispute::of(store, e))
+        .flatten()
+        {
+            writeln!(out, "  {}:", crate::present::dispute_heading(&d))?;
+            for v in &d.versions {
+                writeln!(out, "    {}", crate::present::version_line(store, v))?;
+            }
+        }
+        if ev.set_aside {
+            writeln!(out, "  {}", crate::present::set_aside_sentence(ev))?;
+        } else if ev.rank == crate::store::Rank::Preferred {
+            let why = ev
+                .rank_reason
+                .as_deref()
+                .unwrap_or("preferred over the other version");
+            writeln!(out, "  resolved: {why}")?;
+        }
         if let Some(from) = ev.from {
             writeln!(out, "  before: {}", store.describe(Some(from)))?;
         }

@@ -108,6 +108,20 @@ pub fn apply(snapshot: &Snapshot, edits: &[Edit]) -> Result<Changed, SaveError> 
             Edit::UpdateEvent { event, fields } => {
                 update_event(event_at(c.document(snapshot, &event.file)?, event)?, fields);
             }
+            Edit::SetRank {
+                event,
+                rank,
+                reason,
+            } => {
+                let t = event_at(c.document(snapshot, &event.file)?, event)?;
+                let ranked = *rank != crate::store::Rank::Normal;
+                set(t, "rank", ranked.then(|| Value::from(rank.name())));
+                set(
+                    t,
+                    "rank_reason",
+                    reason.as_deref().filter(|_| ranked).map(Value::from),
+                );
+            }
             Edit::AddPlace(place) => {
                 let mut t = new_table(PLACES_FILE, &place_entry(place))?;
                 t.decor_mut().set_prefix(format!(
@@ -220,6 +234,8 @@ fn event_entry(e: &NewEvent) -> EventEntry {
         annotator: None,
         annotated: None,
         reviewed_by: None,
+        rank: None,
+        rank_reason: None,
         source: e
             .sources
             .iter()
@@ -410,6 +426,42 @@ quote = "two"   # the second
             out,
             EVENTS.replace("place = \"Town A\"   #", "place = \"b\"   #")
         );
+    }
+
+    #[test]
+    fn a_rank_is_written_with_its_reason_and_normal_removes_both() {
+        let prefer = Edit::SetRank {
+            event: first(),
+            rank: crate::store::Rank::Preferred,
+            reason: Some("two outlets, and the army's statement".into()),
+        };
+        let out = text(
+            &apply(&snapshot(), std::slice::from_ref(&prefer)).unwrap(),
+            "events.toml",
+        );
+        assert!(
+            out.contains(
+                "rank = \"preferred\"\nrank_reason = \"two outlets, and the army's statement\"\n"
+            ),
+            "{out}"
+        );
+        // The rest of the file is as it was.
+        let without: String = out
+            .lines()
+            .filter(|l| !l.starts_with("rank"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        assert_eq!(without, EVENTS);
+        let normal = Edit::SetRank {
+            event: first(),
+            rank: crate::store::Rank::Normal,
+            reason: Some("ignored".into()),
+        };
+        let out = text(
+            &apply(&snapshot(), &[prefer, normal]).unwrap(),
+            "events.toml",
+        );
+        assert_eq!(out, EVENTS);
     }
 
     #[test]

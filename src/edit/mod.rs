@@ -153,6 +153,13 @@ pub enum Edit {
         event: EventRef,
         fields: EventFields,
     },
+    /// A version of a disputed change marked preferred or deprecated, with why (`rank`,
+    /// `rank_reason`); `Rank::Normal` removes both, settling nothing.
+    SetRank {
+        event: EventRef,
+        rank: crate::store::Rank,
+        reason: Option<String>,
+    },
     /// A place from the gazetteer, appended to `places.toml`.
     AddPlace(NewPlace),
     /// A change to `stories.toml`: see [`story`].
@@ -176,6 +183,12 @@ impl Edit {
             Edit::UpdateEvent { event, .. } => {
                 format!("edit event {} of {}", event.index + 1, event.file)
             }
+            Edit::SetRank { event, rank, .. } => format!(
+                "mark event {} of {} {}",
+                event.index + 1,
+                event.file,
+                rank.name()
+            ),
             Edit::AddPlace(p) => format!("add place {}", p.name),
             Edit::Story(s) => s.describe(),
         }

@@ -239,7 +239,7 @@ fn row(store: &Store, ev: &Event, before: Option<Control>) -> [String; 31] {
         text(&ev.id),
         ev.date.format("%Y-%m-%d").to_string(),
         ev.date.format("%Y").to_string(),
-        ev.precision.acled_code().to_string(),
+        ev.interval.acled_code().to_string(),
         coding.disorder_type.to_owned(),
         coding.event_type.to_owned(),
         coding.sub_event_type.to_owned(),

@@ -15,6 +15,11 @@
 //! - `start`, `end`: the interval `[start, end)` as `2017-11-09T00:00:00Z`; `end` is null while
 //!   the state lasts. `time` equals `start`, for tools that animate a single instant field.
 //!
+//! - `interval`: when the claim that began the state names no single day, its date as written
+//!   (EDTF: `2017-11`, `../2017-11-03`, `2017-11-08/2017-11-09`); absent otherwise.
+//! - `status` is `disputed` when sources disagree at the feature's start, and `versions` then
+//!   lists each version with its articles (`held by A since DATE (ARTICLE; ...) | ...`).
+//!
 //! Places never reported get one `unknown` feature from the start of the data on (`end` null),
 //! so that at every instant of the data's span each place has exactly one feature.
 
@@ -62,6 +67,12 @@ struct Properties<'a> {
     start: String,
     end: Option<String>,
     time: String,
+    /// The date, as written (EDTF), of the vague claim that began the state.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    interval: Option<String>,
+    /// A disputed state's versions: `held by ACTOR since DATE (ARTICLE; ...)`, joined by `" | "`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    versions: Option<String>,
 }
 
 /// Writes the store's control periods (or, with [`ExportOptions::daily`], its daily states)
@@ -202,6 +213,34 @@ fn feature<'a>(store: &'a Store, period: &Period) -> Feature<'a> {
         }
     }
     let start = iso_utc(period.start);
+    let dispute = store.timeline.dispute_at(period.place, period.start);
+    let versions = dispute.map(|d| {
+        d.versions
+            .iter()
+            .map(|v| {
+                let ev = &store.events[v.event];
+                let arts: Vec<&str> = ev
+                    .articles()
+                    .into_iter()
+                    .map(|a| store.articles[a].id.as_str())
+                    .collect();
+                format!(
+                    "{} since {} ({})",
+                    store.describe(v.control),
+                    v.since
+                        .map_or("unknown".to_owned(), |t| t.date().to_string()),
+                    arts.join("; ")
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" | ")
+    });
+    let interval = period
+        .events
+        .first()
+        .map(|&e| store.events[e].interval)
+        .filter(|i| i.is_vague())
+        .map(|i| i.edtf());
     Feature {
         kind: "Feature",
         geometry: Point {
@@ -213,6 +252,7 @@ fn feature<'a>(store: &'a Store, period: &Period) -> Feature<'a> {
             name: &place.name,
             kind: place.kind.label(),
             status: match period.control {
+                _ if dispute.is_some() => "disputed",
                 Some(Control::Held(_)) => "held",
                 Some(Control::Contested(..)) => "contested",
                 Some(Control::Lost(..)) => "lost",
@@ -231,6 +271,8 @@ fn feature<'a>(store: &'a Store, period: &Period) -> Feature<'a> {
             time: start.clone(),
             start,
             end: period.end.map(iso_utc),
+            interval,
+            versions,
         },
     }
 }

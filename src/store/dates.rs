@@ -106,7 +106,7 @@ pub(crate) const MONTHS: [&str; 12] = [
 ///
 /// Understood: weekdays ("on Saturday", "last Thursday", "Friday night": the latest such day on
 /// or before the article's date; "last" excludes the article's own day), "today", "yesterday",
-/// explicit dates ("November 3, 2017", "3 November"), months ("in September",
+/// explicit dates ("November 3, 2017", "3 November"), "(earlier) this month", months ("in September",
 /// "early September", "late October") and "this year" (1 January to the article's day). Returns `None` for anything else ("two days later"),
 /// which is then not checked.
 pub(crate) fn resolve_phrase(phrase: &str, article_date: NaiveDate) -> Option<DayRange> {
@@ -126,6 +126,18 @@ pub(crate) fn resolve_phrase(phrase: &str, article_date: NaiveDate) -> Option<Da
         return Some(DayRange {
             first: NaiveDate::from_ymd_opt(article_date.year(), 1, 1)?,
             last: article_date,
+        });
+    }
+    if words.ends_with(&["this", "month"]) {
+        // "earlier this month": from the first of the article's month to the day before it.
+        let last = if words.contains(&"earlier") {
+            article_date.pred_opt()?
+        } else {
+            article_date
+        };
+        return Some(DayRange {
+            first: article_date.with_day(1)?,
+            last,
         });
     }
     if let Some(month_ix) = words.iter().find_map(|w| {
@@ -271,6 +283,14 @@ mod tests {
             resolve_phrase("yesterday", art),
             Some(DayRange::day(d(2017, 11, 2)))
         );
+    }
+
+    #[test]
+    fn this_month_runs_from_its_first_day_to_the_article() {
+        let r = resolve_phrase("earlier this month", d(2017, 11, 20)).unwrap();
+        assert_eq!((r.first, r.last), (d(2017, 11, 1), d(2017, 11, 19)));
+        let r = resolve_phrase("this month", d(2017, 11, 20)).unwrap();
+        assert_eq!(r.last, d(2017, 11, 20));
     }
 
     #[test]

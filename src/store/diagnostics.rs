@@ -13,6 +13,9 @@ use codespan_reporting::term;
 pub enum Severity {
     Error,
     Warning,
+    /// Not a problem: something a reader should know (sources that disagree, a change known
+    /// only to a window of days).
+    Note,
 }
 
 /// One problem in the data.
@@ -46,6 +49,7 @@ impl fmt::Display for Diagnostic {
         let level = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         };
         write!(f, "{}: {level}: {}", self.location(), self.message)?;
         if let Some(hint) = &self.hint {
@@ -213,7 +217,27 @@ impl Diagnostics {
     }
 
     pub fn warning_count(&self) -> usize {
-        self.items.len() - self.error_count()
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
+    }
+
+    pub fn note_count(&self) -> usize {
+        self.items
+            .iter()
+            .filter(|d| d.severity == Severity::Note)
+            .count()
+    }
+
+    pub fn note(
+        &mut self,
+        file: &str,
+        span: Option<Range<usize>>,
+        message: impl Into<String>,
+        hint: Option<String>,
+    ) {
+        self.at(Severity::Note, file, span, message, hint);
     }
 
     pub fn has_errors(&self) -> bool {
@@ -265,6 +289,7 @@ impl Diagnostics {
             let mut cs = match d.severity {
                 Severity::Error => CsDiagnostic::error(),
                 Severity::Warning => CsDiagnostic::warning(),
+                Severity::Note => CsDiagnostic::note(),
             }
             .with_message(&d.message);
             match (ids.get(d.file.as_str()), &d.span) {

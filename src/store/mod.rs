@@ -19,9 +19,11 @@ pub mod anchor;
 pub mod dates;
 pub mod diagnostics;
 pub mod gazetteer;
+pub mod interval;
 pub mod load;
 pub mod model;
 pub mod names;
+mod notes;
 pub mod schema;
 pub mod source;
 pub mod stories;
@@ -65,6 +67,7 @@ impl Store {
         let (stories, d) = stories::load(source, &store);
         store.stories = stories;
         store.diagnostics.append(d);
+        notes::add(&mut store, source);
         store.diagnostics.sort();
         store.diagnostics.keep_only_referenced_sources();
         store

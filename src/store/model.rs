@@ -98,15 +98,6 @@ pub enum Precision {
 }
 
 impl Precision {
-    /// ACLED's time_precision code.
-    pub(crate) fn acled_code(self) -> u8 {
-        match self {
-            Precision::Day => 1,
-            Precision::Week => 2,
-            Precision::Month | Precision::Year => 3,
-        }
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             Precision::Day => "day",
@@ -194,6 +185,18 @@ impl Control {
         }
     }
 
+    /// Whether this state says at least what `other` says: the same state, or one that
+    /// implies it (held by the SDF implies no longer held by Islamic State). A vague claim
+    /// that a state implies never replaces it: the state says more.
+    pub fn implies(self, other: Control) -> bool {
+        match (self, other) {
+            _ if self == other => true,
+            (Control::Held(x), Control::Lost(a, b)) => x != a && Some(x) != b,
+            (Control::Lost(a, Some(b)), Control::Lost(c, None)) => c == a || c == b,
+            _ => false,
+        }
+    }
+
     /// Who lost the place, for a `Lost` state.
     pub fn lost_by(self) -> Vec<ActorIx> {
         match self {
@@ -258,6 +261,28 @@ impl EventKind {
             EventKind::Declared => "victory declared",
             EventKind::Withdrawal => "withdrawal",
             EventKind::Report => "reported held",
+        }
+    }
+}
+
+/// A claim's rank among the versions of a disputed change, as Wikidata ranks statements: a
+/// preferred version wins the dispute, a deprecated one is set aside; both stay in the history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rank {
+    Deprecated,
+    #[default]
+    Normal,
+    Preferred,
+}
+
+impl Rank {
+    /// The rank as the data writes it (`rank = "preferred"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Rank::Deprecated => "deprecated",
+            Rank::Normal => "normal",
+            Rank::Preferred => "preferred",
         }
     }
 }
@@ -341,9 +366,31 @@ pub struct Event {
     /// contradiction is reported, and this event is kept in the list but left out of the
     /// place's history (the first one stands).
     pub contradicts: Option<EventIx>,
+    /// The days the claim may be about, as its sources give them ([`super::interval`]).
+    pub interval: super::interval::Interval,
+    /// Its rank among the versions of a disputed change (Wikidata's statement ranks).
+    pub rank: Rank,
+    /// Why it was ranked so, as the data says.
+    pub rank_reason: Option<String>,
+    /// Set when this vague claim corroborates a more precise claim of the same change (that
+    /// event): it is one more source of it, not a change of its own.
+    pub joins: Option<EventIx>,
+    /// Set when this claim and that earlier event give one change different days, or one
+    /// instant different states, from different articles: the place is disputed while they
+    /// disagree ([`crate::store::timeline::Dispute`]).
+    pub disputes: Option<EventIx>,
+    /// Set when a dispute was resolved against this claim (the other version is preferred, or
+    /// this one deprecated): it stays in the data and the history, out of the state.
+    pub set_aside: bool,
 }
 
 impl Event {
+    /// Whether the place's state leaves this claim out: contradicted, set aside, or one more
+    /// source of another event.
+    pub fn left_out(&self) -> bool {
+        self.contradicts.is_some() || self.set_aside || self.joins.is_some()
+    }
+
     /// The distinct articles that report this claim, in order of first quote.
     pub fn articles(&self) -> Vec<ArticleIx> {
         let mut out: Vec<ArticleIx> = Vec::new();

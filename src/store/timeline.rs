@@ -3,7 +3,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::dates::end_of_day;
+use super::dates::{end_of_day, start_of_day};
 use super::model::*;
 
 /// One event in a place's history, with the state it leaves.
@@ -36,6 +36,66 @@ pub struct PlaceState {
     pub last_event: Option<EventIx>,
     /// Quotes behind the current state.
     pub sources: usize,
+    /// Set while sources disagree about the place: its versions, each with its event.
+    pub dispute: Option<Dispute>,
+    /// Set inside the window a vague claim says the place changed hands in: the state shown
+    /// is the one before, and it may already have changed.
+    pub uncertain: Option<Uncertain>,
+}
+
+/// A time during which sources disagree about a place (see [`Event::disputes`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Dispute {
+    pub from: NaiveDateTime,
+    /// When they agree again (None: they still disagree at the end of the data).
+    pub to: Option<NaiveDateTime>,
+    /// The versions: the one the place's history shows first, then the other.
+    pub versions: [Version; 2],
+}
+
+impl Dispute {
+    /// The dispute an event is a version of, if any.
+    pub fn of(store: &crate::store::Store, event: EventIx) -> Option<Dispute> {
+        let place = store.events.get(event)?.place;
+        store.timeline.windows(place).iter().find_map(|w| match w {
+            Window::Disputed(d) if d.versions.iter().any(|v| v.event == event) => Some(*d),
+            _ => None,
+        })
+    }
+}
+
+/// One version of a disputed place: the state it says, since when, and the claim saying it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Version {
+    pub control: Option<Control>,
+    pub since: Option<NaiveDateTime>,
+    pub event: EventIx,
+}
+
+/// The days a vague claim says a place changed hands in, both included, and that claim.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Uncertain {
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+    pub event: EventIx,
+}
+
+/// A dispute or an uncertain window of one place.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Window {
+    Disputed(Dispute),
+    Uncertain(Uncertain),
+}
+
+impl Window {
+    fn holds(&self, at: NaiveDateTime) -> bool {
+        match self {
+            Window::Disputed(d) => d.from <= at && d.to.is_none_or(|t| at < t),
+            Window::Uncertain(u) => {
+                start_of_day(u.first) <= at && at < start_of_day(u.last + chrono::Days::new(1))
+            }
+        }
+    }
 }
 
 impl PlaceState {
@@ -62,27 +122,98 @@ pub struct Timeline {
     /// Per event: whether it changes its place's state.
     is_change: Vec<bool>,
     span: Option<(NaiveDateTime, NaiveDateTime)>,
+    /// Per place, its disputes and uncertain windows (most places have none).
+    windows: Vec<Vec<Window>>,
+    /// (precise event, vague event that joins it), sorted.
+    joined: Vec<(EventIx, EventIx)>,
 }
 
 impl Timeline {
-    /// Builds the index from validated events, sorted by instant. An event marked
-    /// [`Event::contradicts`] is left out of its place's history (validation reported it).
+    /// Builds the index from validated events, sorted by instant. An event contradicted, set
+    /// aside or joined to another ([`Event::left_out`]) is left out of its place's history;
+    /// a vague one joined to a precise one adds its quotes to that one's. Disputes and the
+    /// windows of vague changes are kept per place.
     pub fn build(places: usize, events: &[Event], articles: &[Article]) -> Timeline {
         let mut per_place: Vec<Vec<Entry>> = vec![Vec::new(); places];
         let mut changes = Vec::new();
         let mut is_change = vec![false; events.len()];
+        let mut joined: Vec<(EventIx, EventIx)> = events
+            .iter()
+            .enumerate()
+            .filter_map(|(v, e)| e.joins.map(|p| (p, v)))
+            .collect();
+        joined.sort_unstable();
+        let mut windows: Vec<Vec<Window>> = vec![Vec::new(); places];
         for (ix, ev) in events.iter().enumerate() {
-            if ev.contradicts.is_some() {
+            if ev.left_out() {
+                continue;
+            }
+            if let Some(first) = ev.disputes.filter(|&f| events[f].at == ev.at) {
+                // Another state at one instant: a version of its own, out of the history.
+                let since = Some(events[first].at);
+                windows[ev.place].push(Window::Disputed(Dispute {
+                    from: events[first].at,
+                    to: None,
+                    versions: [
+                        Version {
+                            control: Some(events[first].to),
+                            since,
+                            event: first,
+                        },
+                        Version {
+                            control: Some(ev.to),
+                            since,
+                            event: ix,
+                        },
+                    ],
+                }));
                 continue;
             }
             let entries = &mut per_place[ev.place];
             let prev = entries.last().copied();
-            let quotes = ev.quotes.len() as u32;
+            let quotes = ev.quotes.len() as u32 + joined_quotes(&joined, ix, events);
+            if let Some(first) = ev.disputes {
+                // The same change on a later day: disputed from the earlier one to this one.
+                let began = entries.iter().rposition(|e| e.event as usize == first);
+                let before = began.and_then(|b| b.checked_sub(1)).map(|b| entries[b]);
+                windows[ev.place].push(Window::Disputed(Dispute {
+                    from: events[first].at,
+                    to: Some(ev.at),
+                    versions: [
+                        Version {
+                            control: Some(events[first].to),
+                            since: Some(events[first].at),
+                            event: first,
+                        },
+                        Version {
+                            control: before.map(|b| b.control),
+                            since: before.map(|b| b.since),
+                            event: ix,
+                        },
+                    ],
+                }));
+                changes.push((ev.at, ix));
+                is_change[ix] = true;
+            }
+            if let Some(p) = prev
+                && p.control != ev.to
+                && !p.control.implies(ev.to)
+                && ev.interval.is_vague()
+            {
+                let first = ev.interval.first.map_or(p.day, |f| f.max(p.day));
+                if let Some(last) = ev.date.pred_opt().filter(|l| *l >= first) {
+                    windows[ev.place].push(Window::Uncertain(Uncertain {
+                        first,
+                        last,
+                        event: ix,
+                    }));
+                }
+            }
             let entry = match prev {
-                Some(p) if p.control == ev.to => Entry {
+                Some(p) if p.control.implies(ev.to) => Entry {
                     day: ev.date,
                     event: ix as u32,
-                    control: ev.to,
+                    control: p.control,
                     since: p.since,
                     since_event: p.since_event,
                     run_start: p.run_start,
@@ -112,6 +243,20 @@ impl Timeline {
             entries.extend(place);
             offsets.push(entries.len() as u32);
         }
+        // A version at one instant lasts until the place's next entry.
+        for (place, ws) in windows.iter_mut().enumerate() {
+            let range = offsets[place] as usize..offsets[place + 1] as usize;
+            for w in ws.iter_mut() {
+                if let Window::Disputed(d) = w
+                    && d.to.is_none()
+                {
+                    d.to = entries[range.clone()]
+                        .iter()
+                        .map(|e| events[e.event as usize].at)
+                        .find(|t| *t > d.from);
+                }
+            }
+        }
         let base = events.first().map_or(0, |e| seconds(e.at));
         let last = events.last().map_or(0, |e| seconds(e.at));
         // Seconds while the events span less than 136 years (32 bits of them); minutes beyond.
@@ -133,6 +278,8 @@ impl Timeline {
             changes,
             is_change,
             span: span_of(events, articles),
+            windows,
+            joined,
         }
     }
 
@@ -161,6 +308,8 @@ impl Timeline {
                 last_reported: None,
                 last_event: None,
                 sources: 0,
+                dispute: self.dispute_at(place, at),
+                uncertain: self.uncertain_at(place, at),
             };
         }
         let last = &entries[n - 1];
@@ -172,7 +321,57 @@ impl Timeline {
             last_reported: Some(last.day),
             last_event: Some(last.event as usize),
             sources: last.sources as usize,
+            dispute: self.dispute_at(place, at),
+            uncertain: self.uncertain_at(place, at),
         }
+    }
+
+    fn windows(&self, place: PlaceIx) -> &[Window] {
+        self.windows.get(place).map_or(&[], Vec::as_slice)
+    }
+
+    /// The dispute about a place at an instant, if its sources disagree then.
+    pub fn dispute_at(&self, place: PlaceIx, at: NaiveDateTime) -> Option<Dispute> {
+        self.windows(place).iter().find_map(|w| match w {
+            Window::Disputed(d) if w.holds(at) => Some(*d),
+            _ => None,
+        })
+    }
+
+    /// The uncertain window a place is in at an instant, if any.
+    pub fn uncertain_at(&self, place: PlaceIx, at: NaiveDateTime) -> Option<Uncertain> {
+        self.windows(place).iter().find_map(|w| match w {
+            Window::Uncertain(u) if w.holds(at) => Some(*u),
+            _ => None,
+        })
+    }
+
+    /// Every dispute and uncertain window of every place, for `check`'s notes.
+    pub fn all_disputes(&self) -> impl Iterator<Item = (PlaceIx, Dispute)> + '_ {
+        self.windows.iter().enumerate().flat_map(|(p, ws)| {
+            ws.iter().filter_map(move |w| match w {
+                Window::Disputed(d) => Some((p, *d)),
+                Window::Uncertain(_) => None,
+            })
+        })
+    }
+
+    pub fn all_uncertain(&self) -> impl Iterator<Item = (PlaceIx, Uncertain)> + '_ {
+        self.windows.iter().enumerate().flat_map(|(p, ws)| {
+            ws.iter().filter_map(move |w| match w {
+                Window::Uncertain(u) => Some((p, *u)),
+                Window::Disputed(_) => None,
+            })
+        })
+    }
+
+    /// The vague claims that join an event (one more source of its change).
+    pub fn joined_to(&self, event: EventIx) -> impl Iterator<Item = EventIx> + '_ {
+        let n = self.joined.partition_point(|j| j.0 < event);
+        self.joined[n..]
+            .iter()
+            .take_while(move |j| j.0 == event)
+            .map(|j| j.1)
     }
 
     /// The events behind a place's state at an instant: from the one that began it to the
@@ -186,7 +385,10 @@ impl Timeline {
             return Vec::new();
         }
         let start = entries[n - 1].run_start as usize;
-        entries[start..n].iter().map(|e| e.event as usize).collect()
+        entries[start..n]
+            .iter()
+            .flat_map(|e| std::iter::once(e.event as usize).chain(self.joined_to(e.event as usize)))
+            .collect()
     }
 
     /// A place's events in order (contradictory ones left out).
@@ -221,6 +423,19 @@ impl Timeline {
     pub fn span(&self) -> Option<(NaiveDateTime, NaiveDateTime)> {
         self.span
     }
+}
+
+/// Quotes of the vague claims that join an event.
+fn joined_quotes(joined: &[(EventIx, EventIx)], event: EventIx, events: &[Event]) -> u32 {
+    if joined.is_empty() {
+        return 0;
+    }
+    let n = joined.partition_point(|j| j.0 < event);
+    joined[n..]
+        .iter()
+        .take_while(|j| j.0 == event)
+        .map(|j| events[j.1].quotes.len() as u32)
+        .sum()
 }
 
 fn seconds(t: NaiveDateTime) -> i64 {

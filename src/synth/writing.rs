@@ -165,6 +165,8 @@ fn event_entry(places: &[SynthPlace], ev: &SynthEvent) -> EventEntry {
         annotator: None,
         annotated: None,
         reviewed_by: None,
+        rank: None,
+        rank_reason: None,
         source: ev
             .sources
             .iter()

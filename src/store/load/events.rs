@@ -5,12 +5,10 @@
 use std::collections::BTreeMap;
 
 use super::super::anchor::anchor;
-use super::super::dates::start_of_day;
 use super::super::diagnostics::Diagnostics;
+use super::super::interval::{self, Interval};
 use super::super::model::*;
 use super::super::names::Lookup;
-use super::super::source::DataSource;
-use super::super::timeline::describe_control;
 use super::catalog::{Catalog, suggest_id};
 use super::parsed::{ActorsInput, DateInput, ParsedEvent, Spanned};
 use super::quotes::{check_date_phrase, check_dated_after_event, report_anchor_error};
@@ -78,8 +76,8 @@ impl Check<'_> {
                 return None;
             }
         };
-        let precision = r.precision.unwrap_or_default();
-        let (date, time) = self.date(file, &r, precision)?;
+        let interval = self.date(file, &r)?;
+        let (date, precision) = (interval.applies_day(), interval.precision);
         let to = self.state_after(file, &r)?;
         let from = match &r.from {
             Some(v) => Some(self.control(file, v, "from")?),
@@ -178,7 +176,7 @@ impl Check<'_> {
                 }
             };
             if let Some(phrase) = &s.date_phrase {
-                check_date_phrase(&mut self.d, file, phrase, exact, art, date);
+                check_date_phrase(&mut self.d, file, phrase, exact, art, &interval);
             }
             // One date problem per event is enough, whatever the number of its quotes.
             if !date_reported {
@@ -224,7 +222,7 @@ impl Check<'_> {
             id,
             place,
             date,
-            at: time.unwrap_or_else(|| start_of_day(date)),
+            at: interval.applies_at(),
             precision,
             kind,
             basis: r.basis.unwrap_or_default(),
@@ -238,80 +236,45 @@ impl Check<'_> {
             reviewed_by: r.reviewed_by,
             origin: r.origin,
             contradicts: None,
+            interval,
+            rank: r.rank.unwrap_or_default(),
+            rank_reason: r.rank_reason,
+            joins: None,
+            disputes: None,
+            set_aside: false,
         })
     }
 
-    /// The event's day, and its instant when a time is written. A year alone (with
-    /// precision = "year") says only that the claim was true by the first article that
-    /// reports it: it applies from that article's day, the first day it is known.
-    fn date(
-        &mut self,
-        file: &str,
-        r: &ParsedEvent,
-        precision: Precision,
-    ) -> Option<(chrono::NaiveDate, Option<chrono::NaiveDateTime>)> {
-        let year_only = match r.date.get_ref() {
-            DateInput::Text(t) if t.trim().len() == 4 => t.trim().parse::<i32>().ok(),
-            _ => None,
+    /// The claim's time ([`Interval`]): its date as written, its precision, cut at the
+    /// earliest dated article that reports it (a claim is true by the first article that
+    /// reports it; today's year rule is one case of it).
+    fn date(&mut self, file: &str, r: &ParsedEvent) -> Option<Interval> {
+        let text = match r.date.get_ref() {
+            DateInput::Text(t) => t,
+            DateInput::NotText { found } => {
+                self.d.error(
+                    file,
+                    Some(r.date.span()),
+                    format!("a date must be \"YYYY-MM-DD\", not a {found}"),
+                    Some("write date = \"YYYY-MM-DD\" (or \"YYYY-MM-DDTHH:MM\" when the hour is known)".into()),
+                );
+                return None;
+            }
         };
-        match (year_only, precision) {
-            (Some(year), Precision::Year) => {
-                let Some(last_day) = chrono::NaiveDate::from_ymd_opt(year, 12, 31) else {
-                    self.d.error(
-                        file,
-                        Some(r.date.span()),
-                        format!("{year} is not a year this tool can place"),
-                        None,
-                    );
-                    return None;
-                };
-                let earliest = r
-                    .sources
-                    .iter()
-                    .flatten()
-                    .filter_map(|s| self.catalog.article_ids.get(s.article.get_ref()))
-                    .filter_map(|&a| self.catalog.articles[a].date)
-                    .min();
-                Some((earliest.map_or(last_day, |d| d.min(last_day)), None))
-            }
-            (Some(_), _) => {
-                self.d.error(
-                    file,
-                    Some(r.date.span()),
-                    "a date with the year alone needs precision = \"year\"",
-                    Some(
-                        "add precision = \"year\", or write the day: date = \"YYYY-MM-DD\"".into(),
-                    ),
-                );
+        let reported = r
+            .sources
+            .iter()
+            .flatten()
+            .filter_map(|s| self.catalog.article_ids.get(s.article.get_ref()))
+            .filter_map(|&a| self.catalog.articles[a].date)
+            .min();
+        match interval::parse(text).and_then(|w| Interval::resolve(w, r.precision, reported)) {
+            Ok(i) => Some(i),
+            Err(e) => {
+                self.d
+                    .error(file, Some(r.date.span()), e.message, Some(e.hint));
                 None
             }
-            (None, Precision::Year) => {
-                self.d.error(
-                    file,
-                    Some(r.date.span()),
-                    "with precision = \"year\", write the year alone",
-                    Some(
-                        "e.g. date = \"2017\": a full date would invent a day nobody reported"
-                            .into(),
-                    ),
-                );
-                None
-            }
-            (None, _) => match r.date.get_ref().resolve() {
-                Ok(dt) => Some(dt),
-                Err(e) => {
-                    self.d.error(
-                        file,
-                        Some(r.date.span()),
-                        e.to_string(),
-                        Some(
-                            "write date = \"YYYY-MM-DD\" (or \"YYYY-MM-DDTHH:MM\" when the hour is known)"
-                                .into(),
-                        ),
-                    );
-                    None
-                }
-            },
         }
     }
 
@@ -451,82 +414,4 @@ impl Check<'_> {
         }
         Some(ixs)
     }
-}
-
-/// The checks across all events, in time order (`events` sorted by instant): two events that
-/// leave one place in different states at one instant (the later one in file order is marked
-/// [`Event::contradicts`] and left out of the place's history), and a `from` that disagrees
-/// with the state the previous event left. The event files' texts may have been let go by
-/// now: a file with a problem is read back from `source` to show it.
-pub(crate) fn check_in_time(
-    events: &mut [Event],
-    actors: &[Actor],
-    d: &mut Diagnostics,
-    source: &DataSource,
-) {
-    // Per place, the latest event kept in its history.
-    let mut last: Vec<Option<EventIx>> = Vec::new();
-    for ix in 0..events.len() {
-        let ev = &events[ix];
-        if last.len() <= ev.place {
-            last.resize(ev.place + 1, None);
-        }
-        let Some(p) = last[ev.place] else {
-            last[ev.place] = Some(ix);
-            continue;
-        };
-        let prev = &events[p];
-        if prev.at == ev.at && prev.to != ev.to {
-            let span = line_span(d, &ev.origin, source);
-            d.error(
-                &ev.origin.file,
-                span,
-                format!(
-                    "contradictory events for one place at one instant: this one leaves it {} but the event at {}:{} leaves it {}",
-                    describe_control(ev.to, actors),
-                    prev.origin.file,
-                    prev.origin.line,
-                    describe_control(prev.to, actors)
-                ),
-                Some("if the articles disagree, give each claim its own date (or time); if one is wrong, correct or remove it".into()),
-            );
-            events[ix].contradicts = Some(p);
-            continue;
-        }
-        if let Some(from) = ev.from
-            && prev.to != from
-        {
-            let span = line_span(d, &ev.origin, source);
-            d.warning(
-                &ev.origin.file,
-                span,
-                format!(
-                    "`from` says the place was {} before, but the previous event ({}:{}) leaves it {}",
-                    describe_control(from, actors),
-                    prev.origin.file,
-                    prev.origin.line,
-                    describe_control(prev.to, actors)
-                ),
-                Some("check both events' dates and actors".into()),
-            );
-        }
-        last[ev.place] = Some(ix);
-    }
-}
-
-/// The bytes of the line an origin begins on, its file's text read back if it was let go.
-fn line_span(
-    d: &mut Diagnostics,
-    origin: &Origin,
-    source: &DataSource,
-) -> Option<std::ops::Range<usize>> {
-    d.ensure_source(&origin.file, source);
-    let text = d.sources.get(&*origin.file)?;
-    let start: usize = text
-        .split_inclusive('\n')
-        .take(origin.line.saturating_sub(1))
-        .map(str::len)
-        .sum();
-    let len = text[start..].find('\n').unwrap_or(text.len() - start);
-    Some(start..start + len)
 }

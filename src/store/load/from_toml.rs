@@ -85,6 +85,8 @@ pub(crate) fn event(
         annotator: e.annotator,
         annotated: e.annotated,
         reviewed_by: e.reviewed_by,
+        rank: e.rank,
+        rank_reason: e.rank_reason,
         sources: e
             .source
             .into_iter()

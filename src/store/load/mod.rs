@@ -14,7 +14,8 @@
 //!    dates and builds the name indexes; [`events`] resolves each event's place and actors,
 //!    parses its date and applies the event rules; [`quotes`] anchors each quote in its
 //!    article and checks its date phrase. Last, over all events in time order,
-//!    [`events::check_in_time`] finds contradictions and `from`s that disagree with the
+//!    [`resolve::check_in_time`] joins vague claims to the precise ones they
+//!    corroborate, finds disputes, contradictions and `from`s that disagree with the
 //!    previous state.
 //! 3. [`pipeline`] runs the two on rayon's threads: event units are parsed and checked a few
 //!    at a time in parallel and merged in unit order, so the outcome does not depend on the
@@ -39,6 +40,7 @@ mod from_toml;
 pub mod parsed;
 pub mod pipeline;
 pub mod quotes;
+pub mod resolve;
 pub mod toml_dir;
 
 use super::Store;

@@ -9,7 +9,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::super::dates::{InstantInput, parse_instant};
 use super::super::diagnostics::Diagnostics;
-use super::super::model::{Basis, DateBasis, EventKind, Origin, PlaceKind, Precision, TitleBasis};
+use super::super::model::{
+    Basis, DateBasis, EventKind, Origin, PlaceKind, Precision, Rank, TitleBasis,
+};
 use super::super::source::ReadError;
 
 /// A value with the byte range it was written at, in the file of the entry that holds it.
@@ -128,6 +130,9 @@ pub struct ParsedEvent {
     pub annotator: Option<String>,
     pub annotated: Option<Spanned<DateInput>>,
     pub reviewed_by: Option<String>,
+    /// A version's rank in a dispute (`rank = "preferred"`), and why.
+    pub rank: Option<Rank>,
+    pub rank_reason: Option<String>,
     /// Each source, or why it could not be read (a bad field): damaged, not fatal.
     pub sources: Vec<Result<ParsedSource, InvalidSource>>,
 }

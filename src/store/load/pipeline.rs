@@ -13,8 +13,9 @@ use super::super::model::Event;
 use super::super::source::DataSource;
 use super::super::timeline::Timeline;
 use super::catalog::Catalog;
-use super::events::{Check, check_in_time};
+use super::events::Check;
 use super::parsed::{Format, ParsedCatalog, ParsedEvents};
+use super::resolve::check_in_time;
 use super::toml_dir::ARTICLES_FILE;
 
 /// Loads and validates what `format` reads from `source`, and builds the time index of the

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use super::super::anchor::AnchorError;
 use super::super::dates::{long_date, resolve_phrase};
 use super::super::diagnostics::{Diagnostics, line_col};
+use super::super::interval::Interval;
 use super::super::model::Article;
 use super::parsed::{DateInput, Spanned};
 
@@ -94,15 +95,16 @@ pub(crate) fn check_dated_after_event(
 }
 
 /// Checks that a date phrase is part of the quote and, resolved against the article's date,
-/// means the event's date.
+/// means the event's date (some day of it, for a vague one: the two share a day).
 pub(crate) fn check_date_phrase(
     d: &mut Diagnostics,
     file: &str,
     phrase: &Spanned<String>,
     quote: &str,
     art: &Article,
-    date: NaiveDate,
+    interval: &Interval,
 ) {
+    let date = interval.applies_day();
     let p = phrase.get_ref();
     if !quote.contains(p.as_str()) {
         d.error(file, Some(phrase.span()), format!("date_phrase \"{p}\" is not in the quote"), Some("the date phrase must be part of the quoted text; widen the quote or correct the phrase".into()));
@@ -122,6 +124,10 @@ pub(crate) fn check_date_phrase(
     };
     match resolve_phrase(p, article_date) {
         Some(range) if range.contains(date) => {}
+        Some(range)
+            if interval.is_vague()
+                && range.first <= interval.last
+                && interval.first.is_none_or(|f| f <= range.last) => {}
         Some(range) => {
             let meant = if range.first == range.last {
                 long_date(range.first)

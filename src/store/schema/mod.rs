@@ -14,7 +14,7 @@ mod values;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use super::model::{Basis, DateBasis, EventKind, PlaceKind, Precision, TitleBasis};
+use super::model::{Basis, DateBasis, EventKind, PlaceKind, Precision, Rank, TitleBasis};
 
 pub use super::load::parsed::{ActorsInput, DateInput};
 pub use values::{ActorList, Checked};
@@ -157,6 +157,11 @@ pub struct EventEntry {
     pub annotated: Option<Spanned<DateInput>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reviewed_by: Option<String>,
+    /// A version's rank in a dispute (`preferred` or `deprecated`), and why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rank: Option<Rank>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rank_reason: Option<String>,
     /// Each `[[event.source]]`, read on its own: a source with a bad field is reported and
     /// counted as damaged, instead of hiding the whole event with its valid sources.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -20,6 +20,8 @@ fn event() -> EventEntry {
         annotator: None,
         annotated: None,
         reviewed_by: None,
+        rank: None,
+        rank_reason: None,
         source: vec![
             SourceEntry {
                 article: s("a1"),

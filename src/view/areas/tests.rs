@@ -40,6 +40,8 @@ fn state(p: usize, control: Option<Control>, day: u32) -> PlaceState {
         last_reported: control.map(|_| noon(day).date()),
         last_event: None,
         sources: usize::from(control.is_some()),
+        dispute: None,
+        uncertain: None,
     }
 }
 

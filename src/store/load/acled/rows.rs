@@ -453,6 +453,8 @@ impl Reader {
             annotator: None,
             annotated: None,
             reviewed_by: None,
+            rank: None,
+            rank_reason: None,
             sources: vec![Ok(ParsedSource {
                 origin,
                 article: s(id),
