@@ -14,12 +14,36 @@
 //! report what has not happened. A full date with `precision = "week"` or `"month"` (how the
 //! data wrote vague dates before these forms, and how ACLED's `time_precision` 2 and 3 read)
 //! keeps its meaning: the claim applies from that day, the day being known only to the week
-//! or month. This module imports nothing from the rest of the crate but the model's
-//! [`Precision`].
+//! or month. This module imports nothing from the rest of the crate; the
+//! model re-exports its [`Precision`].
 
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+use serde::{Deserialize, Serialize};
 
-use super::model::Precision;
+/// How closely a date is known (ACLED's time_precision: 1 day, 2 week, 3 month; ACLED has no
+/// year, so a year is exported as 3 and said in the notes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Precision {
+    #[default]
+    Day,
+    Week,
+    Month,
+    /// Only the year is known ("this year"): the event applies from the first article that
+    /// reports it, the first day it is known to be true.
+    Year,
+}
+
+impl Precision {
+    pub fn label(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Week => "week",
+            Precision::Month => "month",
+            Precision::Year => "year",
+        }
+    }
+}
 
 /// How a claim's date is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -83,30 +83,7 @@ impl DateBasis {
     }
 }
 
-/// How closely a date is known (ACLED's time_precision: 1 day, 2 week, 3 month; ACLED has no
-/// year, so a year is exported as 3 and said in the notes).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Precision {
-    #[default]
-    Day,
-    Week,
-    Month,
-    /// Only the year is known ("this year"): the event applies from the first article that
-    /// reports it, the first day it is known to be true.
-    Year,
-}
-
-impl Precision {
-    pub fn label(self) -> &'static str {
-        match self {
-            Precision::Day => "day",
-            Precision::Week => "week",
-            Precision::Month => "month",
-            Precision::Year => "year",
-        }
-    }
-}
+pub use super::interval::Precision;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
