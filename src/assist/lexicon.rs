@@ -21,6 +21,9 @@ pub(crate) enum Referent {
     Government,
     /// "it", "they", "his forces": someone named earlier.
     Anaphor,
+    /// A place no list knows, named as a place is ("the town of Akashat"): an index of the
+    /// text's unknown names.
+    Unknown(usize),
 }
 
 /// How a name must be written in the text to count.

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::store::{Basis, EventKind};
 
-use super::super::{Candidate, Status};
+use super::super::{Candidate, Ground, Status};
 use super::vocabulary::*;
 use super::*;
 
@@ -34,7 +34,8 @@ impl Analysis<'_> {
             if let Some(n) = self.name_starting_at(t) {
                 let name = &self.names[n];
                 match name.referent {
-                    Referent::Place(p) => {
+                    Referent::Place(_) | Referent::Unknown(_) => {
+                        let p = self.place_of(n).unwrap_or_default();
                         // "..., and Raqqa fell to the SDF": the subject of the next statement.
                         let next_is_verb = self.verb_at(name.tokens.end, clause.end).is_some();
                         if partial || name.possessive || next_is_verb {
@@ -164,7 +165,13 @@ impl Analysis<'_> {
         t: usize,
         crossing: bool,
     ) -> Option<usize> {
-        let fits = |p: usize| self.assistant.places[p].border_crossing == crossing;
+        let fits = |p: usize| {
+            self.assistant
+                .places
+                .get(p)
+                .is_some_and(|i| i.border_crossing)
+                == crossing
+        };
         let in_sentence = self
             .names_in(sentence.start..t)
             .filter_map(|n| self.place_of(n))
@@ -209,6 +216,7 @@ impl Analysis<'_> {
                         c.from = vec![c.actor];
                         c.actor = *previous;
                         c.basis = Basis::Inferred;
+                        c.grounds.push(Ground::Inferred);
                         c.reason.push_str(&format!(
                             "; back to {}, who held it before, as this text says",
                             self.assistant.actors[*previous]
@@ -221,9 +229,11 @@ impl Analysis<'_> {
                     {
                         c.from = vec![*holder];
                     } else if c.place < self.assistant.history.len() {
-                        let before = self.assistant.holders_before(c.place, c.date);
+                        let day = c.date.unwrap_or(self.published);
+                        let before = self.assistant.holders_before(c.place, day);
                         if !before.is_empty() && before != [c.actor] {
                             c.from = before.to_vec();
+                            c.grounds.push(Ground::HolderFromData);
                             c.reason.push_str("; held before by the data's account");
                         }
                     }
@@ -231,7 +241,7 @@ impl Analysis<'_> {
                 Status::Contested if c.opponent.is_none() => {
                     c.opponent = holders_in_text(c.place, c.actor).or_else(|| {
                         self.assistant
-                            .holders_before(c.place, c.date)
+                            .holders_before(c.place, c.date.unwrap_or(self.published))
                             .iter()
                             .copied()
                             .find(|&a| a != c.actor)
@@ -243,7 +253,7 @@ impl Analysis<'_> {
                 last_held.insert(c.place, (c.actor, c.from.clone()));
             }
         }
-        let changes: Vec<(usize, usize, NaiveDate)> = claims
+        let changes: Vec<(usize, usize, Option<NaiveDate>)> = claims
             .iter()
             .filter(|c| c.kind != EventKind::Report)
             .map(|c| (c.sentence, c.place, c.date))
@@ -254,39 +264,80 @@ impl Analysis<'_> {
                     .iter()
                     .any(|&(s, p, d)| p == c.place && (s == c.sentence || d == c.date))
         });
-        claims.retain(|c| c.date <= self.published);
         let mut seen = std::collections::HashSet::new();
         claims.retain(|c| seen.insert((c.place, c.span.clone(), c.actor, c.status as u8)));
     }
 
     pub(super) fn candidate(&self, c: Claim) -> Candidate {
-        let info = &self.assistant.places[c.place];
         let id = |a: usize| self.assistant.actors[a].clone();
         let (to, contested_by, lost_by) = match c.status {
             Status::Held => (vec![id(c.actor)], vec![], vec![]),
             Status::Contested => {
                 let mut sides = vec![id(c.actor)];
-                sides.extend(c.opponent.map(id));
-                (sides, vec![id(c.actor)], vec![])
+                sides.extend(c.opponent.filter(|&o| o != c.actor).map(id));
+                (sides.clone(), sides, vec![])
             }
             Status::Lost => (vec![], vec![], vec![id(c.actor)]),
         };
-        let span = self.trimmed(c.span);
+        let mut grounds = c.grounds;
         let mut reason = c.reason;
         if c.status == Status::Contested && c.opponent.is_none() {
             reason.push_str("; the other side is not named");
+            grounds.push(Ground::OtherSideUnnamed);
         }
-        Candidate {
-            place: info.id.clone(),
-            name: info.name.clone(),
-            new_place: info.new_place,
-            latitude: info.latitude,
-            longitude: info.longitude,
+        // The quote takes in the date phrase of its own sentence; one outside it is not given.
+        let mut span = c.span;
+        let mut date_phrase = None;
+        if let Some(d) = c.date_match {
+            let m = &self.dates[d];
+            let sentence = &self.sentences[c.sentence];
+            if sentence.contains(&m.tokens.start) {
+                span = span.start.min(m.start)..span.end.max(m.end);
+                date_phrase = Some(self.text[m.start..m.end].to_owned());
+            }
+        }
+        let span = self.trimmed(span);
+        let (place, name, new_place, latitude, longitude) = match self.assistant.places.get(c.place)
+        {
+            Some(info) => {
+                if info.new_place {
+                    grounds.push(Ground::PlaceFromGazetteer);
+                }
+                (
+                    Some(info.id.clone()),
+                    info.name.clone(),
+                    info.new_place,
+                    Some(info.latitude),
+                    Some(info.longitude),
+                )
+            }
+            None => {
+                grounds.push(Ground::PlaceUnknown);
+                let k = c.place - self.assistant.places.len();
+                (None, self.unknown[k].clone(), true, None, None)
+            }
+        };
+        let mut candidate = Candidate {
+            place,
+            name,
+            new_place,
+            latitude,
+            longitude,
             date: c.date,
-            date_phrase: c.date_phrase,
+            date_phrase,
             precision: c.precision,
             kind: c.kind,
-            from: c.from.into_iter().map(id).collect(),
+            // Who held it before is never who holds it now.
+            from: c
+                .from
+                .into_iter()
+                .filter(|a| {
+                    c.status == Status::Lost
+                        || (*a != c.actor
+                            && !(c.status == Status::Contested && Some(*a) == c.opponent))
+                })
+                .map(id)
+                .collect(),
             to,
             status: c.status,
             contested_by,
@@ -296,7 +347,12 @@ impl Analysis<'_> {
             start: self.offsets.char_at(span.start),
             end: self.offsets.char_at(span.end),
             reason,
-        }
+            confidence: super::super::confidence_of(&grounds),
+            grounds,
+            claim_key: String::new(),
+        };
+        candidate.claim_key = candidate.key_of();
+        candidate
     }
 
     /// A span without surrounding spaces or trailing commas.

@@ -5,7 +5,6 @@ use std::ops::Range;
 use crate::store::{Basis, EventKind};
 
 use super::super::Status;
-use super::super::dates::DatePrecision;
 use super::vocabulary::*;
 use super::*;
 
@@ -25,7 +24,8 @@ impl Analysis<'_> {
             return none;
         }
         let verb_text = &self.text[self.tokens[verb.start].start..self.tokens[verb.end - 1].end];
-        let date = self.date_for(clause, sentence, verb.start);
+        let dating = self.dating(clause, sentence, verb.start, v.class, previous);
+        let date = dating.phrase;
         let mut claims = Vec::new();
         let mut push = |place: PlaceRef,
                         status: Status,
@@ -35,17 +35,11 @@ impl Analysis<'_> {
                         opponent: Option<usize>,
                         span: Range<usize>,
                         reason: String| {
-            let (day, precision, phrase) = match date {
-                Some(d) => {
-                    let m = &self.dates[d];
-                    (
-                        m.date,
-                        m.precision,
-                        Some(self.text[m.start..m.end].to_owned()),
-                    )
-                }
-                None => (self.published, DatePrecision::Day, None),
-            };
+            let mut reason = reason;
+            if let Some(note) = &dating.note {
+                reason.push_str("; ");
+                reason.push_str(note);
+            }
             claims.push(Claim {
                 sentence: s,
                 place: place.place,
@@ -54,9 +48,10 @@ impl Analysis<'_> {
                 actor,
                 from: from.into_iter().collect(),
                 opponent,
-                date: day,
-                precision,
-                date_phrase: phrase,
+                date: dating.date,
+                precision: dating.precision,
+                date_match: dating.phrase,
+                grounds: dating.grounds.clone(),
                 basis: Basis::Stated,
                 span,
                 reason,
@@ -258,6 +253,11 @@ impl Analysis<'_> {
                         format!("“{verb_text}”: {subject_text} {what}"),
                     );
                 }
+                if subject.from_previous_sentence {
+                    for c in &mut claims {
+                        c.grounds.push(Ground::SubjectCarried);
+                    }
+                }
                 VerbClaims {
                     claims,
                     context: Some((subject, date)),
@@ -365,23 +365,5 @@ impl Analysis<'_> {
                 let start = self.names[n].tokens.start;
                 !(start > 0 && matches!(self.word(start - 1), Some("by" | "with")))
             })
-    }
-
-    /// The date phrase of the clause nearest the verb; else the sentence's.
-    pub(super) fn date_for(
-        &self,
-        clause: &Range<usize>,
-        sentence: &Range<usize>,
-        verb: usize,
-    ) -> Option<usize> {
-        let nearest = |r: &Range<usize>| {
-            self.dates
-                .iter()
-                .enumerate()
-                .filter(|(_, d)| r.contains(&d.tokens.start))
-                .min_by_key(|(_, d)| d.tokens.start.abs_diff(verb))
-                .map(|(i, _)| i)
-        };
-        nearest(clause).or_else(|| nearest(sentence))
     }
 }
