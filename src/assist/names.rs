@@ -114,6 +114,15 @@ pub(super) const GOVERNMENT_FORCES: &[&str] = &[
     "the armed forces",
     "security forces",
     "the security forces",
+    // Who speaks for a government announces its victories ("the prime minister announced
+    // the liberation of Anah").
+    "the prime minister",
+    "prime minister",
+    "the government",
+    "the defence ministry",
+    "the defense ministry",
+    "joint operations command",
+    "the joint operations command",
 ];
 
 /// The data's actor ids for the government of a country (ISO 3166-1 alpha-2).

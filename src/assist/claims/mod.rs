@@ -44,6 +44,8 @@ struct PlaceRef {
     place: usize,
     start: usize,
     end: usize,
+    /// Only a part of it ("the western half of Hajin").
+    part: bool,
 }
 
 /// A claim before the whole text is seen (before `from` and chains are settled).
@@ -313,6 +315,7 @@ impl<'a> Analysis<'a> {
             ..Context::default()
         };
         for clause in clauses(self.text, &self.tokens, sentence.clone()) {
+            out.extend(self.fighting_claims(s, &sentence, &clause, previous));
             let mut i = clause.start;
             while i < clause.end {
                 let Some((verb, len)) = self.verb_at(i, clause.end) else {
@@ -397,6 +400,16 @@ impl<'a> Analysis<'a> {
             .any(|w| NOT_A_CLAIM.contains(w) || w.ends_with("n't") || w.ends_with("n’t"))
         {
             return Polarity::NotAClaim;
+        }
+        if form == Form::Gerund {
+            let previous = verb.start.checked_sub(1).and_then(|t| self.word(t));
+            let before = verb.start.checked_sub(2).and_then(|t| self.word(t));
+            let ok = matches!(previous, Some("after" | "since"))
+                || (previous == Some("in")
+                    && matches!(before, Some("succeeded" | "succeeding" | "success")));
+            if !ok {
+                return Polarity::NotAClaim;
+            }
         }
         if form == Form::Base {
             let previous = verb.start.checked_sub(1).and_then(|t| self.word(t));
@@ -485,6 +498,7 @@ impl<'a> Analysis<'a> {
                         place: p,
                         start: self.names[n].start,
                         end: self.names[n].end,
+                        part: false,
                     },
                 )
             })

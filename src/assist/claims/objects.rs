@@ -24,6 +24,8 @@ impl Analysis<'_> {
     ) -> Objects {
         let mut out = Objects::default();
         let mut partial = false;
+        // "the western half of Hajin": a part of the place, fought over rather than taken.
+        let mut part_of = false;
         let mut filler = 0;
         let mut t = from;
         while t < clause.end {
@@ -38,6 +40,15 @@ impl Analysis<'_> {
                         let p = self.place_of(n).unwrap_or_default();
                         // "..., and Raqqa fell to the SDF": the subject of the next statement.
                         let next_is_verb = self.verb_at(name.tokens.end, clause.end).is_some();
+                        if partial && part_of && !name.possessive && out.places.is_empty() {
+                            out.places.push(PlaceRef {
+                                place: p,
+                                start: name.start,
+                                end: name.end,
+                                part: true,
+                            });
+                            break;
+                        }
                         if partial || name.possessive || next_is_verb {
                             break;
                         }
@@ -45,6 +56,7 @@ impl Analysis<'_> {
                             place: p,
                             start: name.start,
                             end: name.end,
+                            part: false,
                         });
                         filler = 0;
                     }
@@ -95,6 +107,7 @@ impl Analysis<'_> {
                 && PLACE_ANAPHORS.contains(&noun)
                 && self.word(t + 2) != Some("of")
                 && self.name_starting_at(t + 2).is_none()
+                && self.ends_noun_phrase(t + 2, clause.end)
                 && out.places.is_empty()
                 && !partial
                 && let Some(place) = self.antecedent(sentence, t, noun == "crossing")
@@ -103,6 +116,7 @@ impl Analysis<'_> {
                     place,
                     start: token.start,
                     end: self.tokens[t + 1].end,
+                    part: false,
                 });
                 t += 2;
                 continue;
@@ -140,11 +154,20 @@ impl Analysis<'_> {
             if OBJECT_STOPS.contains(&w) || VERB_INDEX.contains_key(w) {
                 break;
             }
-            if PARTIAL.contains(&w) {
+            // "the villages of A, B and C" names them; "villages near A" does not.
+            let list_of = matches!(w, "villages" | "towns") && self.word(t + 1) == Some("of");
+            // "the desert town of": an adjective, not the desert.
+            let list_of = list_of
+                || matches!(
+                    self.word(t + 1),
+                    Some("town" | "city" | "village" | "villages" | "towns")
+                );
+            if PARTIAL.contains(&w) && !list_of {
                 if !out.places.is_empty() {
                     break;
                 }
                 partial = true;
+                part_of = PART_OF.contains(&w) && self.word(t + 1) == Some("of");
             }
             if w != "and" {
                 filler += 1;

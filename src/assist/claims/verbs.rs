@@ -24,7 +24,16 @@ impl Analysis<'_> {
             return none;
         }
         let verb_text = &self.text[self.tokens[verb.start].start..self.tokens[verb.end - 1].end];
-        let dating = self.dating(clause, sentence, verb.start, v.class, previous);
+        // A sentence that goes on with "his forces" goes on at the time of the one before,
+        // even across a paragraph break.
+        let mut story = previous;
+        if self
+            .subject(sentence, verb.start, previous)
+            .is_some_and(|s| s.from_previous_sentence)
+        {
+            story.carried = previous.date.or(previous.carried);
+        }
+        let dating = self.dating(clause, sentence, verb.start, v.class, story);
         let date = dating.phrase;
         let mut claims = Vec::new();
         let mut push = |place: PlaceRef,
@@ -198,6 +207,10 @@ impl Analysis<'_> {
                         places.push(p);
                     }
                 }
+                // "expelled government troops from X": the subject takes X from its object.
+                let object = (v.class == Class::Lost && TRANSITIVE_OUT.contains(&v.words[0]))
+                    .then(|| self.actor_object(verb.end, clause.end))
+                    .flatten();
                 let subject_name = self.names[subject.name].clone();
                 let subject_text = if subject.from_previous_sentence {
                     format!(
@@ -207,10 +220,25 @@ impl Analysis<'_> {
                 } else {
                     self.text[subject_name.start..subject_name.end].to_owned()
                 };
+                let mut parts = Vec::new();
                 for place in places {
-                    let Some(actor) = self.actor_of(subject.name, Some(place.place)) else {
+                    let Some(subject_actor) = self.actor_of(subject.name, Some(place.place)) else {
                         continue;
                     };
+                    let mut actor = subject_actor;
+                    // "were driven out of X by an IS counter-attack": the agent takes it.
+                    let agent = (v.class == Class::Lost && object.is_none())
+                        .then(|| self.agent_after(place.end, clause.end))
+                        .flatten()
+                        .and_then(|n| self.actor_of(n, Some(place.place)))
+                        .filter(|&a| a != subject_actor);
+                    let mut flipped_from = None;
+                    if let Some(o) = object.and_then(|n| self.actor_of(n, Some(place.place))) {
+                        flipped_from = Some(o);
+                    } else if let Some(a) = agent {
+                        actor = a;
+                        flipped_from = Some(subject_actor);
+                    }
                     let from = scan
                         .from
                         .or_else(|| {
@@ -218,7 +246,8 @@ impl Analysis<'_> {
                                 .then(|| self.holder_named_later(sentence, place.end, subject.name))
                                 .flatten()
                         })
-                        .and_then(|n| self.actor_of(n, Some(place.place)));
+                        .and_then(|n| self.actor_of(n, Some(place.place)))
+                        .or(flipped_from);
                     let opponent = scan
                         .opponent
                         .or_else(|| self.opponent_in(sentence, verb.end, subject.name))
@@ -229,7 +258,13 @@ impl Analysis<'_> {
                     if let Some(d) = date {
                         span = self.widen(span, d, clause);
                     }
+                    if agent.is_some() {
+                        span.end = span.end.max(self.agent_end(place.end, clause.end));
+                    }
                     let (status, kind) = match (v.class, polarity) {
+                        _ if flipped_from.is_some() => (Status::Held, EventKind::Capture),
+                        (Class::Lost, _) | (_, Polarity::NoLonger) if place.part => continue,
+                        _ if place.part => (Status::Contested, EventKind::Entered),
                         (Class::Holds, Polarity::NoLonger) => (Status::Lost, EventKind::Withdrawal),
                         (Class::Holds, _) => (Status::Held, EventKind::Report),
                         (Class::Entered, _) => (Status::Contested, EventKind::Entered),
@@ -252,6 +287,12 @@ impl Analysis<'_> {
                         span,
                         format!("“{verb_text}”: {subject_text} {what}"),
                     );
+                    parts.push(place.part);
+                }
+                for (c, part) in claims.iter_mut().zip(parts) {
+                    if part {
+                        c.grounds.push(Ground::PartOfPlace);
+                    }
                 }
                 if subject.from_previous_sentence {
                     for c in &mut claims {
@@ -327,6 +368,7 @@ impl Analysis<'_> {
             place,
             start: self.names[n].start,
             end: self.names[n].end,
+            part: false,
         })
     }
 
