@@ -132,6 +132,9 @@ pub struct Candidate {
     pub date_phrase: Option<String>,
     /// `None` with `date`.
     pub precision: Option<DatePrecision>,
+    /// Where the date comes from when the quote does not show it ("dated by “on Saturday”,
+    /// an earlier sentence of the paragraph"), or why there is none.
+    pub date_note: Option<String>,
     pub kind: EventKind,
     /// Who held the place before, when the text or the data says (never the new holder).
     pub from: Vec<String>,

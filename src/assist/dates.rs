@@ -71,7 +71,9 @@ pub(crate) fn find_dates(text: &str, tokens: &[Token], published: NaiveDate) -> 
             continue;
         }
         let anchor = out.last().map(|d| (d.date, d.precision));
-        match phrase_at(text, tokens, i, published, anchor) {
+        let found = phrase_at(text, tokens, i, published, anchor)
+            .or_else(|| super::arabic::date_at(tokens, i, published));
+        match found {
             Some(m) => {
                 i = m.tokens.end;
                 out.push(m);

@@ -10,10 +10,12 @@
 //! wrong one: plans ("an offensive to capture"), failures, negations, conditionals, partial
 //! gains ("parts of", "villages near"), positions and casualty reports are not claims.
 
+mod arabic;
 mod candidate;
 mod claims;
 pub mod coverage;
 pub mod dates;
+mod language;
 mod lexicon;
 mod names;
 pub mod text;
@@ -33,6 +35,7 @@ pub use candidate::{
 };
 pub use dates::DatePrecision;
 pub use gazetteer::{Gazetteer, GazetteerPlace};
+pub use language::unread_languages;
 use lexicon::{Lexicon, Referent};
 use names::{ACTOR_ALIASES, ANAPHORS, GAZETTEER_STOPLIST, GOVERNMENT_FORCES, GOVERNMENTS};
 

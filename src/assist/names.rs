@@ -24,6 +24,14 @@ pub(super) const ACTOR_ALIASES: &[(&str, &[&str])] = &[
             "militants",
             "the jihadists",
             "jihadists",
+            "داعش",
+            "تنظيم داعش",
+            "تنظيم الدولة",
+            "تنظيم الدولة الإسلامية",
+            "الدولة الإسلامية",
+            "التنظيم",
+            "التنظيم المتطرف",
+            "مسلحي التنظيم",
         ],
     ),
     (
@@ -48,6 +56,13 @@ pub(super) const ACTOR_ALIASES: &[(&str, &[&str])] = &[
             "Assad's forces",
             "pro-Assad forces",
             "loyalist forces",
+            "الجيش السوري",
+            "الجيش العربي السوري",
+            "القوات السورية",
+            "القوات الحكومية السورية",
+            "قوات النظام",
+            "قوات النظام السوري",
+            "النظام السوري",
         ],
     ),
     (
@@ -74,6 +89,13 @@ pub(super) const ACTOR_ALIASES: &[(&str, &[&str])] = &[
             "Hashd al-Shaabi",
             "PMF",
             "PMU",
+            "القوات العراقية",
+            "الجيش العراقي",
+            "القوات الأمنية العراقية",
+            "قوات الأمن العراقية",
+            "الحشد الشعبي",
+            "قوات الحشد الشعبي",
+            "جهاز مكافحة الإرهاب",
         ],
     ),
     (
@@ -83,6 +105,8 @@ pub(super) const ACTOR_ALIASES: &[(&str, &[&str])] = &[
             "Syrian Democratic Forces",
             "Kurdish-led forces",
             "Kurdish-led SDF",
+            "قوات سوريا الديمقراطية",
+            "قسد",
         ],
     ),
     (
@@ -123,6 +147,9 @@ pub(super) const GOVERNMENT_FORCES: &[&str] = &[
     "the defense ministry",
     "joint operations command",
     "the joint operations command",
+    "القوات الحكومية",
+    "الجيش",
+    "القوات الأمنية",
 ];
 
 /// The data's actor ids for the government of a country (ISO 3166-1 alpha-2).

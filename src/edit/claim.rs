@@ -135,6 +135,11 @@ impl ClaimForm {
             } else {
                 form.note = format!("Dated by \u{201c}{phrase}\u{201d}, outside the quote.");
             }
+        } else if let Some(note) = &c.date_note {
+            // A date from an earlier sentence, or none: the note says so.
+            let mut chars = note.chars();
+            let first = chars.next().map(|c| c.to_uppercase().to_string());
+            form.note = format!("{}{}.", first.unwrap_or_default(), chars.as_str());
         }
         form.precision = match c.precision {
             Some(DatePrecision::Day) | None => Precision::Day,

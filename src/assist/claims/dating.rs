@@ -29,8 +29,8 @@ const SPANS: &[&str] = &[
 
 impl Analysis<'_> {
     /// The background parts of a sentence, as token ranges: "two months after ...", "weeks
-    /// after ...", up to the next comma; "since then, ..." to the end of the sentence; a verb
-    /// right after "once" ("once held").
+    /// after ...", up to the next comma; "since then, ..." and "so far, ..." to the end of the
+    /// sentence; a verb right after "once" ("once held").
     pub(super) fn background_segments(&self, sentence: &Range<usize>) -> Vec<Range<usize>> {
         let mut out = Vec::new();
         // The background clause ends at the first comma after its own verb ("weeks after the
@@ -58,7 +58,11 @@ impl Analysis<'_> {
                     t
                 };
                 out.push(start..comma_after(t + 2));
-            } else if w == "since" && next == Some("then") {
+            } else if (w == "since" && next == Some("then"))
+                || (w == "so" && next == Some("far") && self.date_cover[t].is_none())
+            {
+                // "Since then, ...", "So far, the offensives managed to retake ...": a
+                // summary of the past, up to the end of the sentence.
                 out.push(t..sentence.end);
             } else if w == "once" {
                 out.push(t..(t + 3).min(sentence.end));
@@ -74,10 +78,12 @@ impl Analysis<'_> {
         self.dates
             .iter()
             .enumerate()
-            .filter(|(_, d)| sentence.contains(&d.tokens.start))
-            .filter(|(_, d)| !background.iter().any(|b| b.contains(&d.tokens.start)))
+            .rev()
+            .find(|(_, d)| {
+                sentence.contains(&d.tokens.start)
+                    && !background.iter().any(|b| b.contains(&d.tokens.start))
+            })
             .map(|(i, _)| i)
-            .last()
     }
 
     /// The date of a claim made by the verb at `verb` (a token index).

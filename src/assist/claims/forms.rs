@@ -169,6 +169,7 @@ impl Analysis<'_> {
                 date: dating.date,
                 precision: dating.precision,
                 date_match: dating.phrase,
+                date_note: dating.note.clone(),
                 grounds: dating.grounds,
                 basis: Basis::Stated,
                 span: self.clause_start(clause)..end,

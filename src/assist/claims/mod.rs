@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 
 use crate::store::{Basis, EventKind};
 
+mod arabic;
 mod dating;
 mod forms;
 mod objects;
@@ -65,6 +66,7 @@ struct Claim {
     precision: Option<DatePrecision>,
     /// The date phrase that dates it, when in its own sentence (an index of `dates`).
     date_match: Option<usize>,
+    date_note: Option<String>,
     grounds: Vec<Ground>,
     basis: Basis,
     span: Range<usize>,
@@ -315,6 +317,10 @@ impl<'a> Analysis<'a> {
             ..Context::default()
         };
         for clause in clauses(self.text, &self.tokens, sentence.clone()) {
+            if self.is_arabic_clause(&clause) {
+                out.extend(self.arabic_claims(s, &sentence, &clause, previous));
+                continue;
+            }
             out.extend(self.fighting_claims(s, &sentence, &clause, previous));
             let mut i = clause.start;
             while i < clause.end {

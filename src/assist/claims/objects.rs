@@ -349,6 +349,7 @@ impl Analysis<'_> {
             date: c.date,
             date_phrase,
             precision: c.precision,
+            date_note: c.date_note,
             kind: c.kind,
             // Who held it before is never who holds it now.
             from: c

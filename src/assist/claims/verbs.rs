@@ -60,6 +60,7 @@ impl Analysis<'_> {
                 date: dating.date,
                 precision: dating.precision,
                 date_match: dating.phrase,
+                date_note: dating.note.clone(),
                 grounds: dating.grounds.clone(),
                 basis: Basis::Stated,
                 span,
