@@ -1,5 +1,6 @@
-//! The annotation assistant on its development set (`tests/assistant/cases.toml`): sentences
-//! with what a careful reader takes from them (`expect`) and the traps (`forbid`).
+//! The annotation assistant on its development set (`tests/assistant/cases.toml`) and on
+//! constructions of real wire copy written anew (`tests/assistant/constructions.toml`):
+//! sentences with what a careful reader takes from them (`expect`) and the traps (`forbid`).
 
 use chrono::NaiveDate;
 use frontline::assist::{Assistant, Candidate, DatePrecision};
@@ -101,11 +102,20 @@ fn brief(c: &Candidate) -> String {
 
 #[test]
 fn the_development_cases_pass() {
-    let file = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/assistant/cases.toml"
-    ))
-    .unwrap();
+    run_cases("cases.toml");
+}
+
+/// Constructions found in real wire copy, written anew on other places and days.
+#[test]
+fn the_constructions_of_real_copy_pass() {
+    run_cases("constructions.toml");
+}
+
+/// Runs a case file of `tests/assistant/`: every expected claim found, no forbidden one
+/// proposed, quotes verbatim, output consistent.
+fn run_cases(name: &str) {
+    let path = format!("{}/tests/assistant/{name}", env!("CARGO_MANIFEST_DIR"));
+    let file = std::fs::read_to_string(&path).unwrap();
     let cases: Cases = toml::from_str(&file).unwrap();
     let assistant = Assistant::new(&frontline::bundled::store());
     let mut failures = Vec::new();
@@ -160,7 +170,7 @@ fn the_development_cases_pass() {
         }
     }
     println!(
-        "development cases: {} of {} pass",
+        "{name}: {} of {} pass",
         cases.case.len() - failures.len(),
         cases.case.len()
     );

@@ -200,6 +200,11 @@ fn relative_at(
             Some(unit @ ("day" | "days" | "week" | "weeks")),
             Some(dir @ ("later" | "after" | "afterwards" | "earlier" | "before")),
         ) => {
+            // "two days after they entered the town": a conjunction opening a clause of its
+            // own, not a date of the clause it ends.
+            if matches!(dir, "after" | "before") && word(tokens, i + 3).is_some() {
+                return None;
+            }
             let count = NUMBERS
                 .iter()
                 .find(|(name, _)| *name == n)

@@ -94,6 +94,13 @@ fn language_of(sentence: &str) -> Option<&'static str> {
 pub fn unread_languages(text: &str) -> Option<String> {
     let mut total = 0;
     let mut unread: Vec<(&str, usize)> = Vec::new();
+    // The date line is the file's, not the article's.
+    let skip = if super::publication_date(text).is_some() {
+        text.find('\n').map_or(text.len(), |i| i + 1)
+    } else {
+        0
+    };
+    let text = &text[skip..];
     for r in sentences(text) {
         let Some(lang) = language_of(&text[r]) else {
             continue;
@@ -114,7 +121,7 @@ pub fn unread_languages(text: &str) -> Option<String> {
         .iter()
         .map(|(lang, n)| {
             let verb = if *n == 1 { "is" } else { "are" };
-            let noun = if *n == 1 { "sentence" } else { "sentences" };
+            let noun = if total == 1 { "sentence" } else { "sentences" };
             format!("{n} of {total} {noun} {verb} in {lang}")
         })
         .collect();

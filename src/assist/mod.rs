@@ -294,7 +294,7 @@ fn usable_gazetteer_name(name: &str) -> bool {
     let arabic = |c: char| matches!(c as u32, 0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF);
     let latin = |c: char| (c as u32) < 0x0250 || matches!(c as u32, 0x1E00..=0x1EFF);
     if letters.iter().all(|&c| arabic(c)) {
-        return true;
+        return !GAZETTEER_STOPLIST.contains(&name);
     }
     if !letters.iter().all(|&c| latin(c)) {
         return false;

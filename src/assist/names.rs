@@ -220,4 +220,11 @@ pub(super) const GAZETTEER_STOPLIST: &[&str] = &[
     "camp",
     "station",
     "market",
+    // Arabic common nouns that are also names of places elsewhere ("المدينة" is Medina).
+    "المدينة",
+    "مدينة",
+    "البلدة",
+    "القرية",
+    "المنطقة",
+    "الحدود",
 ];

@@ -267,7 +267,7 @@ impl Analysis<'_> {
             return vec![];
         };
         let start = after.map_or(object_from, |n| self.names[n].tokens.end.max(object_from));
-        let (places, holder_after) = self.arabic_places(start, clause, act);
+        let (places, holder_after) = self.arabic_places(start, clause, sentence, act);
         let class = match act {
             Act::Holds => Class::Holds,
             _ => Class::Capture,
@@ -389,6 +389,7 @@ impl Analysis<'_> {
         &self,
         from: usize,
         clause: &Range<usize>,
+        sentence: &Range<usize>,
         act: Act,
     ) -> (Vec<(usize, bool, usize)>, Option<usize>) {
         let mut out = Vec::new();
@@ -431,6 +432,14 @@ impl Analysis<'_> {
                 t += 1;
                 continue;
             };
+            if matches!(k.as_str(), "المدينة" | "البلدة")
+                && out.is_empty()
+                && let Some(p) = self.antecedent(sentence, t, false)
+            {
+                // "دخلت قوات النظام إلى المدينة": the town named before.
+                out.push((p, part, self.tokens[t].end));
+                break;
+            }
             if PARTS.contains(&k.as_str()) {
                 part = true;
             } else if k == "من" && (part || act == Act::Withdrew || act == Act::Expelled) {

@@ -14,13 +14,12 @@ impl Analysis<'_> {
     /// The actor right after a verb of driving out, as its object ("expelled government troops
     /// from", "drove the militants out of").
     pub(super) fn actor_object(&self, from: usize, end: usize) -> Option<usize> {
-        let first = if self.word(from) == Some("the") {
-            from + 1
-        } else {
-            from
+        // "the militants" is a name; "the SDF" is "the" and a name.
+        let at = |t: usize| {
+            self.name_starting_at(t)
+                .filter(|&n| t < end && self.is_actor_name(n))
         };
-        self.name_starting_at(first)
-            .filter(|&n| first < end && self.is_actor_name(n))
+        at(from).or_else(|| (self.word(from) == Some("the")).then(|| at(from + 1)).flatten())
     }
 
     /// The agent of a passive after a place: "by an Islamic State counter-attack", "by Iraqi
@@ -49,6 +48,29 @@ impl Analysis<'_> {
             t += 1;
         }
         self.tokens[t - 1].end
+    }
+
+    /// "X declared that P had been liberated": the place of a passive with no agent, when the
+    /// actor before it is the one who announces it.
+    pub(super) fn reported_passive(
+        &self,
+        subject: usize,
+        verb: usize,
+        clause: &Range<usize>,
+    ) -> Option<super::PlaceRef> {
+        let passive = verb > 0 && matches!(self.word(verb - 1), Some("been" | "was" | "were"));
+        if !passive || self.word(verb) == Some("by") {
+            return None;
+        }
+        let (n, place) = self.place_before(clause, verb)?;
+        let between = self.names[subject].tokens.end..self.names[n].tokens.start;
+        let reported = between.clone().any(|t| {
+            matches!(
+                self.word(t),
+                Some("declared" | "announced" | "said" | "confirmed" | "says" | "announces")
+            )
+        });
+        (reported && self.word(verb + 1) != Some("by")).then_some(place)
     }
 
     /// Whether a noun phrase ends before token `t`: punctuation, the clause's end, a date, a

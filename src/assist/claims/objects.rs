@@ -151,6 +151,16 @@ impl Analysis<'_> {
                 t += 1;
                 continue;
             }
+            // "four neighbourhoods in Mayadeen": the part's place.
+            if w == "in" && partial && part_of {
+                t += 1;
+                continue;
+            }
+            // "Islamic State-held al-Mayadin": an adjective, not a verb.
+            if w == "held" && t > 0 && self.tokens[t - 1].lower == "-" {
+                t += 1;
+                continue;
+            }
             if OBJECT_STOPS.contains(&w) || VERB_INDEX.contains_key(w) {
                 break;
             }
@@ -167,7 +177,7 @@ impl Analysis<'_> {
                     break;
                 }
                 partial = true;
-                part_of = PART_OF.contains(&w) && self.word(t + 1) == Some("of");
+                part_of = PART_OF.contains(&w) && matches!(self.word(t + 1), Some("of" | "in"));
             }
             if w != "and" {
                 filler += 1;
@@ -195,8 +205,19 @@ impl Analysis<'_> {
                 .is_some_and(|i| i.border_crossing)
                 == crossing
         };
+        // "Albu Kamal in the province of Deir Ezzor": a province is not "the town".
+        let region = |n: usize| {
+            let s = self.names[n].tokens.start;
+            (s.saturating_sub(2)..s).any(|k| {
+                matches!(
+                    self.word(k),
+                    Some("province" | "governorate" | "countryside" | "region" | "محافظة" | "ريف")
+                )
+            })
+        };
         let in_sentence = self
             .names_in(sentence.start..t)
+            .filter(|&n| !region(n))
             .filter_map(|n| self.place_of(n))
             .filter(|&p| fits(p))
             .last();
@@ -204,6 +225,7 @@ impl Analysis<'_> {
             let s = self.sentences.iter().position(|r| r == sentence)?;
             let before = self.sentences.get(s.checked_sub(1)?)?;
             self.names_in(before.clone())
+                .filter(|&n| !region(n))
                 .filter_map(|n| self.place_of(n))
                 .filter(|&p| fits(p))
                 .last()

@@ -92,7 +92,15 @@ fn name_run(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
     loop {
         let joined_by_hyphen = tokens.get(end).is_some_and(|t| t.lower == "-")
             && tokens.get(end + 1).is_some_and(|t| capitalised(text, t));
-        if joined_by_hyphen {
+        // "Ukash al-Gharbi": an article inside the name.
+        let inner_article = tokens
+            .get(end)
+            .is_some_and(|t| ARTICLES.contains(&t.lower.as_str()))
+            && tokens.get(end + 1).is_some_and(|t| t.lower == "-")
+            && tokens.get(end + 2).is_some_and(|t| capitalised(text, t));
+        if inner_article {
+            end += 3;
+        } else if joined_by_hyphen {
             end += 2;
         } else if tokens.get(end).is_some_and(|t| capitalised(text, t))
             && !text[tokens[end - 1].end..tokens[end].start].contains('\n')

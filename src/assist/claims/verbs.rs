@@ -208,6 +208,13 @@ impl Analysis<'_> {
                         places.push(p);
                     }
                 }
+                if places.is_empty()
+                    && matches!(v.class, Class::Capture | Class::Recapture)
+                    && let Some(p) = self.reported_passive(subject.name, verb.start, clause)
+                {
+                    // "The SDF declared that Raqqa had been liberated": the declarer holds it.
+                    places.push(p);
+                }
                 // "expelled government troops from X": the subject takes X from its object.
                 let object = (v.class == Class::Lost && TRANSITIVE_OUT.contains(&v.words[0]))
                     .then(|| self.actor_object(verb.end, clause.end))

@@ -220,6 +220,7 @@ pub(super) const VERBS: &[(&str, Class, Form, &[&str])] = &[
     ("enters", Class::Entered, Form::Finite, &[]),
     ("enter", Class::Entered, Form::Base, &[]),
     ("stormed", Class::Entered, Form::Finite, &[]),
+    ("invaded", Class::Entered, Form::Finite, &[]),
     ("storms", Class::Entered, Form::Finite, &[]),
     ("advanced into", Class::Entered, Form::Finite, &[]),
     ("pushed into", Class::Entered, Form::Finite, &[]),
@@ -496,6 +497,8 @@ pub(super) const PARTIAL: &[&str] = &[
 /// Nouns of a part of a place that, with "of", name the place they are part of: taking one
 /// is fighting for the place.
 pub(super) const PART_OF: &[&str] = &[
+    "center",
+    "centre",
     "part",
     "parts",
     "half",
@@ -515,6 +518,7 @@ pub(super) const TRANSITIVE_OUT: &[&str] = &[
     "expelled",
     "expelling",
     "drove",
+    "driven",
     "driving",
     "ousted",
     "ousting",
