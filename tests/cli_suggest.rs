@@ -190,7 +190,12 @@ fn candidates_say_how_sure_they_are_and_which_make_the_same_claim() {
     assert_eq!(anah[1]["date"], "2017-11-03");
     assert_eq!(anah[1]["date_phrase"], Value::Null);
     assert_eq!(anah[1]["confidence"], "likely");
-    assert!(anah[1]["grounds"].as_array().unwrap().contains(&"date_carried".into()));
+    assert!(
+        anah[1]["grounds"]
+            .as_array()
+            .unwrap()
+            .contains(&"date_carried".into())
+    );
     assert_eq!(anah[0]["confidence"], "sure");
     // A place no gazetteer knows: no id, no coordinates, its name as written.
     let akashat = rows.iter().find(|r| r["name"] == "Akashat").unwrap();

@@ -10,6 +10,17 @@ use crate::store::{Basis, EventKind};
 use super::vocabulary::*;
 use super::{Analysis, Claim, Context, Status};
 
+/// Nouns of fighting: "fighting raged inside X between A and B".
+pub(super) const FIGHTING: &[&str] = &[
+    "fighting",
+    "clashes",
+    "battles",
+    "battle",
+    "combat",
+    "fight",
+    "fighting's",
+];
+
 impl Analysis<'_> {
     /// The actor right after a verb of driving out, as its object ("expelled government troops
     /// from", "drove the militants out of").
@@ -19,7 +30,11 @@ impl Analysis<'_> {
             self.name_starting_at(t)
                 .filter(|&n| t < end && self.is_actor_name(n))
         };
-        at(from).or_else(|| (self.word(from) == Some("the")).then(|| at(from + 1)).flatten())
+        at(from).or_else(|| {
+            (self.word(from) == Some("the"))
+                .then(|| at(from + 1))
+                .flatten()
+        })
     }
 
     /// The agent of a passive after a place: "by an Islamic State counter-attack", "by Iraqi

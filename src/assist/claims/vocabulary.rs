@@ -528,17 +528,6 @@ pub(super) const TRANSITIVE_OUT: &[&str] = &[
     "evicted",
 ];
 
-/// Nouns of fighting: "fighting raged inside X between A and B".
-pub(super) const FIGHTING: &[&str] = &[
-    "fighting",
-    "clashes",
-    "battles",
-    "battle",
-    "combat",
-    "fight",
-    "fighting's",
-];
-
 /// Words that end the object of a verb ("advance towards", "villages near", "40 km from").
 pub(super) const OBJECT_STOPS: &[&str] = &[
     "in",
