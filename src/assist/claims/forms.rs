@@ -38,10 +38,10 @@ impl Analysis<'_> {
     }
 
     /// The agent of a passive after a place: "by an Islamic State counter-attack", "by Iraqi
-    /// forces".
+    /// forces"; or who a place was lost to ("lost Al Busayrah to IS").
     pub(super) fn agent_after(&self, after_byte: usize, end: usize) -> Option<usize> {
         let t = self.tokens.partition_point(|t| t.start < after_byte);
-        let by = (t..end.min(t + 3)).find(|&k| self.word(k) == Some("by"))?;
+        let by = (t..end.min(t + 3)).find(|&k| matches!(self.word(k), Some("by" | "to")))?;
         self.actor_after(by + 1, end, 1)
     }
 
