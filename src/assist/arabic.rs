@@ -8,7 +8,6 @@ use chrono::{Datelike, Days, NaiveDate};
 use crate::store::dates::resolve_phrase;
 use crate::store::names::match_key;
 
-use super::dates::{DateMatch, DatePrecision};
 use super::text::Token;
 
 /// Weekdays, by their match key, with the English name the store's rules resolve.
@@ -79,6 +78,12 @@ const ORDINALS: &[(&str, u32)] = &[
     ("العشرين", 20),
     ("الثلاثين", 30),
 ];
+
+#[derive(PartialEq)]
+enum Precision {
+    Day,
+    Month,
+}
 
 fn key(tokens: &[Token], i: usize) -> Option<String> {
     tokens
@@ -156,8 +161,12 @@ fn day_at(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
     Some((day, len))
 }
 
+/// An Arabic date phrase: where it ends (a token index), its first day, whether it is known
+/// to the day (else to the month), and whether it counts from the publication ("أمس").
+pub(crate) type ArabicDate = (usize, NaiveDate, bool, bool);
+
 /// The Arabic date phrase starting at token `i`, if any.
-pub(crate) fn date_at(tokens: &[Token], i: usize, published: NaiveDate) -> Option<DateMatch> {
+pub(crate) fn date_at(tokens: &[Token], i: usize, published: NaiveDate) -> Option<ArabicDate> {
     let first = key(tokens, i)?;
     if !first
         .chars()
@@ -166,13 +175,8 @@ pub(crate) fn date_at(tokens: &[Token], i: usize, published: NaiveDate) -> Optio
     {
         return None;
     }
-    let make = |end: usize, date: NaiveDate, precision: DatePrecision, relative: bool| DateMatch {
-        tokens: i..end,
-        start: tokens[i].start,
-        end: tokens[end - 1].end,
-        date,
-        precision,
-        relative,
+    let make = |end: usize, date: NaiveDate, precision: Precision, relative: bool| {
+        (end, date, precision == Precision::Day, relative)
     };
     let w = bare(&first);
     // "أول أمس", "أول من أمس": the day before yesterday.
@@ -180,16 +184,16 @@ pub(crate) fn date_at(tokens: &[Token], i: usize, published: NaiveDate) -> Optio
         let k = usize::from(key(tokens, i + 1).as_deref() == Some("من"));
         if key(tokens, i + 1 + k).as_deref() == Some("امس") {
             let day = published.checked_sub_days(Days::new(2))?;
-            return Some(make(i + 2 + k, day, DatePrecision::Day, true));
+            return Some(make(i + 2 + k, day, Precision::Day, true));
         }
     }
     if matches!(w, "امس" | "بالامس") {
-        return Some(make(i + 1, published.pred_opt()?, DatePrecision::Day, true));
+        return Some(make(i + 1, published.pred_opt()?, Precision::Day, true));
     }
     // "يوم أمس", "يوم الجمعة", "فجر الجمعة", "الجمعة".
     let lead = usize::from(DAY_LEADS.contains(&w));
     if lead == 1 && key(tokens, i + 1).as_deref() == Some("امس") {
-        return Some(make(i + 2, published.pred_opt()?, DatePrecision::Day, true));
+        return Some(make(i + 2, published.pred_opt()?, Precision::Day, true));
     }
     let head = key(tokens, i + lead)?;
     if let Some((_, english)) = WEEKDAYS
@@ -197,7 +201,7 @@ pub(crate) fn date_at(tokens: &[Token], i: usize, published: NaiveDate) -> Optio
         .find(|(name, _)| *name == bare(&head) || Some(*name) == head.strip_prefix('ب'))
     {
         let range = resolve_phrase(&format!("on {english}"), published)?;
-        return Some(make(i + lead + 1, range.first, DatePrecision::Day, false));
+        return Some(make(i + lead + 1, range.first, Precision::Day, false));
     }
     // "في التاسع من تشرين الثاني/نوفمبر 2017", "٩ نوفمبر", "في تموز".
     let lead = usize::from(w == "في" || first == "في");
@@ -230,13 +234,13 @@ pub(crate) fn date_at(tokens: &[Token], i: usize, published: NaiveDate) -> Optio
         Some(d) => Some(make(
             end,
             NaiveDate::from_ymd_opt(year, month, d)?,
-            DatePrecision::Day,
+            Precision::Day,
             false,
         )),
         None if lead == 1 || year != published.year() => Some(make(
             end,
             NaiveDate::from_ymd_opt(year, month, 1)?,
-            DatePrecision::Month,
+            Precision::Month,
             false,
         )),
         None => None,
@@ -245,7 +249,6 @@ pub(crate) fn date_at(tokens: &[Token], i: usize, published: NaiveDate) -> Optio
 
 #[cfg(test)]
 mod tests {
-    use super::super::dates::find_dates;
     use super::super::text::tokenize;
     use super::*;
 
@@ -253,45 +256,52 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
     }
 
-    fn dates(text: &str, published: NaiveDate) -> Vec<(String, NaiveDate, DatePrecision)> {
+    /// The first Arabic date phrase of a text: its words, its day, whether known to the day.
+    fn first(text: &str, published: NaiveDate) -> (String, NaiveDate, bool) {
         let tokens = tokenize(text);
-        find_dates(text, &tokens, published)
-            .into_iter()
-            .map(|m| (text[m.start..m.end].to_owned(), m.date, m.precision))
-            .collect()
+        (0..tokens.len())
+            .find_map(|i| {
+                let (end, date, day, _) = date_at(&tokens, i, published)?;
+                Some((
+                    text[tokens[i].start..tokens[end - 1].end].to_owned(),
+                    date,
+                    day,
+                ))
+            })
+            .unwrap()
     }
 
     #[test]
     fn weekdays_with_and_without_yawm() {
         // Saturday 11 November 2017.
         let sat = d(2017, 11, 11);
-        assert_eq!(dates("يوم الخميس", sat)[0].1, d(2017, 11, 9));
-        assert_eq!(dates("سيطر السبت على", sat)[0].1, d(2017, 11, 11));
-        assert_eq!(dates("فجر الجمعة", sat)[0].1, d(2017, 11, 10));
-        assert_eq!(dates("أمس", sat)[0].1, d(2017, 11, 10));
-        assert_eq!(dates("أول أمس", sat)[0].1, d(2017, 11, 9));
+        assert_eq!(first("يوم الخميس", sat).1, d(2017, 11, 9));
+        assert_eq!(first("سيطر السبت على", sat).1, d(2017, 11, 11));
+        assert_eq!(first("فجر الجمعة", sat).1, d(2017, 11, 10));
+        assert_eq!(first("أمس", sat).1, d(2017, 11, 10));
+        assert_eq!(first("أول أمس", sat).1, d(2017, 11, 9));
     }
 
     #[test]
     fn months_by_both_names_and_days_by_digit_or_ordinal() {
         let sun = d(2017, 11, 12);
         assert_eq!(
-            dates("في التاسع من تشرين الثاني/نوفمبر سيطرته", sun)[0],
+            first("في التاسع من تشرين الثاني/نوفمبر سيطرته", sun),
             (
                 "في التاسع من تشرين الثاني/نوفمبر".to_owned(),
                 d(2017, 11, 9),
-                DatePrecision::Day
+                true
             )
         );
-        assert_eq!(dates("في ٩ نوفمبر ٢٠١٧", sun)[0].1, d(2017, 11, 9));
-        assert_eq!(dates("في 21 تشرين الأول", sun)[0].1, d(2017, 10, 21));
+        assert_eq!(first("في ٩ نوفمبر ٢٠١٧", sun).1, d(2017, 11, 9));
+        assert_eq!(first("في 21 تشرين الأول", sun).1, d(2017, 10, 21));
         assert_eq!(
-            dates("في الحادي والعشرين من أكتوبر", sun)[0].1,
+            first("في الحادي والعشرين من أكتوبر", sun).1,
             d(2017, 10, 21)
         );
         assert_eq!(
-            dates("في تموز", sun)[0],
-            ("في تموز".to_owned(), d(2017, 7, 1), DatePrecision::Month)
+            first("في تموز", sun),
+            ("في تموز".to_owned(), d(2017, 7, 1), false)
         );
         assert_eq!(number("٢٠١٧"), Some(2017));
     }

@@ -71,8 +71,21 @@ pub(crate) fn find_dates(text: &str, tokens: &[Token], published: NaiveDate) -> 
             continue;
         }
         let anchor = out.last().map(|d| (d.date, d.precision));
-        let found = phrase_at(text, tokens, i, published, anchor)
-            .or_else(|| super::arabic::date_at(tokens, i, published));
+        let found = phrase_at(text, tokens, i, published, anchor).or_else(|| {
+            let (end, date, day, relative) = super::arabic::date_at(tokens, i, published)?;
+            Some(DateMatch {
+                tokens: i..end,
+                start: tokens[i].start,
+                end: tokens[end - 1].end,
+                date,
+                precision: if day {
+                    DatePrecision::Day
+                } else {
+                    DatePrecision::Month
+                },
+                relative,
+            })
+        });
         match found {
             Some(m) => {
                 i = m.tokens.end;
