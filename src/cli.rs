@@ -175,7 +175,8 @@ pub enum TerminalCommand {
     Suggest {
         /// The article's text (UTF-8). Its first line may give the date: `date YYYY-MM-DD`.
         file: PathBuf,
-        /// The publication date (YYYY-MM-DD), when the file's first line does not give it.
+        /// The publication date (YYYY-MM-DD). It overrides the file's first line, for a file
+        /// whose date line is wrong.
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<String>,
         /// Print JSON instead of text.

@@ -134,8 +134,10 @@ fn accept_fills_the_claim_form_from_the_candidate_and_adding_it_closes_the_candi
     let (row, c) = listed
         .iter()
         .enumerate()
-        .find(|(_, c)| !c.new_place)
-        .expect("an open candidate about a known place");
+        .find(|(_, c)| !c.new_place && c.date.is_some())
+        .expect("an open, dated candidate about a known place");
+    let place = c.place.clone().unwrap();
+    let date = c.date.unwrap().to_string();
     h.query_all_by_label("Accept").nth(row).unwrap().click();
     h.run();
     let form = h
@@ -145,20 +147,20 @@ fn accept_fills_the_claim_form_from_the_candidate_and_adding_it_closes_the_candi
         .form
         .clone()
         .expect("the New claim form");
-    assert_eq!(form.place, c.place);
-    assert_eq!(form.date, c.date.to_string());
+    assert_eq!(form.place, place);
+    assert_eq!(form.date, date);
     assert_eq!(form.quote, c.text);
     assert_eq!(
         h.get_by_role_and_label(Role::TextInput, "Place")
             .value()
             .as_deref(),
-        Some(c.place.as_str())
+        Some(place.as_str())
     );
     assert_eq!(
         h.get_by_role_and_label(Role::TextInput, "Date")
             .value()
             .as_deref(),
-        Some(c.date.to_string().as_str())
+        Some(date.as_str())
     );
     let checked = form.check(&h.state().store);
     assert!(checked.is_ok(), "{checked:?}");

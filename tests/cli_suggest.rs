@@ -158,3 +158,81 @@ fn bad_input_names_the_file_and_exits_1() {
         assert!(out.is_empty(), "{out}");
     }
 }
+
+#[test]
+fn date_flag_overrides_the_date_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        &dir,
+        "article.txt",
+        format!("date 2017-11-12\n{TEXT}").as_bytes(),
+    );
+    let rows = json(&["--date", "2017-11-19"], &file);
+    let ak = rows.iter().find(|r| r["place"] == "abu_kamal").unwrap();
+    // "on Thursday" counts from the flag's Sunday 19 Nov, not the line's 12 Nov.
+    assert_eq!(ak["date"], "2017-11-16");
+}
+
+#[test]
+fn candidates_say_how_sure_they_are_and_which_make_the_same_claim() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "date 2017-11-04\n\
+        Late on Friday, the prime minister announced the liberation of Anah. \
+        Iraqi forces took full control of the town after a short battle.\n\n\
+        Iraqi forces took the desert town of Akashat two days ago.\n\n\
+        Fighting raged inside Al Qaim on Friday between Iraqi forces and Islamic State.\n";
+    let file = write(&dir, "article.txt", text.as_bytes());
+    let rows = json(&[], &file);
+    let anah: Vec<&Value> = rows.iter().filter(|r| r["place"] == "anah").collect();
+    assert_eq!(anah.len(), 2, "{rows:#?}");
+    // The two sentences make one claim: one key, the second's date carried and said so.
+    assert_eq!(anah[0]["claim_key"], anah[1]["claim_key"]);
+    assert_eq!(anah[1]["date"], "2017-11-03");
+    assert_eq!(anah[1]["date_phrase"], Value::Null);
+    assert_eq!(anah[1]["confidence"], "likely");
+    assert!(
+        anah[1]["grounds"]
+            .as_array()
+            .unwrap()
+            .contains(&"date_carried".into())
+    );
+    assert_eq!(anah[0]["confidence"], "sure");
+    // A place no gazetteer knows: no id, no coordinates, its name as written.
+    let akashat = rows.iter().find(|r| r["name"] == "Akashat").unwrap();
+    assert_eq!(akashat["place"], Value::Null);
+    assert_eq!(akashat["latitude"], Value::Null);
+    assert_eq!(akashat["date"], "2017-11-02");
+    assert_eq!(akashat["confidence"], "weak");
+    // A contest names both sides in `to` and `contested_by`, and the line names both.
+    let qaim = rows.iter().find(|r| r["place"] == "al_qaim").unwrap();
+    assert_eq!(qaim["status"], "contested");
+    assert_eq!(qaim["contested_by"], qaim["to"]);
+    assert_eq!(qaim["to"].as_array().unwrap().len(), 2);
+    for r in &rows {
+        if let Some(p) = r["date_phrase"].as_str() {
+            assert!(r["text"].as_str().unwrap().contains(p), "{r}");
+        }
+    }
+    let (code, out, _) = run(&[], &file);
+    assert_eq!(code, 0);
+    assert!(out.contains("[likely]") && out.contains("[weak]"), "{out}");
+    assert!(out.contains("unknown place"), "{out}");
+    assert!(
+        out.contains("contested between Iraqi government forces and Islamic State"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_language_the_assistant_does_not_read_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "date 2017-11-17\nLes forces irakiennes ont repris la ville de Rawa vendredi.\n";
+    let file = write(&dir, "article.txt", text.as_bytes());
+    let (code, out, _) = run(&[], &file);
+    assert_eq!(code, 0);
+    assert!(out.contains("1 of 1 sentence is in French"), "{out}");
+    let (code, out, err) = run(&["--json"], &file);
+    assert_eq!(code, 0);
+    assert_eq!(out.trim(), "[]");
+    assert!(err.contains("in French"), "{err}");
+}

@@ -103,14 +103,15 @@ mod tests {
         let byte = text.find(clause).unwrap();
         let start = text[..byte].chars().count();
         Candidate {
-            place: "rawa".into(),
+            place: Some("rawa".into()),
             name: "Rawa".into(),
             new_place: false,
-            latitude: 34.47,
-            longitude: 41.91,
-            date: chrono::NaiveDate::from_ymd_opt(2017, 11, 11).unwrap(),
+            latitude: Some(34.47),
+            longitude: Some(41.91),
+            date: chrono::NaiveDate::from_ymd_opt(2017, 11, 11),
             date_phrase: None,
-            precision: DatePrecision::Day,
+            precision: Some(DatePrecision::Day),
+            date_note: None,
             kind: EventKind::Capture,
             from: vec![],
             to: vec!["islamic_state".into()],
@@ -122,6 +123,9 @@ mod tests {
             start,
             end: start + clause.chars().count(),
             reason: String::new(),
+            confidence: crate::assist::Confidence::Sure,
+            grounds: vec![],
+            claim_key: String::new(),
         }
     }
 

@@ -71,7 +71,22 @@ pub(crate) fn find_dates(text: &str, tokens: &[Token], published: NaiveDate) -> 
             continue;
         }
         let anchor = out.last().map(|d| (d.date, d.precision));
-        match phrase_at(text, tokens, i, published, anchor) {
+        let found = phrase_at(text, tokens, i, published, anchor).or_else(|| {
+            let (end, date, day, relative) = super::arabic::date_at(tokens, i, published)?;
+            Some(DateMatch {
+                tokens: i..end,
+                start: tokens[i].start,
+                end: tokens[end - 1].end,
+                date,
+                precision: if day {
+                    DatePrecision::Day
+                } else {
+                    DatePrecision::Month
+                },
+                relative,
+            })
+        });
+        match found {
             Some(m) => {
                 i = m.tokens.end;
                 out.push(m);
@@ -109,6 +124,9 @@ fn phrase_at(
     let lead = usize::from(LEADS.contains(&w0));
     let head = word(tokens, i + lead)?;
 
+    if let Some((end, date)) = ago_at(tokens, i, published) {
+        return Some(make(end, date, DatePrecision::Day, true));
+    }
     if let Some(m) = relative_at(tokens, i, anchor) {
         return Some(make(m.0, m.1, m.2, true));
     }
@@ -152,6 +170,30 @@ fn capitalised(text: &str, t: &Token) -> bool {
         .is_some_and(char::is_uppercase)
 }
 
+/// "two days ago", "a week ago", "the day before yesterday": counted back from the
+/// publication date.
+fn ago_at(tokens: &[Token], i: usize, published: NaiveDate) -> Option<(usize, NaiveDate)> {
+    let w = |k: usize| word(tokens, i + k);
+    if (w(0), w(1), w(2), w(3)) == (Some("the"), Some("day"), Some("before"), Some("yesterday")) {
+        return Some((i + 4, published.checked_sub_days(Days::new(2))?));
+    }
+    let (n, unit) = (w(0)?, w(1)?);
+    if w(2) != Some("ago") {
+        return None;
+    }
+    let count = NUMBERS
+        .iter()
+        .find(|(name, _)| *name == n)
+        .map(|(_, v)| *v)
+        .or_else(|| n.parse::<u64>().ok().filter(|v| *v <= 60))?;
+    let per = match unit {
+        "day" | "days" => 1,
+        "week" | "weeks" => 7,
+        _ => return None,
+    };
+    Some((i + 3, published.checked_sub_days(Days::new(count * per))?))
+}
+
 /// "two days later", "a day earlier", "the next day", "the following day", "the day before".
 fn relative_at(
     tokens: &[Token],
@@ -171,6 +213,11 @@ fn relative_at(
             Some(unit @ ("day" | "days" | "week" | "weeks")),
             Some(dir @ ("later" | "after" | "afterwards" | "earlier" | "before")),
         ) => {
+            // "two days after they entered the town": a conjunction opening a clause of its
+            // own, not a date of the clause it ends.
+            if matches!(dir, "after" | "before") && word(tokens, i + 3).is_some() {
+                return None;
+            }
             let count = NUMBERS
                 .iter()
                 .find(|(name, _)| *name == n)
@@ -390,6 +437,19 @@ mod tests {
         );
         // With nothing to count from, the phrase is not a date.
         assert!(dates("it fell two days later", sunday()).is_empty());
+    }
+
+    #[test]
+    fn days_ago_count_back_from_the_publication() {
+        assert_eq!(
+            dates("took it two days ago", d(2017, 11, 20)),
+            [("two days ago".into(), d(2017, 11, 18), DatePrecision::Day)]
+        );
+        assert_eq!(dates("a week ago", d(2017, 11, 20))[0].1, d(2017, 11, 13));
+        assert_eq!(
+            dates("the day before yesterday", d(2017, 11, 20))[0].1,
+            d(2017, 11, 18)
+        );
     }
 
     #[test]

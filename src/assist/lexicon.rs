@@ -21,6 +21,9 @@ pub(crate) enum Referent {
     Government,
     /// "it", "they", "his forces": someone named earlier.
     Anaphor,
+    /// A place no list knows, named as a place is ("the town of Akashat"): an index of the
+    /// text's unknown names.
+    Unknown(usize),
 }
 
 /// How a name must be written in the text to count.
@@ -53,6 +56,15 @@ pub(crate) struct NameMatch {
     pub end: usize,
     /// Written as a possessive ("Daesh's caliphate").
     pub possessive: bool,
+}
+
+/// The clitics that Arabic writes on the front of a name: "and", "so", "in/by", "to", "as",
+/// and their pairs; longest first.
+const ARABIC_CLITICS: &[&str] = &["وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك"];
+
+/// A letter of the Arabic script.
+pub(crate) fn is_arabic_letter(c: char) -> bool {
+    matches!(c as u32, 0x0621..=0x064A | 0x0671..=0x06D3 | 0x06FA..=0x06FF)
 }
 
 /// Articles that may open a place name in lower case ("al-Bukamal", "ad-Dawr").
@@ -136,7 +148,10 @@ impl Lexicon {
                 i += 1;
                 continue;
             }
-            match self.longest_at(text, tokens, &keys, i) {
+            match self
+                .longest_at(text, tokens, &keys, i)
+                .or_else(|| self.with_clitic_at(text, tokens, &keys, i))
+            {
                 Some(m) => {
                     i = m.tokens.end;
                     out.push(m);
@@ -198,6 +213,47 @@ impl Lexicon {
                         end,
                         possessive: true,
                     });
+                }
+            }
+        }
+        None
+    }
+
+    /// An Arabic name behind its clitics: "والعشارة" is "و" + "العشارة", "بالرقة" is "ب" +
+    /// "الرقة", "للرقة" is "ل" + "الرقة". The name starts after the clitic.
+    fn with_clitic_at(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        keys: &[String],
+        first: usize,
+    ) -> Option<NameMatch> {
+        let word = &tokens[first].lower;
+        if !word.chars().next().is_some_and(is_arabic_letter) {
+            return None;
+        }
+        for prefix in ARABIC_CLITICS {
+            let Some(rest) = word.strip_prefix(prefix) else {
+                continue;
+            };
+            if rest.chars().count() < 2 {
+                continue;
+            }
+            let mut variants = vec![rest.to_owned()];
+            // "لل" is "ل" + the article "ال" without its alif.
+            if prefix.ends_with('ل') && rest.starts_with('ل') {
+                variants.push(format!("ا{rest}"));
+            }
+            // A window of the next few tokens, the first without its clitic.
+            let window = first..tokens.len().min(first + 3 * self.max_words + 1);
+            for variant in variants {
+                let mut keys = keys[window.clone()].to_vec();
+                keys[0] = match_key(&variant);
+                let mut tokens = tokens[window.clone()].to_vec();
+                tokens[0].start += prefix.len();
+                if let Some(mut m) = self.longest_at(text, &tokens, &keys, 0) {
+                    m.tokens = m.tokens.start + first..m.tokens.end + first;
+                    return Some(m);
                 }
             }
         }

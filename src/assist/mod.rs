@@ -10,9 +10,12 @@
 //! wrong one: plans ("an offensive to capture"), failures, negations, conditionals, partial
 //! gains ("parts of", "villages near"), positions and casualty reports are not claims.
 
+mod arabic;
+mod candidate;
 mod claims;
 pub mod coverage;
 pub mod dates;
+mod language;
 mod lexicon;
 mod names;
 pub mod text;
@@ -21,14 +24,18 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use serde::Serialize;
 
+use crate::store::Store;
 use crate::store::names::match_key;
-use crate::store::{Basis, EventKind, Store};
 
 pub use crate::store::gazetteer;
+pub use candidate::{
+    ActorMention, Candidate, Confidence, DateMention, Ground, Mentions, PlaceMention, Status,
+    confidence_of,
+};
 pub use dates::DatePrecision;
 pub use gazetteer::{Gazetteer, GazetteerPlace};
+pub use language::unread_languages;
 use lexicon::{Lexicon, Referent};
 use names::{ACTOR_ALIASES, ANAPHORS, GAZETTEER_STOPLIST, GOVERNMENT_FORCES, GOVERNMENTS};
 
@@ -61,94 +68,6 @@ pub enum AssistError {
         origin: String,
         source: std::io::Error,
     },
-}
-
-/// Whether a place is held, fought over, or no longer held by someone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// Held by the one actor in `to`.
-    Held,
-    /// Fought over by the actors in `to`.
-    Contested,
-    /// No longer held by the actors in `lost_by`; who holds it is not said. New to the model:
-    /// the store does not have it yet.
-    Lost,
-}
-
-/// A proposed claim of control, with the clause it rests on.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Candidate {
-    /// The data's place id, or the gazetteer's for a new place.
-    pub place: String,
-    pub name: String,
-    /// The data does not have this place yet: it comes from the gazetteer.
-    pub new_place: bool,
-    pub latitude: f64,
-    pub longitude: f64,
-    /// The day the claim is about (the first day of its week, month or year).
-    pub date: NaiveDate,
-    /// The words that date it; `None` when the publication date is used, as reported.
-    pub date_phrase: Option<String>,
-    pub precision: DatePrecision,
-    pub kind: EventKind,
-    /// Who held the place before, when the text or the data says.
-    pub from: Vec<String>,
-    /// The holder, or both sides when contested; empty when lost.
-    pub to: Vec<String>,
-    pub status: Status,
-    /// Who fights for the place, when contested.
-    pub contested_by: Vec<String>,
-    /// Who no longer holds it, when lost.
-    pub lost_by: Vec<String>,
-    pub basis: Basis,
-    /// The verbatim clause: `text` is exactly the source's code points `start..end`.
-    pub text: String,
-    pub start: usize,
-    pub end: usize,
-    /// Why it was proposed, in a few words.
-    pub reason: String,
-}
-
-/// The names and dates of a text, for highlighting in a reader.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Mentions {
-    pub places: Vec<PlaceMention>,
-    pub actors: Vec<ActorMention>,
-    pub dates: Vec<DateMention>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PlaceMention {
-    pub place: String,
-    pub name: String,
-    pub new_place: bool,
-    pub latitude: f64,
-    pub longitude: f64,
-    pub text: String,
-    pub start: usize,
-    pub end: usize,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ActorMention {
-    /// The actor's id; `None` for "government forces" in a sentence that does not say which
-    /// country it is about.
-    pub actor: Option<String>,
-    pub text: String,
-    pub start: usize,
-    pub end: usize,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct DateMention {
-    pub text: String,
-    pub start: usize,
-    pub end: usize,
-    pub date: NaiveDate,
-    pub precision: DatePrecision,
-    /// Counted from the date phrase before it ("two days later").
-    pub relative: bool,
 }
 
 /// A place the assistant can name: one of the data's, or one of the gazetteer's.
@@ -375,7 +294,7 @@ fn usable_gazetteer_name(name: &str) -> bool {
     let arabic = |c: char| matches!(c as u32, 0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF);
     let latin = |c: char| (c as u32) < 0x0250 || matches!(c as u32, 0x1E00..=0x1EFF);
     if letters.iter().all(|&c| arabic(c)) {
-        return true;
+        return !GAZETTEER_STOPLIST.contains(&name);
     }
     if !letters.iter().all(|&c| latin(c)) {
         return false;

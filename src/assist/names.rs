@@ -24,6 +24,14 @@ pub(super) const ACTOR_ALIASES: &[(&str, &[&str])] = &[
             "militants",
             "the jihadists",
             "jihadists",
+            "داعش",
+            "تنظيم داعش",
+            "تنظيم الدولة",
+            "تنظيم الدولة الإسلامية",
+            "الدولة الإسلامية",
+            "التنظيم",
+            "التنظيم المتطرف",
+            "مسلحي التنظيم",
         ],
     ),
     (
@@ -48,6 +56,13 @@ pub(super) const ACTOR_ALIASES: &[(&str, &[&str])] = &[
             "Assad's forces",
             "pro-Assad forces",
             "loyalist forces",
+            "الجيش السوري",
+            "الجيش العربي السوري",
+            "القوات السورية",
+            "القوات الحكومية السورية",
+            "قوات النظام",
+            "قوات النظام السوري",
+            "النظام السوري",
         ],
     ),
     (
@@ -74,6 +89,13 @@ pub(super) const ACTOR_ALIASES: &[(&str, &[&str])] = &[
             "Hashd al-Shaabi",
             "PMF",
             "PMU",
+            "القوات العراقية",
+            "الجيش العراقي",
+            "القوات الأمنية العراقية",
+            "قوات الأمن العراقية",
+            "الحشد الشعبي",
+            "قوات الحشد الشعبي",
+            "جهاز مكافحة الإرهاب",
         ],
     ),
     (
@@ -83,6 +105,8 @@ pub(super) const ACTOR_ALIASES: &[(&str, &[&str])] = &[
             "Syrian Democratic Forces",
             "Kurdish-led forces",
             "Kurdish-led SDF",
+            "قوات سوريا الديمقراطية",
+            "قسد",
         ],
     ),
     (
@@ -114,6 +138,18 @@ pub(super) const GOVERNMENT_FORCES: &[&str] = &[
     "the armed forces",
     "security forces",
     "the security forces",
+    // Who speaks for a government announces its victories ("the prime minister announced
+    // the liberation of Anah").
+    "the prime minister",
+    "prime minister",
+    "the government",
+    "the defence ministry",
+    "the defense ministry",
+    "joint operations command",
+    "the joint operations command",
+    "القوات الحكومية",
+    "الجيش",
+    "القوات الأمنية",
 ];
 
 /// The data's actor ids for the government of a country (ISO 3166-1 alpha-2).
@@ -184,4 +220,11 @@ pub(super) const GAZETTEER_STOPLIST: &[&str] = &[
     "camp",
     "station",
     "market",
+    // Arabic common nouns that are also names of places elsewhere ("المدينة" is Medina).
+    "المدينة",
+    "مدينة",
+    "البلدة",
+    "القرية",
+    "المنطقة",
+    "الحدود",
 ];

@@ -34,7 +34,9 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
                         .chars()
                         .next()
                         .is_some_and(char::is_alphanumeric);
-                if d.is_alphanumeric() || inner_apostrophe {
+                // Arabic vowel marks and tanween ("هجوماً") are combining marks: inside the word.
+                let mark = unicode_normalization::char::is_combining_mark(d);
+                if d.is_alphanumeric() || inner_apostrophe || mark {
                     chars.next();
                     end = j + d.len_utf8();
                 } else {

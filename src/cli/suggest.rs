@@ -7,8 +7,10 @@ use super::{CliError, SuggestError, write_json};
 use crate::present::{self, long_date};
 use crate::store::Store;
 
-/// `frontline suggest`: the assistant on one file. The date comes from `--date`, else from the
-/// file's first line; without either the claims cannot be dated, so it stops.
+/// `frontline suggest`: the assistant on one file. The date comes from `--date` (which wins
+/// over a date line: the user typed it for this run), else from the file's first line; without
+/// either the claims cannot be dated, so it stops. Sentences in a language the assistant does
+/// not read are said to be unread (on stderr with `--json`, whose stdout stays JSON).
 pub(super) fn suggest(
     store: &Store,
     file: &std::path::Path,
@@ -29,7 +31,11 @@ pub(super) fn suggest(
         })?,
     };
     let candidates = crate::assist::Assistant::new(store).suggest(&text, published)?;
+    let unread = crate::assist::unread_languages(&text);
     if json {
+        if let Some(note) = &unread {
+            eprintln!("{}: {note}", file.display());
+        }
         write_json(out, &candidates)?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -40,6 +46,9 @@ pub(super) fn suggest(
         present::candidates_summary(candidates.len()),
         long_date(published)
     )?;
+    if let Some(note) = &unread {
+        writeln!(out, "Note: {note}.")?;
+    }
     for c in &candidates {
         writeln!(out, "{}", present::candidate_line(store, c))?;
     }

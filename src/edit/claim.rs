@@ -85,12 +85,12 @@ impl ClaimForm {
             .filter(|c| overlap(c) > 0)
             .max_by_key(|c| overlap(c))
         {
-            form.place = c.place.clone();
-            form.date = c.date.to_string();
+            form.place = c.place.clone().unwrap_or_else(|| c.name.clone());
+            form.date = c.date.map(|d| d.to_string()).unwrap_or_default();
             form.date_phrase = c.date_phrase.clone().unwrap_or_default();
             form.precision = match c.precision {
-                DatePrecision::Day => Precision::Day,
-                DatePrecision::Week => Precision::Week,
+                Some(DatePrecision::Day) | None => Precision::Day,
+                Some(DatePrecision::Week) => Precision::Week,
                 _ => Precision::Month,
             };
             form.kind = c.kind;
@@ -119,12 +119,13 @@ impl ClaimForm {
         let mut form = ClaimForm::prefill(store, article, c.start, c.end);
         form.quote = c.text.clone();
         // A place the data does not have yet goes by its name: the form says it is unknown.
-        form.place = if c.new_place {
-            c.name.clone()
-        } else {
-            c.place.clone()
+        form.place = match &c.place {
+            Some(id) if !c.new_place => id.clone(),
+            _ => c.name.clone(),
         };
-        form.date = c.date.to_string();
+        // An undated candidate (background, or a date after the article's) leaves the date
+        // for the user to give.
+        form.date = c.date.map(|d| d.to_string()).unwrap_or_default();
         // A date phrase belongs to the quote; one found elsewhere in the sentence (or the one
         // before) is said in the note instead.
         form.date_phrase = String::new();
@@ -134,12 +135,17 @@ impl ClaimForm {
             } else {
                 form.note = format!("Dated by \u{201c}{phrase}\u{201d}, outside the quote.");
             }
+        } else if let Some(note) = &c.date_note {
+            // A date from an earlier sentence, or none: the note says so.
+            let mut chars = note.chars();
+            let first = chars.next().map(|c| c.to_uppercase().to_string());
+            form.note = format!("{}{}.", first.unwrap_or_default(), chars.as_str());
         }
         form.precision = match c.precision {
-            DatePrecision::Day => Precision::Day,
-            DatePrecision::Week => Precision::Week,
-            DatePrecision::Month => Precision::Month,
-            DatePrecision::Year => Precision::Year,
+            Some(DatePrecision::Day) | None => Precision::Day,
+            Some(DatePrecision::Week) => Precision::Week,
+            Some(DatePrecision::Month) => Precision::Month,
+            Some(DatePrecision::Year) => Precision::Year,
         };
         form.kind = c.kind;
         form.basis = c.basis;

@@ -2,7 +2,9 @@
 //! what a highlighted name or date means, and how much of the article is annotated. The
 //! command line's `suggest` words its candidates with the same [`candidate_claim`].
 
-use crate::assist::{ActorMention, Candidate, DateMention, DatePrecision, PlaceMention, Status};
+use crate::assist::{
+    ActorMention, Candidate, Confidence, DateMention, DatePrecision, Ground, PlaceMention, Status,
+};
 use crate::store::Store;
 
 use super::long_date;
@@ -27,28 +29,64 @@ pub fn candidate_claim(store: &Store, c: &Candidate) -> String {
     };
     let state = match c.status {
         Status::Held => format!("held by {}", names(&c.to)),
-        Status::Contested => format!("contested between {}", names(&c.to)),
+        Status::Contested if c.contested_by.len() < 2 => format!(
+            "contested between {} and a side the text does not name",
+            names(&c.contested_by)
+        ),
+        Status::Contested => format!("contested between {}", names(&c.contested_by)),
         Status::Lost => format!(
             "no longer held by {} (who holds it is not said)",
             names(&c.lost_by)
         ),
     };
-    let when = match c.precision {
-        DatePrecision::Day => long_date(c.date),
-        DatePrecision::Week => format!("week of {}", long_date(c.date)),
-        DatePrecision::Month => c.date.format("%B %Y").to_string(),
-        DatePrecision::Year => c.date.format("%Y (the year only)").to_string(),
+    let when = match (c.date, c.precision) {
+        (Some(d), Some(DatePrecision::Week)) => format!("week of {}", long_date(d)),
+        (Some(d), Some(DatePrecision::Month)) => d.format("%B %Y").to_string(),
+        (Some(d), Some(DatePrecision::Year)) => d.format("%Y (the year only)").to_string(),
+        (Some(d), _) => long_date(d),
+        (None, _) => "undated".to_owned(),
     };
-    let new = if c.new_place { ", new place" } else { "" };
+    let new = match (&c.place, c.new_place) {
+        (None, _) => ", unknown place",
+        (Some(_), true) => ", new place",
+        _ => "",
+    };
     let dated = c.date_phrase.as_deref().map_or_else(
-        || ", dated by the publication".to_owned(),
+        || {
+            if c.grounds.contains(&Ground::DatedByPublication) {
+                ", dated by the publication".to_owned()
+            } else {
+                String::new()
+            }
+        },
         |p| format!(", \"{p}\""),
     );
+    let grounds: Vec<&str> = c
+        .grounds
+        .iter()
+        .filter(|g| !matches!(g, Ground::DatedBySentence | Ground::DatedByPublication))
+        .map(|g| g.words())
+        .collect();
+    let why = if grounds.is_empty() {
+        String::new()
+    } else {
+        format!("; {}", grounds.join(", "))
+    };
     format!(
-        "{when}  {}{new}: {state} ({}{dated})",
+        "[{}] {when}  {}{new}: {state} ({}{dated}{why})",
+        confidence_word(c.confidence),
         c.name,
         c.kind.label()
     )
+}
+
+/// How sure the assistant is, in one word: "sure", "likely", "weak".
+pub fn confidence_word(c: Confidence) -> &'static str {
+    match c {
+        Confidence::Sure => "sure",
+        Confidence::Likely => "likely",
+        Confidence::Weak => "weak",
+    }
 }
 
 /// "Saturday 11 November 2017, known to the day": what a date phrase resolves to, on hover.

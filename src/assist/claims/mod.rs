@@ -15,14 +15,20 @@ use chrono::NaiveDate;
 
 use crate::store::{Basis, EventKind};
 
+mod arabic;
+mod dating;
+mod forms;
 mod objects;
+mod unknown;
 mod verbs;
 mod vocabulary;
 
 use super::dates::{DateMatch, DatePrecision, find_dates};
 use super::lexicon::{NameMatch, Referent};
 use super::text::{CharOffsets, Token, clauses, sentences, tokenize};
-use super::{ActorMention, Assistant, Candidate, DateMention, Mentions, PlaceMention, Status};
+use super::{
+    ActorMention, Assistant, Candidate, DateMention, Ground, Mentions, PlaceMention, Status,
+};
 use vocabulary::*;
 
 /// An actor as a claim names it.
@@ -39,6 +45,8 @@ struct PlaceRef {
     place: usize,
     start: usize,
     end: usize,
+    /// Only a part of it ("the western half of Hajin").
+    part: bool,
 }
 
 /// A claim before the whole text is seen (before `from` and chains are settled).
@@ -53,9 +61,13 @@ struct Claim {
     from: Vec<usize>,
     /// The other side when contested, if named.
     opponent: Option<usize>,
-    date: NaiveDate,
-    precision: DatePrecision,
-    date_phrase: Option<String>,
+    /// `None` when the text does not date it (background) or dates it after the article.
+    date: Option<NaiveDate>,
+    precision: Option<DatePrecision>,
+    /// The date phrase that dates it, when in its own sentence (an index of `dates`).
+    date_match: Option<usize>,
+    date_note: Option<String>,
+    grounds: Vec<Ground>,
     basis: Basis,
     span: Range<usize>,
     reason: String,
@@ -66,6 +78,9 @@ struct Claim {
 struct Context {
     subject: Option<usize>,
     date: Option<usize>,
+    /// The last date phrase of the paragraph so far, for a sentence that goes on with the
+    /// story without a date of its own.
+    carried: Option<usize>,
 }
 
 /// A text read once: its tokens, names, dates and sentences.
@@ -82,13 +97,19 @@ pub(super) struct Analysis<'a> {
     /// Token ranges.
     sentences: Vec<Range<usize>>,
     offsets: CharOffsets,
+    /// Places no list knows, as written ("Akashat"), for `Referent::Unknown`.
+    unknown: Vec<String>,
+    /// The country most of the text's known places are in.
+    main_country: Option<String>,
 }
 
 impl<'a> Analysis<'a> {
     pub(super) fn new(assistant: &'a Assistant, text: &'a str, published: NaiveDate) -> Self {
         let tokens = tokenize(text);
-        let names = assistant.lexicon.find(text, &tokens);
+        let mut names = assistant.lexicon.find(text, &tokens);
         let dates = find_dates(text, &tokens, published);
+        let unknown = unknown::find_unknown_places(text, &tokens, &mut names, &dates);
+        let main_country = main_country(assistant, &names);
         let mut name_cover = vec![None; tokens.len()];
         for (i, n) in names.iter().enumerate() {
             for t in n.tokens.clone() {
@@ -121,6 +142,8 @@ impl<'a> Analysis<'a> {
             date_cover,
             sentences,
             offsets: CharOffsets::new(text),
+            unknown,
+            main_country,
         }
     }
 
@@ -147,10 +170,22 @@ impl<'a> Analysis<'a> {
             .filter(|&d| self.dates[d].tokens.start == i)
     }
 
+    /// The place a name refers to: an index of the assistant's places, or past them, of the
+    /// text's unknown places.
     fn place_of(&self, name: usize) -> Option<usize> {
         match self.names[name].referent {
             Referent::Place(p) => Some(p),
+            Referent::Unknown(k) => Some(self.assistant.places.len() + k),
             _ => None,
+        }
+    }
+
+    /// The country of a place; for an unknown place, the country most of the text's places
+    /// are in.
+    fn country_of(&self, place: usize) -> Option<&str> {
+        match self.assistant.places.get(place) {
+            Some(info) => Some(info.country.as_str()),
+            None => self.main_country.as_deref(),
         }
     }
 
@@ -159,7 +194,7 @@ impl<'a> Analysis<'a> {
         match self.names[name].referent {
             Referent::Actor(a) => Some(a),
             Referent::Government => {
-                let country = &self.assistant.places[place?].country;
+                let country = self.country_of(place?)?;
                 self.assistant.governments.get(country).copied()
             }
             _ => None,
@@ -185,7 +220,7 @@ impl<'a> Analysis<'a> {
             let countries: Vec<&str> = self
                 .names_in(sentence.clone())
                 .filter_map(|n| self.place_of(n))
-                .map(|p| self.assistant.places[p].country.as_str())
+                .filter_map(|p| self.country_of(p))
                 .collect();
             for n in self.names_in(sentence.clone()) {
                 let m = &self.names[n];
@@ -225,7 +260,7 @@ impl<'a> Analysis<'a> {
                             end,
                         });
                     }
-                    Referent::Anaphor => {}
+                    Referent::Anaphor | Referent::Unknown(_) => {}
                 }
             }
         }
@@ -254,6 +289,14 @@ impl<'a> Analysis<'a> {
         let mut claims = Vec::new();
         let mut context = Context::default();
         for (s, sentence) in self.sentences.iter().enumerate() {
+            // A new paragraph (a line break before the sentence) carries no date over.
+            let new_paragraph = s == 0
+                || self.text[self.tokens[self.sentences[s - 1].end - 1].end
+                    ..self.tokens[sentence.start].start]
+                    .contains('\n');
+            if new_paragraph {
+                context.carried = None;
+            }
             let (found, next) = self.sentence_claims(s, sentence.clone(), context);
             claims.extend(found);
             context = next;
@@ -269,9 +312,16 @@ impl<'a> Analysis<'a> {
         previous: Context,
     ) -> (Vec<Claim>, Context) {
         let mut out = Vec::new();
-        let mut context = Context::default();
-        let mut inherits = false;
+        let mut context = Context {
+            carried: previous.carried,
+            ..Context::default()
+        };
         for clause in clauses(self.text, &self.tokens, sentence.clone()) {
+            if self.is_arabic_clause(&clause) {
+                out.extend(self.arabic_claims(s, &sentence, &clause, previous));
+                continue;
+            }
+            out.extend(self.fighting_claims(s, &sentence, &clause, previous));
             let mut i = clause.start;
             while i < clause.end {
                 let Some((verb, len)) = self.verb_at(i, clause.end) else {
@@ -281,11 +331,8 @@ impl<'a> Analysis<'a> {
                 let verb_end = i + len;
                 let found = self.claims_of_verb(s, &sentence, &clause, i..verb_end, verb, previous);
                 if let Some((subject, date)) = found.context {
-                    context = Context {
-                        subject: Some(subject.name),
-                        date: date.or(context.date),
-                    };
-                    inherits |= subject.from_previous_sentence;
+                    context.subject = Some(subject.name);
+                    context.date = date.or(context.date);
                 }
                 out.extend(found.claims);
                 i = verb_end;
@@ -302,16 +349,10 @@ impl<'a> Analysis<'a> {
                 .iter()
                 .position(|d| sentence.contains(&d.tokens.start));
         }
-        // A sentence that goes on with "his forces" goes on at the time of the one before.
-        if inherits && let Some(d) = previous.date {
-            for c in out.iter_mut().filter(|c| c.date_phrase.is_none()) {
-                let m = &self.dates[d];
-                c.date = m.date;
-                c.precision = m.precision;
-                c.date_phrase = Some(self.text[m.start..m.end].to_owned());
-                c.reason.push_str("; dated by the sentence before");
-            }
-            context.date = context.date.or(Some(d));
+        // The story's date goes on to the next sentences of the paragraph, unless the date is
+        // a background one ("two months after ... in August").
+        if let Some(d) = self.story_date(sentence.clone()) {
+            context.carried = Some(d);
         }
         (out, context)
     }
@@ -366,6 +407,16 @@ impl<'a> Analysis<'a> {
         {
             return Polarity::NotAClaim;
         }
+        if form == Form::Gerund {
+            let previous = verb.start.checked_sub(1).and_then(|t| self.word(t));
+            let before = verb.start.checked_sub(2).and_then(|t| self.word(t));
+            let ok = matches!(previous, Some("after" | "since"))
+                || (previous == Some("in")
+                    && matches!(before, Some("succeeded" | "succeeding" | "success")));
+            if !ok {
+                return Polarity::NotAClaim;
+            }
+        }
         if form == Form::Base {
             let previous = verb.start.checked_sub(1).and_then(|t| self.word(t));
             let ok = match previous {
@@ -411,7 +462,7 @@ impl<'a> Analysis<'a> {
                         });
                     }
                 }
-                Referent::Place(_) => {}
+                Referent::Place(_) | Referent::Unknown(_) => {}
             }
         }
         if anaphor {
@@ -453,6 +504,7 @@ impl<'a> Analysis<'a> {
                         place: p,
                         start: self.names[n].start,
                         end: self.names[n].end,
+                        part: false,
                     },
                 )
             })
@@ -478,6 +530,22 @@ struct Objects {
     places: Vec<PlaceRef>,
     from: Option<usize>,
     opponent: Option<usize>,
+}
+
+/// The country most of a text's known places are in.
+fn main_country(assistant: &Assistant, names: &[NameMatch]) -> Option<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for n in names {
+        if let Referent::Place(p) = n.referent {
+            *counts
+                .entry(assistant.places[p].country.as_str())
+                .or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(c, n)| (*n, std::cmp::Reverse(*c)))
+        .map(|(c, _)| c.to_owned())
 }
 
 fn kind_of(class: Class) -> EventKind {

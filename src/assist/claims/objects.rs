@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::store::{Basis, EventKind};
 
-use super::super::{Candidate, Status};
+use super::super::{Candidate, Ground, Status};
 use super::vocabulary::*;
 use super::*;
 
@@ -24,6 +24,8 @@ impl Analysis<'_> {
     ) -> Objects {
         let mut out = Objects::default();
         let mut partial = false;
+        // "the western half of Hajin": a part of the place, fought over rather than taken.
+        let mut part_of = false;
         let mut filler = 0;
         let mut t = from;
         while t < clause.end {
@@ -34,9 +36,19 @@ impl Analysis<'_> {
             if let Some(n) = self.name_starting_at(t) {
                 let name = &self.names[n];
                 match name.referent {
-                    Referent::Place(p) => {
+                    Referent::Place(_) | Referent::Unknown(_) => {
+                        let p = self.place_of(n).unwrap_or_default();
                         // "..., and Raqqa fell to the SDF": the subject of the next statement.
                         let next_is_verb = self.verb_at(name.tokens.end, clause.end).is_some();
+                        if partial && part_of && !name.possessive && out.places.is_empty() {
+                            out.places.push(PlaceRef {
+                                place: p,
+                                start: name.start,
+                                end: name.end,
+                                part: true,
+                            });
+                            break;
+                        }
                         if partial || name.possessive || next_is_verb {
                             break;
                         }
@@ -44,6 +56,7 @@ impl Analysis<'_> {
                             place: p,
                             start: name.start,
                             end: name.end,
+                            part: false,
                         });
                         filler = 0;
                     }
@@ -94,6 +107,7 @@ impl Analysis<'_> {
                 && PLACE_ANAPHORS.contains(&noun)
                 && self.word(t + 2) != Some("of")
                 && self.name_starting_at(t + 2).is_none()
+                && self.ends_noun_phrase(t + 2, clause.end)
                 && out.places.is_empty()
                 && !partial
                 && let Some(place) = self.antecedent(sentence, t, noun == "crossing")
@@ -102,6 +116,7 @@ impl Analysis<'_> {
                     place,
                     start: token.start,
                     end: self.tokens[t + 1].end,
+                    part: false,
                 });
                 t += 2;
                 continue;
@@ -136,14 +151,33 @@ impl Analysis<'_> {
                 t += 1;
                 continue;
             }
+            // "four neighbourhoods in Mayadeen": the part's place.
+            if w == "in" && partial && part_of {
+                t += 1;
+                continue;
+            }
+            // "Islamic State-held al-Mayadin": an adjective, not a verb.
+            if w == "held" && t > 0 && self.tokens[t - 1].lower == "-" {
+                t += 1;
+                continue;
+            }
             if OBJECT_STOPS.contains(&w) || VERB_INDEX.contains_key(w) {
                 break;
             }
-            if PARTIAL.contains(&w) {
+            // "the villages of A, B and C" names them; "villages near A" does not.
+            let list_of = matches!(w, "villages" | "towns") && self.word(t + 1) == Some("of");
+            // "the desert town of": an adjective, not the desert.
+            let list_of = list_of
+                || matches!(
+                    self.word(t + 1),
+                    Some("town" | "city" | "village" | "villages" | "towns")
+                );
+            if PARTIAL.contains(&w) && !list_of {
                 if !out.places.is_empty() {
                     break;
                 }
                 partial = true;
+                part_of = PART_OF.contains(&w) && matches!(self.word(t + 1), Some("of" | "in"));
             }
             if w != "and" {
                 filler += 1;
@@ -164,9 +198,26 @@ impl Analysis<'_> {
         t: usize,
         crossing: bool,
     ) -> Option<usize> {
-        let fits = |p: usize| self.assistant.places[p].border_crossing == crossing;
+        let fits = |p: usize| {
+            self.assistant
+                .places
+                .get(p)
+                .is_some_and(|i| i.border_crossing)
+                == crossing
+        };
+        // "Albu Kamal in the province of Deir Ezzor": a province is not "the town".
+        let region = |n: usize| {
+            let s = self.names[n].tokens.start;
+            (s.saturating_sub(2)..s).any(|k| {
+                matches!(
+                    self.word(k),
+                    Some("province" | "governorate" | "countryside" | "region" | "محافظة" | "ريف")
+                )
+            })
+        };
         let in_sentence = self
             .names_in(sentence.start..t)
+            .filter(|&n| !region(n))
             .filter_map(|n| self.place_of(n))
             .filter(|&p| fits(p))
             .last();
@@ -174,6 +225,7 @@ impl Analysis<'_> {
             let s = self.sentences.iter().position(|r| r == sentence)?;
             let before = self.sentences.get(s.checked_sub(1)?)?;
             self.names_in(before.clone())
+                .filter(|&n| !region(n))
                 .filter_map(|n| self.place_of(n))
                 .filter(|&p| fits(p))
                 .last()
@@ -209,6 +261,7 @@ impl Analysis<'_> {
                         c.from = vec![c.actor];
                         c.actor = *previous;
                         c.basis = Basis::Inferred;
+                        c.grounds.push(Ground::Inferred);
                         c.reason.push_str(&format!(
                             "; back to {}, who held it before, as this text says",
                             self.assistant.actors[*previous]
@@ -221,9 +274,11 @@ impl Analysis<'_> {
                     {
                         c.from = vec![*holder];
                     } else if c.place < self.assistant.history.len() {
-                        let before = self.assistant.holders_before(c.place, c.date);
+                        let day = c.date.unwrap_or(self.published);
+                        let before = self.assistant.holders_before(c.place, day);
                         if !before.is_empty() && before != [c.actor] {
                             c.from = before.to_vec();
+                            c.grounds.push(Ground::HolderFromData);
                             c.reason.push_str("; held before by the data's account");
                         }
                     }
@@ -231,7 +286,7 @@ impl Analysis<'_> {
                 Status::Contested if c.opponent.is_none() => {
                     c.opponent = holders_in_text(c.place, c.actor).or_else(|| {
                         self.assistant
-                            .holders_before(c.place, c.date)
+                            .holders_before(c.place, c.date.unwrap_or(self.published))
                             .iter()
                             .copied()
                             .find(|&a| a != c.actor)
@@ -243,7 +298,7 @@ impl Analysis<'_> {
                 last_held.insert(c.place, (c.actor, c.from.clone()));
             }
         }
-        let changes: Vec<(usize, usize, NaiveDate)> = claims
+        let changes: Vec<(usize, usize, Option<NaiveDate>)> = claims
             .iter()
             .filter(|c| c.kind != EventKind::Report)
             .map(|c| (c.sentence, c.place, c.date))
@@ -254,39 +309,81 @@ impl Analysis<'_> {
                     .iter()
                     .any(|&(s, p, d)| p == c.place && (s == c.sentence || d == c.date))
         });
-        claims.retain(|c| c.date <= self.published);
         let mut seen = std::collections::HashSet::new();
         claims.retain(|c| seen.insert((c.place, c.span.clone(), c.actor, c.status as u8)));
     }
 
     pub(super) fn candidate(&self, c: Claim) -> Candidate {
-        let info = &self.assistant.places[c.place];
         let id = |a: usize| self.assistant.actors[a].clone();
         let (to, contested_by, lost_by) = match c.status {
             Status::Held => (vec![id(c.actor)], vec![], vec![]),
             Status::Contested => {
                 let mut sides = vec![id(c.actor)];
-                sides.extend(c.opponent.map(id));
-                (sides, vec![id(c.actor)], vec![])
+                sides.extend(c.opponent.filter(|&o| o != c.actor).map(id));
+                (sides.clone(), sides, vec![])
             }
             Status::Lost => (vec![], vec![], vec![id(c.actor)]),
         };
-        let span = self.trimmed(c.span);
+        let mut grounds = c.grounds;
         let mut reason = c.reason;
         if c.status == Status::Contested && c.opponent.is_none() {
             reason.push_str("; the other side is not named");
+            grounds.push(Ground::OtherSideUnnamed);
         }
-        Candidate {
-            place: info.id.clone(),
-            name: info.name.clone(),
-            new_place: info.new_place,
-            latitude: info.latitude,
-            longitude: info.longitude,
+        // The quote takes in the date phrase of its own sentence; one outside it is not given.
+        let mut span = c.span;
+        let mut date_phrase = None;
+        if let Some(d) = c.date_match {
+            let m = &self.dates[d];
+            let sentence = &self.sentences[c.sentence];
+            if sentence.contains(&m.tokens.start) {
+                span = span.start.min(m.start)..span.end.max(m.end);
+                date_phrase = Some(self.text[m.start..m.end].to_owned());
+            }
+        }
+        let span = self.trimmed(span);
+        let (place, name, new_place, latitude, longitude) = match self.assistant.places.get(c.place)
+        {
+            Some(info) => {
+                if info.new_place {
+                    grounds.push(Ground::PlaceFromGazetteer);
+                }
+                (
+                    Some(info.id.clone()),
+                    info.name.clone(),
+                    info.new_place,
+                    Some(info.latitude),
+                    Some(info.longitude),
+                )
+            }
+            None => {
+                grounds.push(Ground::PlaceUnknown);
+                let k = c.place - self.assistant.places.len();
+                (None, self.unknown[k].clone(), true, None, None)
+            }
+        };
+        let mut candidate = Candidate {
+            place,
+            name,
+            new_place,
+            latitude,
+            longitude,
             date: c.date,
-            date_phrase: c.date_phrase,
+            date_phrase,
             precision: c.precision,
+            date_note: c.date_note,
             kind: c.kind,
-            from: c.from.into_iter().map(id).collect(),
+            // Who held it before is never who holds it now.
+            from: c
+                .from
+                .into_iter()
+                .filter(|a| {
+                    c.status == Status::Lost
+                        || (*a != c.actor
+                            && !(c.status == Status::Contested && Some(*a) == c.opponent))
+                })
+                .map(id)
+                .collect(),
             to,
             status: c.status,
             contested_by,
@@ -296,7 +393,12 @@ impl Analysis<'_> {
             start: self.offsets.char_at(span.start),
             end: self.offsets.char_at(span.end),
             reason,
-        }
+            confidence: super::super::confidence_of(&grounds),
+            grounds,
+            claim_key: String::new(),
+        };
+        candidate.claim_key = candidate.key_of();
+        candidate
     }
 
     /// A span without surrounding spaces or trailing commas.

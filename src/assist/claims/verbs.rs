@@ -5,7 +5,6 @@ use std::ops::Range;
 use crate::store::{Basis, EventKind};
 
 use super::super::Status;
-use super::super::dates::DatePrecision;
 use super::vocabulary::*;
 use super::*;
 
@@ -25,7 +24,17 @@ impl Analysis<'_> {
             return none;
         }
         let verb_text = &self.text[self.tokens[verb.start].start..self.tokens[verb.end - 1].end];
-        let date = self.date_for(clause, sentence, verb.start);
+        // A sentence that goes on with "his forces" goes on at the time of the one before,
+        // even across a paragraph break.
+        let mut story = previous;
+        if self
+            .subject(sentence, verb.start, previous)
+            .is_some_and(|s| s.from_previous_sentence)
+        {
+            story.carried = previous.date.or(previous.carried);
+        }
+        let dating = self.dating(clause, sentence, verb.start, v.class, story);
+        let date = dating.phrase;
         let mut claims = Vec::new();
         let mut push = |place: PlaceRef,
                         status: Status,
@@ -35,17 +44,11 @@ impl Analysis<'_> {
                         opponent: Option<usize>,
                         span: Range<usize>,
                         reason: String| {
-            let (day, precision, phrase) = match date {
-                Some(d) => {
-                    let m = &self.dates[d];
-                    (
-                        m.date,
-                        m.precision,
-                        Some(self.text[m.start..m.end].to_owned()),
-                    )
-                }
-                None => (self.published, DatePrecision::Day, None),
-            };
+            let mut reason = reason;
+            if let Some(note) = &dating.note {
+                reason.push_str("; ");
+                reason.push_str(note);
+            }
             claims.push(Claim {
                 sentence: s,
                 place: place.place,
@@ -54,9 +57,11 @@ impl Analysis<'_> {
                 actor,
                 from: from.into_iter().collect(),
                 opponent,
-                date: day,
-                precision,
-                date_phrase: phrase,
+                date: dating.date,
+                precision: dating.precision,
+                date_match: dating.phrase,
+                date_note: dating.note.clone(),
+                grounds: dating.grounds.clone(),
                 basis: Basis::Stated,
                 span,
                 reason,
@@ -203,6 +208,17 @@ impl Analysis<'_> {
                         places.push(p);
                     }
                 }
+                if places.is_empty()
+                    && matches!(v.class, Class::Capture | Class::Recapture)
+                    && let Some(p) = self.reported_passive(subject.name, verb.start, clause)
+                {
+                    // "The SDF declared that Raqqa had been liberated": the declarer holds it.
+                    places.push(p);
+                }
+                // "expelled government troops from X": the subject takes X from its object.
+                let object = (v.class == Class::Lost && TRANSITIVE_OUT.contains(&v.words[0]))
+                    .then(|| self.actor_object(verb.end, clause.end))
+                    .flatten();
                 let subject_name = self.names[subject.name].clone();
                 let subject_text = if subject.from_previous_sentence {
                     format!(
@@ -212,10 +228,25 @@ impl Analysis<'_> {
                 } else {
                     self.text[subject_name.start..subject_name.end].to_owned()
                 };
+                let mut parts = Vec::new();
                 for place in places {
-                    let Some(actor) = self.actor_of(subject.name, Some(place.place)) else {
+                    let Some(subject_actor) = self.actor_of(subject.name, Some(place.place)) else {
                         continue;
                     };
+                    let mut actor = subject_actor;
+                    // "were driven out of X by an IS counter-attack": the agent takes it.
+                    let agent = (v.class == Class::Lost && object.is_none())
+                        .then(|| self.agent_after(place.end, clause.end))
+                        .flatten()
+                        .and_then(|n| self.actor_of(n, Some(place.place)))
+                        .filter(|&a| a != subject_actor);
+                    let mut flipped_from = None;
+                    if let Some(o) = object.and_then(|n| self.actor_of(n, Some(place.place))) {
+                        flipped_from = Some(o);
+                    } else if let Some(a) = agent {
+                        actor = a;
+                        flipped_from = Some(subject_actor);
+                    }
                     let from = scan
                         .from
                         .or_else(|| {
@@ -223,7 +254,8 @@ impl Analysis<'_> {
                                 .then(|| self.holder_named_later(sentence, place.end, subject.name))
                                 .flatten()
                         })
-                        .and_then(|n| self.actor_of(n, Some(place.place)));
+                        .and_then(|n| self.actor_of(n, Some(place.place)))
+                        .or(flipped_from);
                     let opponent = scan
                         .opponent
                         .or_else(|| self.opponent_in(sentence, verb.end, subject.name))
@@ -234,7 +266,13 @@ impl Analysis<'_> {
                     if let Some(d) = date {
                         span = self.widen(span, d, clause);
                     }
+                    if agent.is_some() {
+                        span.end = span.end.max(self.agent_end(place.end, clause.end));
+                    }
                     let (status, kind) = match (v.class, polarity) {
+                        _ if flipped_from.is_some() => (Status::Held, EventKind::Capture),
+                        (Class::Lost, _) | (_, Polarity::NoLonger) if place.part => continue,
+                        _ if place.part => (Status::Contested, EventKind::Entered),
                         (Class::Holds, Polarity::NoLonger) => (Status::Lost, EventKind::Withdrawal),
                         (Class::Holds, _) => (Status::Held, EventKind::Report),
                         (Class::Entered, _) => (Status::Contested, EventKind::Entered),
@@ -257,6 +295,17 @@ impl Analysis<'_> {
                         span,
                         format!("“{verb_text}”: {subject_text} {what}"),
                     );
+                    parts.push(place.part);
+                }
+                for (c, part) in claims.iter_mut().zip(parts) {
+                    if part {
+                        c.grounds.push(Ground::PartOfPlace);
+                    }
+                }
+                if subject.from_previous_sentence {
+                    for c in &mut claims {
+                        c.grounds.push(Ground::SubjectCarried);
+                    }
                 }
                 VerbClaims {
                     claims,
@@ -327,6 +376,7 @@ impl Analysis<'_> {
             place,
             start: self.names[n].start,
             end: self.names[n].end,
+            part: false,
         })
     }
 
@@ -365,23 +415,5 @@ impl Analysis<'_> {
                 let start = self.names[n].tokens.start;
                 !(start > 0 && matches!(self.word(start - 1), Some("by" | "with")))
             })
-    }
-
-    /// The date phrase of the clause nearest the verb; else the sentence's.
-    pub(super) fn date_for(
-        &self,
-        clause: &Range<usize>,
-        sentence: &Range<usize>,
-        verb: usize,
-    ) -> Option<usize> {
-        let nearest = |r: &Range<usize>| {
-            self.dates
-                .iter()
-                .enumerate()
-                .filter(|(_, d)| r.contains(&d.tokens.start))
-                .min_by_key(|(_, d)| d.tokens.start.abs_diff(verb))
-                .map(|(i, _)| i)
-        };
-        nearest(clause).or_else(|| nearest(sentence))
     }
 }

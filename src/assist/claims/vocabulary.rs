@@ -35,6 +35,9 @@ pub(super) enum Form {
     Finite,
     /// "capture": a claim only after "managed to" or straight after its subject (headlines).
     Base,
+    /// "capturing": a claim only after "after" or "succeeded in" ("after liberating the town
+    /// of X"); "aimed at capturing" is a plan.
+    Gerund,
 }
 
 /// A control verb: its words, what it says, its form, and the prepositions that may stand
@@ -113,6 +116,25 @@ pub(super) const VERBS: &[(&str, Class, Form, &[&str])] = &[
     ("taken back", Class::Recapture, Form::Finite, &[]),
     ("won back", Class::Recapture, Form::Finite, &[]),
     ("reclaimed", Class::Recapture, Form::Finite, &[]),
+    ("capturing", Class::Capture, Form::Gerund, &[]),
+    ("seizing", Class::Capture, Form::Gerund, &[]),
+    ("taking", Class::Capture, Form::Gerund, &[]),
+    ("taking control of", Class::Capture, Form::Gerund, &[]),
+    ("taking full control of", Class::Capture, Form::Gerund, &[]),
+    ("liberating", Class::Capture, Form::Gerund, &[]),
+    ("overrunning", Class::Capture, Form::Gerund, &[]),
+    ("securing", Class::Capture, Form::Gerund, &[]),
+    ("recapturing", Class::Recapture, Form::Gerund, &[]),
+    ("retaking", Class::Recapture, Form::Gerund, &[]),
+    ("regaining control of", Class::Recapture, Form::Gerund, &[]),
+    ("entering", Class::Entered, Form::Gerund, &[]),
+    ("storming", Class::Entered, Form::Gerund, &[]),
+    ("expelling", Class::Lost, Form::Gerund, FROM),
+    ("driving", Class::Lost, Form::Gerund, FROM),
+    ("ousting", Class::Lost, Form::Gerund, FROM),
+    ("in control of", Class::Holds, Form::Finite, &[]),
+    ("in full control of", Class::Holds, Form::Finite, &[]),
+    ("in complete control of", Class::Holds, Form::Finite, &[]),
     ("declared victory in", Class::Declared, Form::Finite, &[]),
     ("declared victory at", Class::Declared, Form::Finite, &[]),
     ("declared victory over", Class::Declared, Form::Finite, &[]),
@@ -149,6 +171,39 @@ pub(super) const VERBS: &[(&str, Class, Form, &[&str])] = &[
         Form::Finite,
         &[],
     ),
+    ("announced the fall of", Class::Declared, Form::Finite, &[]),
+    ("declared the fall of", Class::Declared, Form::Finite, &[]),
+    ("confirmed the fall of", Class::Declared, Form::Finite, &[]),
+    (
+        "confirmed the capture of",
+        Class::Declared,
+        Form::Finite,
+        &[],
+    ),
+    (
+        "confirmed the recapture of",
+        Class::Declared,
+        Form::Finite,
+        &[],
+    ),
+    (
+        "announced the full liberation of",
+        Class::Declared,
+        Form::Finite,
+        &[],
+    ),
+    (
+        "announced the complete liberation of",
+        Class::Declared,
+        Form::Finite,
+        &[],
+    ),
+    (
+        "announced the seizure of",
+        Class::Declared,
+        Form::Finite,
+        &[],
+    ),
     (
         "completed the capture of",
         Class::Declared,
@@ -165,6 +220,7 @@ pub(super) const VERBS: &[(&str, Class, Form, &[&str])] = &[
     ("enters", Class::Entered, Form::Finite, &[]),
     ("enter", Class::Entered, Form::Base, &[]),
     ("stormed", Class::Entered, Form::Finite, &[]),
+    ("invaded", Class::Entered, Form::Finite, &[]),
     ("storms", Class::Entered, Form::Finite, &[]),
     ("advanced into", Class::Entered, Form::Finite, &[]),
     ("pushed into", Class::Entered, Form::Finite, &[]),
@@ -179,6 +235,9 @@ pub(super) const VERBS: &[(&str, Class, Form, &[&str])] = &[
     ("pushed out", Class::Lost, Form::Finite, FROM),
     ("forced out", Class::Lost, Form::Finite, FROM),
     ("driven", Class::Lost, Form::Finite, FROM),
+    ("drove", Class::Lost, Form::Finite, FROM),
+    ("kicked out", Class::Lost, Form::Finite, FROM),
+    ("evicted", Class::Lost, Form::Finite, FROM),
     ("expelled", Class::Lost, Form::Finite, FROM),
     ("ousted", Class::Lost, Form::Finite, FROM),
     ("lost", Class::Lost, Form::Finite, &[]),
@@ -433,6 +492,40 @@ pub(super) const PARTIAL: &[&str] = &[
     "buildings",
     "streets",
     "street",
+];
+
+/// Nouns of a part of a place that, with "of", name the place they are part of: taking one
+/// is fighting for the place.
+pub(super) const PART_OF: &[&str] = &[
+    "center",
+    "centre",
+    "part",
+    "parts",
+    "half",
+    "most",
+    "much",
+    "neighbourhoods",
+    "neighborhoods",
+    "districts",
+    "quarters",
+    "sections",
+    "areas",
+];
+
+/// Verbs of driving someone out: with an actor as object ("expelled government troops from
+/// X"), the subject takes the place from the object.
+pub(super) const TRANSITIVE_OUT: &[&str] = &[
+    "expelled",
+    "expelling",
+    "drove",
+    "driven",
+    "driving",
+    "ousted",
+    "ousting",
+    "forced",
+    "pushed",
+    "kicked",
+    "evicted",
 ];
 
 /// Words that end the object of a verb ("advance towards", "villages near", "40 km from").

@@ -183,10 +183,14 @@ fn a_candidate_becomes_a_form_with_its_own_clause_and_fields() {
         .unwrap();
     let form = ClaimForm::from_candidate(&store, ix, c);
     assert_eq!(form.quote, c.text);
-    assert_eq!(form.place, c.place);
-    assert_eq!(form.date, c.date.to_string());
+    assert_eq!(Some(form.place.as_str()), c.place.as_deref());
+    assert_eq!(
+        Some(form.date.as_str()),
+        c.date.map(|d| d.to_string()).as_deref()
+    );
     // "on Saturday" dates it from the sentence before: said in the note, not the quote.
-    assert_eq!(c.date_phrase.as_deref(), Some("on Saturday"));
+    assert_eq!(c.date_phrase, None);
+    assert!(c.date_note.as_deref().unwrap().contains("on Saturday"));
     assert!(!c.text.contains("on Saturday"));
     assert!(form.date_phrase.is_empty());
     assert!(form.note.contains("on Saturday"), "{}", form.note);
