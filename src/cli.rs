@@ -71,6 +71,13 @@ pub enum Command {
         /// The image's size, e.g. 1280x800 (whatever size the app's window was last).
         #[arg(long, value_name = "WxH", default_value = "1280x800")]
         size: String,
+        /// `app`: the whole window; `map`: the publishing layout (the map filling the image,
+        /// with the title, the date, the day's changes or the story's caption, a legend of the
+        /// actors and the sources; no top bar, feed, chart or buttons).
+        #[arg(long, value_enum, default_value_t = crate::app::publish::Layout::App)]
+        layout: crate::app::publish::Layout,
+        #[command(flatten)]
+        publish: export::PublishArgs,
         /// Show a story's step (its id or title, from stories.toml), with its caption.
         #[arg(long, value_name = "NAME")]
         story: Option<String>,

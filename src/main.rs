@@ -37,16 +37,19 @@ fn run(cli: &Cli) -> Result<ExitCode, CliError> {
             select,
             filters,
             size,
+            layout,
+            publish,
             story,
             step,
             article,
         }) => {
-            let size = parse_size(size).ok_or(SizeError {
+            let (w, h) = publish.size(size, parse_size).ok_or(SizeError {
                 example: "1280x800",
             })?;
             let capture = Capture::Screenshot {
                 out: out.clone(),
-                size,
+                size: egui::vec2(w as f32, h as f32),
+                look: publish.look(*layout),
             };
             launch(
                 cli,
@@ -76,10 +79,10 @@ fn run(cli: &Cli) -> Result<ExitCode, CliError> {
     }
 }
 
-fn parse_size(s: &str) -> Option<egui::Vec2> {
+fn parse_size(s: &str) -> Option<(u32, u32)> {
     let (w, h) = s.split_once(['x', 'X'])?;
-    let (w, h) = (w.trim().parse::<f32>().ok()?, h.trim().parse::<f32>().ok()?);
-    (w >= 320.0 && h >= 240.0).then(|| egui::vec2(w, h))
+    let (w, h) = (w.trim().parse::<u32>().ok()?, h.trim().parse::<u32>().ok()?);
+    (w >= 320 && h >= 240 && w <= 8192 && h <= 8192).then_some((w, h))
 }
 
 /// How the window is asked to open, as the command line gave it: the app, or a screenshot of
@@ -136,9 +139,12 @@ fn launch(cli: &Cli, launch: Launch) -> Result<ExitCode, CliError> {
 /// stops it after the frame being drawn and leaves no file; a second Ctrl+C ends it at once.
 fn export_video(cli: &Cli, args: &ExportArgs) -> Result<ExitCode, CliError> {
     let format = VideoFormat::of_path(&args.out)?;
-    let (width, height) = video::parse_size(&args.size).ok_or(SizeError {
-        example: "1280x720",
-    })?;
+    let (width, height) = args
+        .publish
+        .size(&args.size, video::parse_size)
+        .ok_or(SizeError {
+            example: "1280x720",
+        })?;
     let step = video::parse_step(&args.step)?;
     output::check_destination(&args.out)?;
     if format == VideoFormat::Mp4 {
@@ -158,6 +164,7 @@ fn export_video(cli: &Cli, args: &ExportArgs) -> Result<ExitCode, CliError> {
         width,
         height,
         options: cli::export::video_launch_options(args),
+        look: args.publish.look(args.layout),
     };
     let frames = spec.schedule.len();
     let started = std::time::Instant::now();

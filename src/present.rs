@@ -8,6 +8,8 @@ use crate::store::{Basis, Control, EventIx, EventKind, Place, PlaceState, Precis
 
 mod reader;
 pub use reader::*;
+mod publish;
+pub use publish::*;
 mod time;
 pub use time::*;
 

@@ -16,6 +16,7 @@ use egui::{RichText, Ui};
 use super::LaunchOptions;
 use super::action::Action;
 use super::panel::{View, ViewContext};
+use super::publish::{Layout, Preset};
 use super::video::{VideoJob, VideoSpec};
 use crate::export::target::ExportTarget;
 use crate::export::video::{self, Schedule, VideoFormat};
@@ -58,6 +59,8 @@ pub struct ExportDialog {
     pub size: String,
     /// Video: the time between two frames (`30m`, `6h`, `1d`).
     pub step: String,
+    /// Video: the publishing layout (the map with its cards) or the whole window.
+    pub layout: Layout,
     state: State,
 }
 
@@ -110,6 +113,7 @@ impl ExportDialog {
             path: default_path(target, data_dir).display().to_string(),
             size: "1280x800".to_owned(),
             step: "6h".to_owned(),
+            layout: Layout::Map,
             state: State::Idle,
         }
     }
@@ -207,6 +211,10 @@ impl ExportDialog {
                 stated_only: video.filters.stated_only,
                 ..LaunchOptions::default()
             },
+            look: super::screenshot::Look {
+                layout: self.layout,
+                publish: super::publish::Publish::default(),
+            },
         })
     }
 
@@ -283,6 +291,24 @@ impl View for ExportDialog {
                             ui.add(egui::TextEdit::singleline(&mut self.step).desired_width(50.0))
                                 .labelled_by(label.id)
                                 .on_hover_text("30m, 6h or 1d");
+                        });
+                        ui.horizontal(|ui| {
+                            for preset in [Preset::Landscape, Preset::Square, Preset::Portrait] {
+                                let (w, h) = preset.size();
+                                let text = format!("{w}x{h}");
+                                if ui.selectable_label(self.size == text, &text).clicked() {
+                                    self.size = text;
+                                }
+                            }
+                        });
+                        ui.horizontal(|ui| {
+                            ui.label("Layout");
+                            ui.radio_value(&mut self.layout, Layout::Map, "Map for publishing")
+                                .on_hover_text(
+                                    "The map filling the frame, with the title, the date, the \
+                                     day's changes, a legend and the sources",
+                                );
+                            ui.radio_value(&mut self.layout, Layout::App, "Whole window");
                         });
                     });
                     let filters =

@@ -22,6 +22,7 @@ pub mod panel;
 pub mod place;
 pub mod place_history;
 pub mod problems;
+pub mod publish;
 pub mod reader;
 mod saving;
 pub mod screenshot;

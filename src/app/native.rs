@@ -21,7 +21,11 @@ pub enum RunError {
 /// What the app is started for instead of the user: one frame to a PNG, drawn offscreen at
 /// `size` (no window opens, and the app's saved state is not read).
 pub enum Capture {
-    Screenshot { out: PathBuf, size: egui::Vec2 },
+    Screenshot {
+        out: PathBuf,
+        size: egui::Vec2,
+        look: screenshot::Look,
+    },
 }
 
 /// The eframe wrapper: persistence and the window title.
@@ -59,9 +63,9 @@ pub fn run(
     for d in store.diagnostics.errors().take(20) {
         eprintln!("{d}");
     }
-    if let Some(Capture::Screenshot { out, size }) = capture {
+    if let Some(Capture::Screenshot { out, size, look }) = capture {
         let size = (size.x.round() as u32, size.y.round() as u32);
-        return Ok(screenshot::take(store, &options, story, &out, size)?);
+        return Ok(screenshot::take(store, &options, story, &out, size, &look)?);
     }
     let viewport = egui::ViewportBuilder::default()
         .with_inner_size(egui::vec2(1280.0, 800.0))

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use super::offscreen::{Offscreen, Passes};
+use super::publish::{Drawn, Layout, Publish};
 use super::{Action, FrontlineApp, LaunchOptions};
 use crate::output::OutputError;
 use crate::store::Store;
@@ -38,7 +39,25 @@ pub fn check_destination(path: &Path) -> Result<(), ScreenshotError> {
     Ok(crate::output::check_destination(path)?)
 }
 
-/// The app over `store` as `options` and `story` set it up, drawn at `width`×`height`.
+/// How a frame is drawn: its layout and, for the publishing layout, its title.
+#[derive(Debug, Clone, Default)]
+pub struct Look {
+    pub layout: Layout,
+    pub publish: Publish,
+}
+
+impl Look {
+    /// The app's whole window.
+    pub fn app() -> Look {
+        Look {
+            layout: Layout::App,
+            publish: Publish::default(),
+        }
+    }
+}
+
+/// The app over `store` as `options` and `story` set it up, its whole window drawn at
+/// `width`×`height`.
 pub fn draw(
     store: Store,
     options: &LaunchOptions,
@@ -46,22 +65,44 @@ pub fn draw(
     width: u32,
     height: u32,
 ) -> egui::ColorImage {
-    let mut app = FrontlineApp::new(store, options, None);
-    app.apply(story.map(Action::GoToStep));
-    let mut screen = Offscreen::new(width, height);
-    screen.frame(Passes::FIRST, |ui| app.ui(ui))
+    draw_look(store, options, story, (width, height), &Look::app())
 }
 
-/// Draws the app (see [`draw`]) and writes it to `out` as PNG, whole or not at all.
+/// The app over `store` as `options` and `story` set it up (nothing of a saved state: a
+/// fresh app, light theme, no pointer), drawn in `look` at `size`.
+pub fn draw_look(
+    store: Store,
+    options: &LaunchOptions,
+    story: Option<StoryAt>,
+    size: (u32, u32),
+    look: &Look,
+) -> egui::ColorImage {
+    let mut app = FrontlineApp::new(store, options, None);
+    app.apply(story.map(Action::GoToStep));
+    let mut screen = Offscreen::new(size.0, size.1);
+    let mut drawn = Drawn::default();
+    screen.frame(Passes::FIRST, |ui| frame_ui(&mut app, ui, look, &mut drawn))
+}
+
+/// One pass of a frame in `look`.
+pub(crate) fn frame_ui(app: &mut FrontlineApp, ui: &mut egui::Ui, look: &Look, drawn: &mut Drawn) {
+    match look.layout {
+        Layout::App => app.ui(ui),
+        Layout::Map => app.publish_ui(ui, &look.publish, drawn),
+    }
+}
+
+/// Draws the app (see [`draw_look`]) and writes it to `out` as PNG, whole or not at all.
 pub fn take(
     store: Store,
     options: &LaunchOptions,
     story: Option<StoryAt>,
     out: &Path,
     size: (u32, u32),
+    look: &Look,
 ) -> Result<(), ScreenshotError> {
     check_destination(out)?;
-    let image = draw(store, options, story, size.0, size.1);
+    let image = draw_look(store, options, story, size, look);
     write_png(&image, out)?;
     let [w, h] = image.size;
     eprintln!("wrote {} ({w}x{h})", out.display());

@@ -13,6 +13,8 @@ use std::sync::mpsc::{Receiver, sync_channel};
 use std::thread::JoinHandle;
 
 use super::offscreen::{Offscreen, Passes, rgba};
+use super::publish::Drawn;
+use super::screenshot::{Look, frame_ui};
 use super::{FrontlineApp, LaunchOptions};
 use crate::export::video::{EncodeError, Encoder, Progress, Schedule, VideoFormat, gif_delay};
 use crate::store::{DataSource, Store};
@@ -48,6 +50,8 @@ pub struct VideoSpec {
     pub width: u32,
     pub height: u32,
     pub options: LaunchOptions,
+    /// The publishing layout (the default) or the app's whole window.
+    pub look: Look,
 }
 
 /// Draws every frame of `spec` over `store` and encodes them into `spec.out`, reporting to
@@ -64,6 +68,7 @@ pub fn render(store: Store, spec: &VideoSpec, progress: &Progress) -> Result<(),
     };
     let mut app = FrontlineApp::new(store, &spec.options, None);
     let mut screen = Offscreen::new(spec.width, spec.height);
+    let mut drawn = Drawn::default();
     let mut sent = 0;
     for i in 0..total {
         if progress.is_cancelled() {
@@ -72,7 +77,7 @@ pub fn render(store: Store, spec: &VideoSpec, progress: &Progress) -> Result<(),
         app.replay.playing = false;
         app.replay.set_cursor(spec.schedule.at(i));
         let passes = if i == 0 { Passes::FIRST } else { Passes::NEXT };
-        let image = screen.frame(passes, |ui| app.ui(ui));
+        let image = screen.frame(passes, |ui| frame_ui(&mut app, ui, &spec.look, &mut drawn));
         if tx.send(rgba(&image)).is_err() {
             break; // the encoder failed: its error says why
         }

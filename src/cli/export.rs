@@ -92,12 +92,56 @@ pub struct ExportArgs {
     /// Video: the frames' size, e.g. 1280x720 (an MP4 is cropped to even sizes).
     #[arg(long, value_name = "WxH", default_value = "1280x800")]
     pub size: String,
+    /// Video: `map` (the default), the publishing layout: the map filling the frame, with the
+    /// title, the date, the day's changes, a legend of the actors and the sources; `app`: the
+    /// whole app window, as `screenshot` draws it.
+    #[arg(long, value_enum, default_value_t = crate::app::publish::Layout::Map)]
+    pub layout: crate::app::publish::Layout,
+    #[command(flatten)]
+    pub publish: PublishArgs,
     /// Video: a place to select, its panel open throughout.
     #[arg(long, value_name = "PLACE")]
     pub select: Option<String>,
     /// Video: hide actors' places, or inferred states, in every frame (as `screenshot`).
     #[command(flatten)]
     pub filters: super::FilterArgs,
+}
+
+/// A frame's size by where it is posted, and the publishing layout's title.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct PublishArgs {
+    /// A size made for posting, instead of --size: landscape (1920x1080), square (1080x1080)
+    /// or portrait (1080x1920).
+    #[arg(long, value_enum, conflicts_with = "size")]
+    pub preset: Option<crate::app::publish::Preset>,
+    /// The title of the publishing layout (default: the story's title, else "Who held which
+    /// town, " and the data's span).
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+}
+
+impl PublishArgs {
+    /// The size: the preset's, else `--size` parsed by `parse`.
+    pub fn size(
+        &self,
+        size: &str,
+        parse: impl Fn(&str) -> Option<(u32, u32)>,
+    ) -> Option<(u32, u32)> {
+        match self.preset {
+            Some(p) => Some(p.size()),
+            None => parse(size),
+        }
+    }
+
+    /// How the frames look in `layout`.
+    pub fn look(&self, layout: crate::app::publish::Layout) -> crate::app::screenshot::Look {
+        crate::app::screenshot::Look {
+            layout,
+            publish: crate::app::publish::Publish {
+                title: self.title.clone(),
+            },
+        }
+    }
 }
 
 /// What the app is started with to draw the video's frames: the selected place and the

@@ -9,6 +9,7 @@ pub mod bidi;
 pub mod cluster;
 pub mod filter;
 pub mod labels;
+pub mod legend;
 pub mod palette;
 pub mod scene;
 pub mod search;

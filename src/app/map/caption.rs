@@ -1,53 +1,111 @@
-//! The caption card of the story step shown, laid over the map's top left.
+//! The caption card of the story step shown, laid over the map in the corner with the fewest
+//! place labels under it (as placed in the last frame); the labels then keep out of it, so
+//! that it covers none.
 
-use egui::{RichText, Ui};
+use egui::{Rect, RichText, Ui, vec2};
 
 use crate::app::panel::ViewContext;
 use crate::app::theme;
 use crate::present;
+use crate::store::stories::{Step, Story};
 
-/// The caption card of the step shown, at the top left of `rect` (the map).
-pub fn caption_card(ui: &mut Ui, view: &ViewContext, rect: egui::Rect) {
-    let Some(at) = view.story else { return };
-    let Some(story) = view.stories.get(at.story) else {
-        return;
+/// Where the card goes, as [`place_card`] chose.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Card {
+    pub rect: Rect,
+}
+
+/// The story and step shown, if any.
+fn shown<'a>(view: &'a ViewContext) -> Option<(&'a Story, &'a Step, usize)> {
+    let at = view.story?;
+    let story = view.stories.get(at.story)?;
+    let step = story.steps.get(at.step)?;
+    Some((story, step, at.step))
+}
+
+/// The card's lines: title, heading, caption and the filters the step sets.
+fn lines(view: &ViewContext, story: &Story, step: &Step, index: usize) -> [Option<String>; 4] {
+    let hidden = step
+        .hidden_actors
+        .iter()
+        .filter_map(|&a| view.store.actors.get(a).map(|a| a.id.clone()))
+        .collect();
+    let filters = crate::view::filter::Filters {
+        hidden,
+        ..Default::default()
     };
-    let Some(step) = story.steps.get(at.step) else {
-        return;
-    };
-    // Beside the view controls (top right, 260 points wide) when there is room, else below.
-    let beside = rect.width() - 290.0;
-    let (top, width) = if beside >= 240.0 {
-        (10.0, beside.min(380.0))
+    [
+        Some(story.title.clone()),
+        Some(present::story_step_heading(step, index, story.steps.len())),
+        Some(step.caption.clone()),
+        present::filters_in_effect(view.store, &filters).map(|h| format!("On the map: {h}.")),
+    ]
+}
+
+/// Where the card of the step shown goes in `map`: of the four corners (clear of the view
+/// controls, top right, and of the legend and attribution, at the foot), the one whose card
+/// would cover the fewest of `labels`, the top left on a tie. None when no step is shown.
+pub fn place_card(ui: &Ui, view: &ViewContext, map: Rect, labels: &[Rect]) -> Option<Card> {
+    let (story, step, index) = shown(view)?;
+    let width = (map.width() - 20.0).min(380.0);
+    let text_width = width - 12.0;
+    let height = lines(view, story, step, index)
+        .iter()
+        .flatten()
+        .map(|line| {
+            let font = egui::FontId::proportional(14.0);
+            ui.painter()
+                .layout(line.clone(), font, egui::Color32::BLACK, text_width)
+                .size()
+                .y
+        })
+        .sum::<f32>()
+        + 16.0;
+    let size = vec2(width, height);
+    // The view controls are 330 points wide, top right: beside them when there is room.
+    let top_left_y = if map.width() - 290.0 >= 240.0 + 10.0 {
+        10.0
     } else {
-        (48.0, (rect.width() - 20.0).min(380.0))
+        48.0
     };
-    let card = egui::Rect::from_min_size(
-        rect.left_top() + egui::vec2(10.0, top),
-        egui::vec2(width, 0.0),
-    );
-    ui.scope_builder(egui::UiBuilder::new().max_rect(card), |ui| {
+    let corners = [
+        map.left_top() + vec2(10.0, top_left_y),
+        map.right_top() + vec2(-10.0 - width, 48.0),
+        map.right_bottom() + vec2(-10.0 - width, -40.0 - height),
+        map.left_bottom() + vec2(10.0, -48.0 - height),
+    ];
+    let covered = |r: &Rect| labels.iter().filter(|l| l.intersects(*r)).count();
+    let rect = corners
+        .iter()
+        .map(|&min| Rect::from_min_size(min, size))
+        .enumerate()
+        .min_by_key(|(i, r)| (covered(r), *i))
+        .map(|(_, r)| r)?;
+    Some(Card { rect })
+}
+
+/// Draws the caption card of the step shown in `card`.
+pub fn caption_card(ui: &mut Ui, view: &ViewContext, card: Card) {
+    let Some((story, step, index)) = shown(view) else {
+        return;
+    };
+    let [title, heading, caption, filters] = lines(view, story, step, index);
+    let max = Rect::from_min_size(card.rect.min, vec2(card.rect.width(), 0.0));
+    ui.scope_builder(egui::UiBuilder::new().max_rect(max), |ui| {
         theme::overlay_frame().show(ui, |ui| {
-            ui.set_width(card.width() - 12.0);
-            ui.label(RichText::new(&story.title).strong());
-            ui.weak(present::story_step_heading(
-                step,
-                at.step,
-                story.steps.len(),
-            ));
+            ui.set_width(card.rect.width() - 12.0);
+            if let Some(title) = title {
+                ui.label(RichText::new(title).strong());
+            }
+            if let Some(heading) = heading {
+                ui.weak(heading);
+            }
             ui.add_space(2.0);
-            ui.label(&step.caption);
-            let hidden = step
-                .hidden_actors
-                .iter()
-                .filter_map(|&a| view.store.actors.get(a).map(|a| a.id.clone()))
-                .collect();
-            let filters = crate::view::filter::Filters {
-                hidden,
-                ..Default::default()
-            };
-            if let Some(hidden) = present::filters_in_effect(view.store, &filters) {
-                ui.weak(format!("On the map: {hidden}."));
+            if let Some(caption) = caption {
+                ui.label(caption);
+            }
+            if let Some(filters) = filters {
+                ui.weak(filters);
             }
         });
     });

@@ -74,7 +74,22 @@ fn mercator_lat(y: f64) -> f64 {
 /// Like [`fit`], with the data in the part of the map above the bottom `reserved` points (where
 /// the legend overlay is), so that the legend covers no place.
 pub fn fit_above(memory: &mut MapMemory, store: &Store, size: egui::Vec2, reserved: f32) {
-    let size = egui::vec2(size.x, (size.y - reserved).max(100.0));
+    fit_between(memory, store, size, [0.0, reserved, 0.0]);
+}
+
+/// Like [`fit`], with the data between the top `top` and the bottom `bottom` points (where
+/// overlays are), so that they cover no place, and `side` more points of margin left and right.
+pub fn fit_between(
+    memory: &mut MapMemory,
+    store: &Store,
+    size: egui::Vec2,
+    [top, bottom, side]: [f32; 3],
+) {
+    let reserved = bottom - top;
+    let size = egui::vec2(
+        (size.x - 2.0 * side).max(100.0),
+        (size.y - top - bottom).max(100.0),
+    );
     let pts = fit_places(store);
     if pts.is_empty() {
         return;

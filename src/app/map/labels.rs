@@ -21,6 +21,8 @@ pub(crate) struct LabelsPlugin<'a> {
     /// Places drawn in a cluster this frame (by the markers plugin, which runs first): they
     /// get no label of their own, but still keep other labels off the cluster.
     pub clustered: &'a RefCell<Vec<bool>>,
+    /// Where no label may go: the cards laid over the map (a story's caption).
+    pub avoid: &'a [Rect],
 }
 
 /// The labels placed in the last frame and what they were placed for: while the view, the
@@ -28,8 +30,15 @@ pub(crate) struct LabelsPlugin<'a> {
 /// labels again would give the same result.
 #[derive(Default)]
 pub(crate) struct PlacedLabels {
-    key: Option<(LayoutKey, crate::view::labels::LabelScript)>,
+    key: Option<(LayoutKey, crate::view::labels::LabelScript, Vec<Rect>)>,
     labels: Vec<(Rect, Arc<egui::Galley>, Color32)>,
+}
+
+impl PlacedLabels {
+    /// Where the labels are.
+    pub(crate) fn rects(&self) -> Vec<Rect> {
+        self.labels.iter().map(|(r, _, _)| *r).collect()
+    }
 }
 
 impl Plugin for LabelsPlugin<'_> {
@@ -51,13 +60,19 @@ impl Plugin for LabelsPlugin<'_> {
             clip,
             ui.ctx().pixels_per_point(),
         );
-        // Labels also depend on the script chosen for them.
-        let key = (key, view.shown.labels);
-        if self.placed.key != Some(key) {
+        // Labels also depend on the script chosen for them, and on what they keep out of.
+        let key = Some((key, view.shown.labels, self.avoid.to_vec()));
+        if self.placed.key != key {
             let clustered = self.clustered.borrow();
-            self.placed.labels =
-                place_labels(view, projection.places(), &clustered, clip, &painter);
-            self.placed.key = Some(key);
+            self.placed.labels = place_labels(
+                view,
+                projection.places(),
+                &clustered,
+                clip,
+                self.avoid,
+                &painter,
+            );
+            self.placed.key = key;
         }
         for (rect, galley, colour) in &self.placed.labels {
             // A halo keeps the name readable over rivers and borders.
@@ -74,6 +89,7 @@ fn place_labels(
     screen: &[Pos2],
     clustered: &[bool],
     clip: Rect,
+    avoid: &[Rect],
     painter: &egui::Painter,
 ) -> Vec<(Rect, Arc<egui::Galley>, Color32)> {
     let (store, scene) = (view.store, view.scene);
@@ -90,6 +106,9 @@ fn place_labels(
     candidates.sort_by_key(|&(i, _, _)| label_priority(view, i));
     // Markers are obstacles too.
     let mut taken = Occupied::new(clip, 64.0);
+    for &r in avoid {
+        taken.insert(r.intersect(clip));
+    }
     for &(_, at, r) in &candidates {
         taken.insert(Rect::from_center_size(at, Vec2::splat(2.0 * r + 8.0)));
     }

@@ -45,6 +45,20 @@ use sprites::SpriteAtlas;
 
 /// About the height of the expanded legend overlay, with its margin.
 const LEGEND_HEIGHT: f32 = 130.0;
+/// About the height of the folded legend (one strip), with its margin.
+const STRIP_HEIGHT: f32 = 34.0;
+
+/// The map drawn for publishing: no view controls, legend, attribution or caption card (the
+/// layout lays its own cards over it), the data fitted between the top `top` and the bottom
+/// `bottom` points, and no place label under `avoid` (the layout's cards).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Bare {
+    pub top: f32,
+    pub bottom: f32,
+    /// More margin left and right (the areas reach beyond the places).
+    pub side: f32,
+    pub avoid: Vec<Rect>,
+}
 
 pub struct MapView {
     pub memory: MapMemory,
@@ -74,6 +88,11 @@ pub struct MapView {
     legend: Legend,
     /// The areas of control, kept until the states change.
     areas: areas::AreaLayer,
+    /// Where the legend and the story's caption card were drawn in the last frame.
+    legend_rect: Rect,
+    caption_rect: Option<Rect>,
+    /// Drawn for publishing (see [`Bare`]), or with its own overlays.
+    pub(crate) bare: Option<Bare>,
 }
 
 /// What the markers and labels on screen depend on: while it stays the same (hovering,
@@ -118,7 +137,25 @@ impl MapView {
             labels: PlacedLabels::default(),
             legend: Legend,
             areas: areas::AreaLayer::default(),
+            legend_rect: Rect::NOTHING,
+            caption_rect: None,
+            bare: None,
         }
+    }
+
+    /// Where the legend was drawn in the last frame (nothing when publishing).
+    pub fn legend_rect(&self) -> Rect {
+        self.legend_rect
+    }
+
+    /// Where a story's caption card was drawn in the last frame, if one was.
+    pub fn caption_rect(&self) -> Option<Rect> {
+        self.caption_rect
+    }
+
+    /// Where the place labels were drawn in the last frame.
+    pub fn label_rects(&self) -> Vec<Rect> {
+        self.labels.rects()
     }
 
     /// Where the map was drawn in the last frame: how much of the window it has.
@@ -224,13 +261,13 @@ impl View for MapView {
         let rect = ui.available_rect_before_wrap();
         self.rect = rect;
         if self.needs_fit || (self.auto_fit && rect.size() != self.fitted_size) {
-            // The expanded legend takes the bottom-left corner: the data is fitted above it.
-            let reserved = if view.shown.legend {
-                LEGEND_HEIGHT
-            } else {
-                0.0
+            // The legend takes the bottom-left corner: the data is fitted above it.
+            let reserved = match &self.bare {
+                Some(bare) => [bare.top, bare.bottom, bare.side],
+                None if view.shown.legend => [0.0, LEGEND_HEIGHT, 0.0],
+                None => [0.0, STRIP_HEIGHT, 0.0],
             };
-            fit::fit_above(&mut self.memory, view.store, rect.size(), reserved);
+            fit::fit_between(&mut self.memory, view.store, rect.size(), reserved);
             self.needs_fit = false;
             self.fitted_size = rect.size();
         }
@@ -262,6 +299,17 @@ impl View for MapView {
                 inner,
                 count: &mut self.tile_count,
             });
+        // The caption card goes where the fewest labels were; labels keep out of it.
+        let card = match &self.bare {
+            Some(_) => None,
+            None => caption::place_card(ui, view, rect, &self.labels.rects()),
+        };
+        self.caption_rect = card.map(|c| c.rect);
+        let avoid: Vec<Rect> = match &self.bare {
+            Some(bare) => bare.avoid.clone(),
+            None => card.iter().map(|c| c.rect).collect(),
+        };
+        let bare = self.bare.is_some();
         // A click on an area (selects its nearest place).
         let mut area_clicked = Vec::new();
         let mut map = Map::new(None, &mut self.memory, centre).with_plugin(BasemapPlugin {
@@ -303,10 +351,15 @@ impl View for MapView {
                 projection: &self.projection,
                 placed: &mut self.labels,
                 clustered: &self.clustered,
+                avoid: &avoid,
             });
         let legend = &mut self.legend;
+        let mut legend_rect = Rect::NOTHING;
         let shown = map.show(ui, |ui, _response, _projector, _memory| {
             let r = ui.max_rect();
+            if bare {
+                return;
+            }
             // View controls, top right.
             let controls =
                 Rect::from_min_size(r.right_top() + vec2(-330.0, 8.0), vec2(322.0, 30.0));
@@ -327,20 +380,26 @@ impl View for MapView {
                 });
             });
             // The legend, bottom left, over the map; the attribution keeps clear of it.
-            let legend_rect = egui::Area::new(egui::Id::unique("map-legend"))
+            legend_rect = egui::Area::new(egui::Id::unique("map-legend"))
                 .order(egui::Order::Middle)
                 .pivot(egui::Align2::LEFT_BOTTOM)
                 .fixed_pos(r.left_bottom() + vec2(8.0, -8.0))
                 .constrain_to(r)
-                .show(ui.ctx(), |ui| legend.ui(ui, view, actions))
+                .show(ui.ctx(), |ui| {
+                    ui.set_max_width(r.width() - 16.0);
+                    legend.ui(ui, view, actions)
+                })
                 .response
                 .rect;
             attribution(ui, r, legend_rect, show_tiles, tile_note);
-            caption::caption_card(ui, view, r);
+            if let Some(card) = card {
+                caption::caption_card(ui, view, card);
+            }
             if let Some(compared) = view.compared {
                 ring_changed(ui, compared, &self.projection.borrow());
             }
         });
+        self.legend_rect = legend_rect;
         actions.append(&mut area_clicked);
         actions.append(&mut clicked);
         let r = &shown.response;
@@ -369,7 +428,7 @@ fn ring_changed(ui: &Ui, compared: &crate::app::state::compare::Compared, projec
 /// of the legend; when that is too narrow it goes above the legend instead. It is a label in
 /// the accessibility tree, so that tests can find where it is.
 fn attribution(ui: &mut Ui, r: egui::Rect, legend: egui::Rect, osm: bool, tile_note: Option<&str>) {
-    let mut text = "Basemap: Natural Earth · Places: GeoNames (geonames.org, CC BY 4.0)".to_owned();
+    let mut text = crate::present::MAP_ATTRIBUTION.to_owned();
     if osm {
         text.push_str(" · Tiles © OpenStreetMap contributors");
         if let Some(note) = tile_note {

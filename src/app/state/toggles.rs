@@ -140,13 +140,14 @@ toggles! {
         persisted: Some("place"),
         default: true,
     },
-    /// The legend overlay on the map, expanded (or folded to its title).
+    /// The legend overlay on the map expanded to every marker style (else one strip of the
+    /// actors).
     legend / Legend {
         label: "Legend",
         key: Some("L"),
         hover: "Expand or collapse the legend; click an actor in it to hide or show its places",
-        persisted: Some("legend"),
-        default: true,
+        persisted: Some("legend_expanded"),
+        default: false,
     },
     /// The reader marks the assistant's places, actors, dates, candidates and coverage.
     highlights / Highlights {
@@ -206,10 +207,10 @@ mod tests {
     fn flip_changes_one_toggle() {
         let mut shown = Shown::default();
         shown.flip(Toggle::Legend);
-        assert!(!shown.legend);
+        assert!(shown.legend);
         assert_eq!(
             Shown {
-                legend: true,
+                legend: false,
                 ..shown
             },
             Shown::default()
