@@ -122,15 +122,18 @@ fn search_selects_a_place_by_an_arabic_alias_and_by_a_misspelling() {
 #[test]
 fn the_legend_overlay_collapses() {
     let mut h = harness();
-    assert!(h.query_by_label("Contested").is_some());
+    assert!(h.query_by_label("Contested").is_none(), "folded to a strip");
+    h.key_press(egui::Key::L);
+    h.run();
+    assert!(h.query_by_label("Contested").is_some(), "expanded with L");
     h.get_by_label("Legend −").click();
     h.run();
     assert!(h.query_by_label("Contested").is_none(), "folded");
-    assert!(h.query_by_label("Islamic State").is_none());
+    assert!(
+        h.query_by_label("Islamic State").is_some(),
+        "the strip keeps the actors"
+    );
     assert!(!h.state().shown.legend);
-    h.key_press(egui::Key::L);
-    h.run();
-    assert!(h.query_by_label("Contested").is_some(), "back with L");
 }
 
 #[test]
@@ -227,16 +230,18 @@ fn a_video_frame_leaves_out_the_colour_of_an_actor_export_video_hides() {
 
 #[test]
 fn the_attribution_keeps_clear_of_the_legend() {
-    let h = harness();
-    let attribution = h.get_by_label_contains("Basemap: Natural Earth").rect();
-    let legend = ["Legend −", "Contested", "Border crossing"]
-        .map(|l| h.get_by_label(l).rect())
-        .into_iter()
-        .reduce(|a, b| a.union(b))
-        .unwrap();
-    assert!(
-        !attribution.intersects(legend),
-        "{attribution:?} overlaps the legend {legend:?}"
-    );
-    assert!(h.state().panels.map.rect().contains_rect(attribution));
+    let mut h = harness();
+    for expanded in [false, true] {
+        assert_eq!(h.state().shown.legend, expanded);
+        let attribution = h.get_by_label_contains("Basemap: Natural Earth").rect();
+        let legend = h.state().panels.map.legend_rect();
+        assert!(legend.is_positive());
+        assert!(
+            !attribution.intersects(legend),
+            "{attribution:?} overlaps the legend {legend:?}"
+        );
+        assert!(h.state().panels.map.rect().contains_rect(attribution));
+        h.key_press(egui::Key::L);
+        h.run();
+    }
 }

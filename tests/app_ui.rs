@@ -187,7 +187,10 @@ fn clicking_an_event_in_the_feed_moves_the_cursor_and_selects_its_place() {
 
 #[test]
 fn the_legend_lists_every_actor_and_marker_style() {
-    let h = harness();
+    let mut h = harness();
+    // Folded, the strip lists the actors; expanded (L), the marker styles too.
+    h.key_press(egui::Key::L);
+    h.run();
     for a in &h.state().store.actors {
         assert!(
             h.query_by_label(&a.name).is_some(),

@@ -286,3 +286,125 @@ fn ctrl_c_cancels_a_video_and_leaves_no_file() {
         "neither the video nor its temporary file"
     );
 }
+
+/// The first frame of a GIF, RGBA.
+fn first_gif_frame(path: &std::path::Path) -> (u16, u16, Vec<u8>, usize) {
+    let mut options = gif::DecodeOptions::new();
+    options.set_color_output(gif::ColorOutput::RGBA);
+    let mut decoder = options
+        .read_info(std::fs::File::open(path).unwrap())
+        .unwrap();
+    let (w, h) = (decoder.width(), decoder.height());
+    let first = decoder.read_next_frame().unwrap().unwrap().buffer.to_vec();
+    let mut n = 1;
+    while decoder.read_next_frame().unwrap().is_some() {
+        n += 1;
+    }
+    (w, h, first, n)
+}
+
+/// How far apart two RGBA buffers are: the mean difference of a channel, 0 to 255.
+fn distance(a: &[u8], b: &[u8]) -> f64 {
+    assert_eq!(a.len(), b.len());
+    let sum: u64 = a
+        .iter()
+        .zip(b)
+        .map(|(x, y)| u64::from(x.abs_diff(*y)))
+        .sum();
+    sum as f64 / a.len() as f64
+}
+
+/// `export video` draws the publishing layout unless asked for the window: its first frame is
+/// the map layout as `screenshot --layout map` draws it (up to the GIF's palette), not the app.
+#[test]
+fn a_video_is_drawn_in_the_map_layout_by_default() {
+    use frontline::app::publish::Layout;
+    use frontline::app::screenshot::{Look, draw_look};
+    let dir = TempDir::new().unwrap();
+    let gif = |name: &str, args: &[&str]| {
+        let out = dir.path().join(name);
+        let (code, stdout, stderr) = run(frontline()
+            .env_remove("DISPLAY")
+            .args([
+                "export",
+                "video",
+                "--from",
+                "2017-11-09",
+                "--to",
+                "2017-11-09",
+            ])
+            .args(["--step", "1d", "--size", "480x300", "--out"])
+            .arg(&out)
+            .args(args));
+        assert_eq!(code, 0, "{stdout}{stderr}");
+        first_gif_frame(&out)
+    };
+    let (w, h, default, frames) = gif("default.gif", &[]);
+    assert_eq!(
+        (w, h, frames),
+        (480, 300, 2),
+        "midnight and the end of the day"
+    );
+    let (_, _, app, _) = gif("app.gif", &["--layout", "app"]);
+    let options = frontline::app::LaunchOptions {
+        at: chrono::NaiveDate::from_ymd_opt(2017, 11, 9)
+            .unwrap()
+            .and_hms_opt(0, 0, 0),
+        ..Default::default()
+    };
+    let draw = |layout| {
+        let look = Look {
+            layout,
+            ..Look::default()
+        };
+        let image = draw_look(
+            frontline::bundled::store(),
+            &options,
+            None,
+            (480, 300),
+            &look,
+        );
+        frontline::app::offscreen::rgba(&image)
+    };
+    let (map_drawn, app_drawn) = (draw(Layout::Map), draw(Layout::App));
+    let near = distance(&default, &map_drawn);
+    assert!(near < 3.0, "the default is the map layout ({near})");
+    assert!(distance(&default, &app_drawn) > 4.0 * near.max(1.0));
+    assert!(
+        distance(&app, &app_drawn) < 3.0,
+        "--layout app is the window"
+    );
+}
+
+/// The presets' sizes, read back by ffprobe from an MP4.
+#[test]
+fn a_portrait_mp4_is_1080_by_1920() {
+    let dir = TempDir::new().unwrap();
+    let out = dir.path().join("portrait.mp4");
+    let (code, stdout, stderr) = run(frontline()
+        .env_remove("DISPLAY")
+        .args([
+            "export",
+            "video",
+            "--from",
+            "2017-11-11",
+            "--to",
+            "2017-11-11",
+        ])
+        .args(["--step", "1d", "--preset", "portrait", "--out"])
+        .arg(&out));
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let probe = std::process::Command::new("ffprobe")
+        .args(["-v", "error", "-select_streams", "v:0", "-count_frames"])
+        .args([
+            "-show_entries",
+            "stream=width,height,nb_read_frames",
+            "-of",
+            "csv=p=0",
+        ])
+        .arg(&out)
+        .output()
+        .expect("ffprobe (apt-get install ffmpeg)");
+    let text = String::from_utf8_lossy(&probe.stdout);
+    assert_eq!(text.trim(), "1080,1920,2", "{text}");
+}

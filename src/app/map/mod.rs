@@ -386,7 +386,7 @@ impl View for MapView {
                 .fixed_pos(r.left_bottom() + vec2(8.0, -8.0))
                 .constrain_to(r)
                 .show(ui.ctx(), |ui| {
-                    ui.set_max_width(r.width() - 16.0);
+                    ui.set_max_width((r.width() - 16.0).max(60.0));
                     legend.ui(ui, view, actions)
                 })
                 .response
