@@ -1,6 +1,6 @@
 //! The map's legend at the app's usual size: folded to one strip of the actors that covers at
 //! most a tenth of the map, expanded with `L` to every marker style; and a story's caption card
-//! that covers no place label at any step of the bundled story. egui_kittest; no screen needed.
+//! that covers no place label (nor the view controls) at any step of the bundled story. egui_kittest; no screen needed.
 
 mod common;
 
@@ -82,5 +82,13 @@ fn the_caption_card_covers_no_label_at_any_step_of_the_story() {
             "step {step}: the card {card:?} covers labels {covered:?}"
         );
         assert!(map.rect().contains_rect(card), "step {step}: {card:?}");
+        // Nor the view controls.
+        for control in ["Fit to data", "OSM tiles"] {
+            let rect = h.get_by_label(control).rect();
+            assert!(
+                !card.intersects(rect),
+                "step {step}: {card:?} over {control}"
+            );
+        }
     }
 }

@@ -47,37 +47,42 @@ fn lines(view: &ViewContext, story: &Story, step: &Step, index: usize) -> [Optio
 /// would cover the fewest of `labels`, the top left on a tie. None when no step is shown.
 pub fn place_card(ui: &Ui, view: &ViewContext, map: Rect, labels: &[Rect]) -> Option<Card> {
     let (story, step, index) = shown(view)?;
-    let width = (map.width() - 20.0).min(380.0);
-    let text_width = width - 12.0;
-    let height = lines(view, story, step, index)
-        .iter()
-        .flatten()
-        .map(|line| {
-            let font = egui::FontId::proportional(14.0);
-            ui.painter()
-                .layout(line.clone(), font, egui::Color32::BLACK, text_width)
-                .size()
-                .y
-        })
-        .sum::<f32>()
-        + 16.0;
-    let size = vec2(width, height);
-    // The view controls are 330 points wide, top right: beside them when there is room.
-    let top_left_y = if map.width() - 290.0 >= 240.0 + 10.0 {
-        10.0
+    let lines = lines(view, story, step, index);
+    let size = |width: f32| {
+        let height = lines
+            .iter()
+            .flatten()
+            .map(|line| {
+                let font = egui::FontId::proportional(14.0);
+                ui.painter()
+                    .layout(line.clone(), font, egui::Color32::BLACK, width - 12.0)
+                    .size()
+                    .y
+            })
+            .sum::<f32>()
+            + 16.0;
+        vec2(width, height)
+    };
+    // The view controls take the top right (330 points): beside them when there is room.
+    let full = size((map.width() - 20.0).min(380.0));
+    let beside = map.width() - 350.0;
+    let top_left = if beside >= 240.0 {
+        Rect::from_min_size(map.left_top() + vec2(10.0, 10.0), size(beside.min(380.0)))
     } else {
-        48.0
+        Rect::from_min_size(map.left_top() + vec2(10.0, 48.0), full)
     };
     let corners = [
-        map.left_top() + vec2(10.0, top_left_y),
-        map.right_top() + vec2(-10.0 - width, 48.0),
-        map.right_bottom() + vec2(-10.0 - width, -40.0 - height),
-        map.left_bottom() + vec2(10.0, -48.0 - height),
+        top_left,
+        Rect::from_min_size(map.right_top() + vec2(-10.0 - full.x, 48.0), full),
+        Rect::from_min_size(
+            map.right_bottom() + vec2(-10.0 - full.x, -40.0 - full.y),
+            full,
+        ),
+        Rect::from_min_size(map.left_bottom() + vec2(10.0, -48.0 - full.y), full),
     ];
     let covered = |r: &Rect| labels.iter().filter(|l| l.intersects(*r)).count();
     let rect = corners
-        .iter()
-        .map(|&min| Rect::from_min_size(min, size))
+        .into_iter()
         .enumerate()
         .min_by_key(|(i, r)| (covered(r), *i))
         .map(|(_, r)| r)?;
