@@ -398,6 +398,14 @@ mod tests {
             11,
             "3 to 12 November, a day apart, and the end"
         );
+        assert_eq!(spec.look.layout, Layout::Map, "the publishing layout first");
+        let mut window = video_dialog(dir.path(), "1080x1920", "1d");
+        window.layout = Layout::App;
+        let spec = window
+            .video_spec(&store, &path, VideoFormat::Gif, &source)
+            .unwrap();
+        assert_eq!(spec.look.layout, Layout::App);
+        assert_eq!((spec.width, spec.height), Preset::Portrait.size());
 
         let bad = video_dialog(dir.path(), "big", "1d");
         let err = bad
