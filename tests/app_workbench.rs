@@ -29,6 +29,20 @@ fn type_into(h: &mut Harness<FrontlineApp>, label: &str, text: &str) {
     h.run();
 }
 
+/// Draws frames until the file "Add article" reads (on a thread of its own) is read.
+fn wait_read(h: &mut Harness<FrontlineApp>) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while h.state().windows.add_article.is_reading() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the file is still being read"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    h.run();
+}
+
 /// Opens "Add article" with Ctrl+N, fills it in, pastes the text and adds it.
 fn add_article(h: &mut Harness<FrontlineApp>) {
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
@@ -443,6 +457,7 @@ fn a_saved_web_page_is_opened_as_plain_text_with_its_title() {
     h.run();
     h.get_by_label("Open file").click();
     h.run();
+    wait_read(&mut h);
     assert!(shows(
         &h,
         "type the path of a .txt, .md, .html or .htm file"
@@ -450,6 +465,7 @@ fn a_saved_web_page_is_opened_as_plain_text_with_its_title() {
     type_into(&mut h, "File", page.to_str().unwrap());
     h.get_by_label("Open file").click();
     h.run();
+    wait_read(&mut h);
     let form = &h.state().windows.add_article.form;
     assert_eq!(form.title, "Iraqi forces retake Rawa");
     assert_eq!(form.text, "Iraqi forces recaptured Rawa on Friday.\n");

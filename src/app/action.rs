@@ -60,6 +60,8 @@ pub enum Action {
     CloseExport,
     /// Open or close the "Add article" window.
     ToggleAddArticle,
+    /// Read an article's text from a file (typed, chosen or dropped) into "Add article".
+    OpenArticleFile(std::path::PathBuf),
     /// A change to the data, kept in the edit session until saved.
     Edit(crate::edit::Edit),
     Undo,

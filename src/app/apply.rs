@@ -86,6 +86,7 @@ impl FrontlineApp {
                 Action::ToggleAddArticle => {
                     self.windows.add_article.open = !self.windows.add_article.open
                 }
+                Action::OpenArticleFile(path) => self.windows.add_article.read(path),
                 Action::Edit(edit) => _ = self.push_edit(edit),
                 Action::Undo => self.undo_redo(false),
                 Action::Redo => self.undo_redo(true),

@@ -1,5 +1,4 @@
-//! The annotation workbench's windows: "Add article" (paste a text or open a file, fill in
-//! where it comes from, checked as you type) and "Save as" (the bundled data is read-only, so
+//! The annotation workbench's windows: "Save as" (the bundled data is read-only, so
 //! its first save copies it into a directory of the user's), and "New claim" (a passage
 //! selected in the reader, prefilled by the assistant, made a new event or attached to an
 //! existing one), which is also "Edit event" for an event of the data.
@@ -11,135 +10,17 @@ use super::attach;
 use super::commands::{self, Command};
 use super::panel::{View, ViewContext};
 use crate::edit::claim::{ClaimForm, Status};
-use crate::edit::form::ArticleForm;
-use crate::edit::import;
 use crate::edit::{Edit, events_file_for};
 use crate::present::long_date;
-use crate::store::{Basis, DateBasis, EventIx, EventKind, Origin, Precision};
-
-#[derive(Default)]
-pub struct AddArticleWindow {
-    pub open: bool,
-    pub form: ArticleForm,
-    /// A `.txt`, `.md`, `.html` or `.htm` file to read the text from.
-    pub path: String,
-    /// Why the file could not be read.
-    pub file_error: Option<String>,
-}
+use crate::store::{Basis, EventIx, EventKind, Origin, Precision};
 
 /// A labelled one-line text field (the label names it for screen readers and tests).
-fn field(ui: &mut Ui, label: &str, value: &mut String) {
+pub(super) fn field(ui: &mut Ui, label: &str, value: &mut String) {
     ui.horizontal(|ui| {
         let l = ui.add_sized([90.0, 18.0], egui::Label::new(label));
         ui.add(egui::TextEdit::singleline(value).desired_width(360.0))
             .labelled_by(l.id);
     });
-}
-
-impl View for AddArticleWindow {
-    fn ui(&mut self, ui: &mut Ui, view: &ViewContext, actions: &mut Vec<Action>) {
-        if !self.open {
-            return;
-        }
-        let mut open = true;
-        let taken = |id: &str| {
-            view.store.articles.iter().any(|a| a.id == id)
-                || view
-                    .edits
-                    .iter()
-                    .any(|e| matches!(e, Edit::AddArticle(a) if a.id == id))
-        };
-        let checked = self.form.check(taken);
-        egui::Window::new(Command::AddArticle.label(false))
-            .id(egui::Id::unique("add-article"))
-            .open(&mut open)
-            .default_size([520.0, 560.0])
-            .default_pos([380.0, 60.0])
-            .show(ui.ctx(), |ui| {
-                let f = &mut self.form;
-                field(ui, "Id", &mut f.id);
-                field(ui, "Title", &mut f.title);
-                field(ui, "Outlet", &mut f.outlet);
-                field(ui, "Date", &mut f.date);
-                ui.horizontal(|ui| {
-                    ui.add_sized([90.0, 18.0], egui::Label::new("Date basis"));
-                    for (b, name) in [
-                        (DateBasis::Stated, "stated"),
-                        (DateBasis::Caption, "caption"),
-                        (DateBasis::Rewrite, "rewrite"),
-                        (DateBasis::Unknown, "unknown"),
-                    ] {
-                        ui.radio_value(&mut f.date_basis, b, name);
-                    }
-                });
-                ui.horizontal(|ui| {
-                    ui.add_sized([90.0, 18.0], egui::Label::new("Precision"));
-                    for p in [Precision::Day, Precision::Week, Precision::Month] {
-                        ui.radio_value(&mut f.date_precision, p, p.label());
-                    }
-                });
-                field(ui, "URL", &mut f.url);
-                field(ui, "Language", &mut f.language);
-                ui.horizontal(|ui| {
-                    let l = ui.add_sized([90.0, 18.0], egui::Label::new("File"));
-                    ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(280.0))
-                        .labelled_by(l.id);
-                    if ui.button("Open file").clicked() {
-                        match import::open(std::path::Path::new(self.path.trim())) {
-                            Ok(opened) => {
-                                f.text = opened.text;
-                                // The page's title, unless one was typed already.
-                                if let Some(title) =
-                                    opened.title.filter(|_| f.title.trim().is_empty())
-                                {
-                                    f.title = title;
-                                }
-                                self.file_error = None;
-                            }
-                            Err(e) => self.file_error = Some(e.to_string()),
-                        }
-                    }
-                });
-                if let Some(e) = &self.file_error {
-                    ui.colored_label(Color32::from_rgb(200, 30, 30), e);
-                }
-                let l = ui.label("Text (stored exactly as it is here)");
-                egui::ScrollArea::vertical()
-                    .max_height(220.0)
-                    .show(ui, |ui| {
-                        ui.add(
-                            egui::TextEdit::multiline(&mut f.text)
-                                .desired_rows(10)
-                                .desired_width(f32::INFINITY),
-                        )
-                        .labelled_by(l.id);
-                    });
-                ui.separator();
-                match &checked {
-                    Err(problems) => {
-                        for p in problems {
-                            ui.label(
-                                RichText::new(format!("• {p}"))
-                                    .color(Color32::from_rgb(170, 60, 0)),
-                            );
-                        }
-                        ui.add_enabled(false, egui::Button::new("Add"));
-                    }
-                    Ok(article) => {
-                        ui.label(format!("The text goes to {}.", article.file()));
-                        if ui.button("Add").clicked() {
-                            actions.push(Action::Edit(Edit::AddArticle(article.clone())));
-                            *f = ArticleForm::default();
-                            self.path.clear();
-                            actions.push(Action::ToggleAddArticle);
-                        }
-                    }
-                }
-            });
-        if !open {
-            actions.push(Action::ToggleAddArticle);
-        }
-    }
 }
 
 /// Asks for a new directory to save a copy of the data into.

@@ -238,3 +238,8 @@ mod tests {
         );
     }
 }
+
+/// Over the window while files are dragged onto it.
+pub fn drop_file_hint() -> String {
+    "Drop a .txt, .md or .html file to add it as an article".to_owned()
+}
