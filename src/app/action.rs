@@ -68,6 +68,12 @@ pub enum Action {
     Redo,
     /// Write the edits into the data directory (asks for a directory for the bundled data).
     Save,
+    /// Make the unsaved edits again over the files as they now are on disk, then save.
+    ReapplyEdits,
+    /// Open the `n`-th edit that could not be made again in the New claim form, to redo it.
+    RedoNotApplied(usize),
+    /// Forget the `n`-th edit that could not be made again.
+    DropNotApplied(usize),
     /// Copy the data into this new directory, save the edits there, and work on it from now.
     SaveAs(std::path::PathBuf),
     /// Open the "New claim" form for characters `start..end` of an article.

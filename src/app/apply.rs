@@ -92,6 +92,14 @@ impl FrontlineApp {
                 Action::Redo => self.undo_redo(true),
                 Action::Save => self.save(),
                 Action::SaveAs(dir) => self.save_into(&dir),
+                Action::ReapplyEdits => self.reapply(),
+                Action::RedoNotApplied(n) => self.redo_not_applied(n),
+                Action::DropNotApplied(n) => {
+                    let list = &mut self.windows.save_problem.not_applied;
+                    if n < list.len() {
+                        list.remove(n);
+                    }
+                }
                 Action::NewClaim {
                     article,
                     start,

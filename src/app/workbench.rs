@@ -10,6 +10,7 @@ use super::attach;
 use super::commands::{self, Command};
 use super::panel::{View, ViewContext};
 use crate::edit::claim::{ClaimForm, Status};
+use crate::edit::rebase::NotApplied;
 use crate::edit::{Edit, events_file_for};
 use crate::present::long_date;
 use crate::store::{Basis, EventIx, EventKind, Origin, Precision};
@@ -280,13 +281,19 @@ fn claim_fields(
 
 /// Why the last save wrote nothing (a file changed on disk since it was loaded, a directory
 /// that cannot be written): said in a window of its own, the edits kept.
+/// Why the last save wrote nothing, and the edits that could not be made again over files
+/// changed on disk, each to redo or to drop.
 #[derive(Default)]
 pub struct SaveProblem {
     pub problem: Option<String>,
+    /// The problem was files changed on disk: the edits can be made again over them.
+    pub can_reapply: bool,
+    pub not_applied: Vec<NotApplied>,
 }
 
 impl View for SaveProblem {
-    fn ui(&mut self, ui: &mut Ui, _view: &ViewContext, _actions: &mut Vec<Action>) {
+    fn ui(&mut self, ui: &mut Ui, _view: &ViewContext, actions: &mut Vec<Action>) {
+        self.not_applied_list(ui, actions);
         let Some(problem) = &self.problem else { return };
         let mut open = true;
         let mut ok = false;
@@ -297,11 +304,58 @@ impl View for SaveProblem {
             .default_pos([420.0, 200.0])
             .show(ui.ctx(), |ui| {
                 ui.colored_label(Color32::from_rgb(200, 30, 30), problem);
-                ui.label("The edits are kept: Save again once the cause is fixed, or Save as.");
-                ok = ui.button("OK").clicked();
+                if self.can_reapply {
+                    ui.label(crate::present::reapply_offer());
+                    commands::button(ui, Command::ReapplyEdits, true, actions);
+                } else {
+                    ui.label("The edits are kept: Save again once the cause is fixed, or Save as.");
+                }
+                ok = ui.button("Not now").clicked();
             });
         if !open || ok {
             self.problem = None;
         }
+    }
+}
+
+impl SaveProblem {
+    /// The edits that no longer apply, until each is redone or dropped.
+    fn not_applied_list(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        if self.not_applied.is_empty() {
+            return;
+        }
+        egui::Window::new("Edits not re-applied")
+            .id(egui::Id::unique("not-applied"))
+            .collapsible(false)
+            .default_pos([420.0, 260.0])
+            .show(ui.ctx(), |ui| {
+                ui.label(crate::present::not_applied_heading(self.not_applied.len()));
+                ui.separator();
+                for (i, n) in self.not_applied.iter().enumerate() {
+                    ui.push_id(("not-applied", i), |ui| {
+                        ui.label(RichText::new(&n.what).strong());
+                        ui.label(RichText::new(format!("Not made: {}", n.why)).weak());
+                        ui.horizontal(|ui| {
+                            if crate::edit::rebase::quote_of(&n.edit).is_some() {
+                                commands::form_button_for(
+                                    ui,
+                                    Command::RedoEdit,
+                                    true,
+                                    Action::RedoNotApplied(i),
+                                    actions,
+                                );
+                            }
+                            commands::form_button_for(
+                                ui,
+                                Command::DropEdit,
+                                true,
+                                Action::DropNotApplied(i),
+                                actions,
+                            );
+                        });
+                        ui.separator();
+                    });
+                }
+            });
     }
 }

@@ -243,3 +243,33 @@ mod tests {
 pub fn drop_file_hint() -> String {
     "Drop a .txt, .md or .html file to add it as an article".to_owned()
 }
+
+/// In "Not saved", when files changed on disk since they were loaded.
+pub fn reapply_offer() -> String {
+    "Your edits can be made again over the files as they are now: each edit that still applies is saved; an edit whose event was changed or deleted meanwhile is listed, for you to redo or drop. Nothing on disk is overwritten.".to_owned()
+}
+
+/// Over the list of edits that could not be made again.
+pub fn not_applied_heading(n: usize) -> String {
+    match n {
+        1 => "1 edit no longer applies to the files as they are now; it was not saved.".to_owned(),
+        n => {
+            format!("{n} edits no longer apply to the files as they are now; they were not saved.")
+        }
+    }
+}
+
+/// The notice after re-applied edits were saved and some could not be made.
+pub fn not_applied_notice(n: usize) -> String {
+    match n {
+        1 => "Saved; 1 edit no longer applies: see the list".to_owned(),
+        n => format!("Saved; {n} edits no longer apply: see the list"),
+    }
+}
+
+/// Why an edit's quote cannot be opened again.
+pub fn quote_gone(article: &str) -> String {
+    format!(
+        "The quote is no longer in article {article} as loaded now: open the article and select the passage again."
+    )
+}
