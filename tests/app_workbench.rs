@@ -74,6 +74,8 @@ fn an_article_pasted_in_is_saved_into_the_data_directory_and_shown() {
     let mut h = on_dir(&root);
     let before = h.state().store.articles.len();
     add_article(&mut h);
+    h.set_size(egui::vec2(1000.0, 700.0));
+    h.run();
     h.get_by_label("Save").click();
     h.run();
     assert_eq!(
@@ -85,6 +87,27 @@ fn an_article_pasted_in_is_saved_into_the_data_directory_and_shown() {
     assert_eq!(store.diagnostics.error_count(), 0);
     assert!(!shows(&h, "unsaved changes"));
     assert!(shows(&h, "Saved 2 files"));
+    // In a window as narrow as it may be, the notice covers nothing: not the search field, not the top bar's buttons.
+    let notice = h.get_by_label_contains("Saved 2 files").rect();
+    let search = h
+        .get_by_role_and_label(Role::TextInput, "Search places")
+        .rect();
+    assert!(
+        !notice.intersects(search),
+        "the notice {notice:?} is over the search {search:?}"
+    );
+    for label in ["Save", "What changed"] {
+        let other = h.get_by_label(label).rect();
+        assert!(
+            !notice.intersects(other),
+            "the notice {notice:?} is over {label} {other:?}"
+        );
+    }
+    let map = h.state().panels.map.rect();
+    assert!(
+        !notice.intersects(map),
+        "the notice {notice:?} is over the map {map:?}"
+    );
 }
 
 #[test]
