@@ -99,7 +99,13 @@ pub enum Action {
     /// Add a quote to an existing event, as another source of its claim.
     AttachSource {
         event: EventIx,
-        source: crate::edit::NewSource,
+        sources: Vec<crate::edit::NewSource>,
+    },
+    /// A click on the map at this point: it places a place no gazetteer knows, while the
+    /// claim form asks where it is.
+    MapClickedAt {
+        lat: f64,
+        lon: f64,
     },
     /// Show a story's step: its date, its place, its view and its caption.
     GoToStep(StoryAt),
@@ -132,9 +138,11 @@ pub enum Action {
     /// The reader's candidate list shows the dismissed candidates too, or not.
     ToggleShowDismissed,
     /// Open the "New claim" form filled in from one of the assistant's candidates.
+    /// Candidates of one claim are accepted together: one event with every quote, or every
+    /// quote attached to the event that makes the same claim already.
     AcceptCandidate {
         article: usize,
-        candidate: Box<crate::assist::Candidate>,
+        candidates: Vec<crate::assist::Candidate>,
     },
     /// Hide a candidate in the reader (remembered between runs, never written to the data).
     DismissCandidate(crate::app::state::dismissed::Dismissed),

@@ -89,22 +89,38 @@ pub struct ClaimWindow {
     pub mode: ClaimMode,
     /// The search of the events to attach to: a place's name or a date.
     pub search: String,
+    /// The event that makes the same claim as the candidate accepted: listed first, and the
+    /// form opens attaching to it.
+    pub matched: Option<EventIx>,
 }
 
 impl ClaimWindow {
     /// Opens the form, to make a new claim or to change an event.
     pub fn open(&mut self, form: ClaimForm, mode: ClaimMode) {
         self.mode = mode;
+        self.matched = None;
         self.form = Some(form);
     }
 
-    /// Opens the form filled in from an assistant's candidate: as a new claim, or attached, as
-    /// chosen last (never as a change of the event edited last).
-    pub fn open_candidate(&mut self, form: ClaimForm) {
-        if matches!(self.mode, ClaimMode::Edit { .. }) {
-            self.mode = ClaimMode::New;
-        }
+    /// Opens the form filled in from an assistant's candidates: attached to `matched`, the
+    /// event that makes the same claim already; else as a new claim.
+    pub fn open_candidate(&mut self, form: ClaimForm, matched: Option<EventIx>) {
+        self.mode = match matched {
+            Some(_) => ClaimMode::Attach,
+            None => ClaimMode::New,
+        };
+        self.matched = matched;
         self.form = Some(form);
+    }
+
+    /// A click on the map: where the place of the claim is, when no gazetteer knows it.
+    pub fn place_at(&mut self, store: &crate::store::Store, lat: f64, lon: f64) {
+        if let Some(f) = &mut self.form
+            && self.mode == ClaimMode::New
+            && f.awaits_placing(store)
+        {
+            f.coordinates = format!("{lat:.5}, {lon:.5}");
+        }
     }
 }
 
@@ -155,7 +171,7 @@ impl View for ClaimWindow {
                 }
                 ui.separator();
                 if self.mode == ClaimMode::Attach {
-                    done = attach::list(ui, view, f, &mut self.search, actions);
+                    done = attach::list(ui, view, f, self.matched, &mut self.search, actions);
                     return;
                 }
                 done = claim_fields(ui, view, f, editing.map(|(e, _)| e), actions);
@@ -176,9 +192,19 @@ fn claim_fields(
     actions: &mut Vec<Action>,
 ) -> bool {
     field(ui, "Place", &mut f.place);
+    if f.awaits_placing(view.store) {
+        field(ui, "Coordinates", &mut f.coordinates);
+        ui.label(RichText::new(crate::present::place_by_hand_hint()).weak());
+    }
     let new_place = f.new_place(view.store);
     if let Some(p) = &new_place {
         ui.label(RichText::new(p.sentence()).color(Color32::from_rgb(0, 100, 160)));
+    }
+    if !f.more_quotes.is_empty() {
+        ui.label(RichText::new(crate::present::more_quotes(f.more_quotes.len())).weak());
+        for q in &f.more_quotes {
+            ui.label(RichText::new(format!("“{}”", q.quote)).italics().small());
+        }
     }
     field(ui, "Date", &mut f.date);
     if let Some(day) = f.day() {

@@ -39,8 +39,13 @@ impl NewPlace {
     /// What the claim form says of it: "new place: Hīt (33.6366, 42.8277), from the regional
     /// gazetteer; it will be added to places.toml".
     pub fn sentence(&self) -> String {
+        let from = if self.source == super::claim::group::PLACED_BY_HAND {
+            "placed by hand"
+        } else {
+            "from the regional gazetteer"
+        };
         format!(
-            "new place: {} ({:.4}, {:.4}), from the regional gazetteer; it will be added to {}",
+            "new place: {} ({:.4}, {:.4}), {from}; it will be added to {}",
             self.name,
             self.lat,
             self.lon,

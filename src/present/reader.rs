@@ -273,3 +273,38 @@ pub fn quote_gone(article: &str) -> String {
         "The quote is no longer in article {article} as loaded now: open the article and select the passage again."
     )
 }
+
+/// Under the coordinates of a place no gazetteer knows, in the claim form.
+pub fn place_by_hand_hint() -> String {
+    "No gazetteer knows this place: click the map where it is, or type its latitude and longitude (34.47, 40.93). It is added to places.toml as placed by hand.".to_owned()
+}
+
+/// Over the other quotes of a claim accepted from several candidates.
+pub fn more_quotes(n: usize) -> String {
+    match n {
+        1 => "1 more quote of the same claim goes with it:".to_owned(),
+        n => format!("{n} more quotes of the same claim go with it:"),
+    }
+}
+
+/// In the claim form, when a candidate's claim is already an event.
+pub fn same_claim_found(quotes: usize) -> String {
+    let what = if quotes == 1 {
+        "its quote".to_owned()
+    } else {
+        format!("its {quotes} quotes")
+    };
+    format!(
+        "This claim is already an event (first below): attach {what} to it, or choose \"New event\"."
+    )
+}
+
+/// Over the candidates the assistant is least sure of, set apart in the reader's list.
+pub fn weaker_candidates_heading() -> String {
+    "Less sure (something essential is missing or doubtful: check before accepting)".to_owned()
+}
+
+/// The rule that fired for a candidate, under its quotes.
+pub fn candidate_rule(reason: &str) -> String {
+    format!("Rule: {reason}")
+}

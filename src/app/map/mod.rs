@@ -305,8 +305,18 @@ impl View for MapView {
                 clustered: &self.clustered,
             });
         let legend = &mut self.legend;
-        let shown = map.show(ui, |ui, _response, _projector, _memory| {
+        let shown = map.show(ui, |ui, response, projector, _memory| {
             let r = ui.max_rect();
+            // Where a click on the map is, for a place placed by hand in the claim form.
+            if response.clicked()
+                && let Some(pos) = response.interact_pointer_pos()
+            {
+                let at = projector.unproject(pos.to_vec2());
+                actions.push(Action::MapClickedAt {
+                    lat: at.y(),
+                    lon: at.x(),
+                });
+            }
             // View controls, top right.
             let controls =
                 Rect::from_min_size(r.right_top() + vec2(-330.0, 8.0), vec2(322.0, 30.0));
