@@ -155,3 +155,54 @@ fn a_deeply_nested_page_file_is_refused_quickly() {
         "{e}"
     );
 }
+
+#[test]
+fn a_file_chosen_in_the_file_dialog_is_read_into_add_article() {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable;
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("rawa.txt"),
+        "Rawa retaken\nIraqi forces recaptured Rawa.\n",
+    )
+    .unwrap();
+    std::fs::write(tmp.path().join("notes.pdf"), "%PDF").unwrap();
+    // The dialog's own path and file-name fields have no accessible names (egui_file draws
+    // them unlabelled): the check that every field is named is off for this test only.
+    let app = FrontlineApp::new(
+        frontline::bundled::store(),
+        &frontline::app::LaunchOptions::default(),
+        None,
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(64)
+        .with_accessibility_check(false)
+        .build_ui_state(|ui, app: &mut FrontlineApp| app.ui(ui), app);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run();
+    // The dialog opens in the folder of the file typed.
+    let typed = tmp.path().join("x.txt");
+    h.get_by_role_and_label(Role::TextInput, "File").focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "File")
+        .type_text(typed.to_str().unwrap());
+    h.run();
+    h.get_by_label("Browse…").click();
+    h.run();
+    assert!(shows(&h, "Open an article"), "the dialog is open");
+    assert!(
+        !shows(&h, "notes.pdf"),
+        "only the kinds an article is read from"
+    );
+    h.get_by_label_contains("rawa.txt").click();
+    h.run();
+    h.get_by_label("Open").click();
+    h.run();
+    wait_read(&mut h, Duration::from_secs(10));
+    let w = &h.state().windows.add_article;
+    assert_eq!(w.form.title, "Rawa retaken");
+    assert_eq!(w.form.text, "Rawa retaken\nIraqi forces recaptured Rawa.\n");
+    assert!(!shows(&h, "Open an article"), "the dialog closed");
+}

@@ -190,3 +190,60 @@ fn a_candidate_whose_claim_is_already_an_event_is_attached_to_it_by_default() {
         "no event of its own"
     );
 }
+
+/// Draws the workbench to PNGs for a person to look at (with `FRONTLINE_SHOTS=dir`): the
+/// claim form of the unknown village placed on the map, and Add article refusing a page.
+#[test]
+#[ignore = "writes pictures to look at; run with FRONTLINE_SHOTS=dir"]
+fn look_at_the_workbench() {
+    use frontline::app::offscreen::{Offscreen, Passes, rgba};
+    let Some(dir) = std::env::var_os("FRONTLINE_SHOTS").map(std::path::PathBuf::from) else {
+        return;
+    };
+    let (_tmp, _root, h) = with_article();
+    let mut app = h.into_state();
+    let article = app.store.articles.iter().position(|a| a.id == ID).unwrap();
+    let cs = app
+        .windows
+        .reader
+        .as_ref()
+        .unwrap()
+        .open_candidates()
+        .into_iter()
+        .cloned();
+    let village: Vec<_> = cs.filter(|c| c.place.is_none()).collect();
+    app.apply([Action::AcceptCandidate {
+        article,
+        candidates: village,
+    }]);
+    app.apply([Action::MapClickedAt {
+        lat: 34.41,
+        lon: 40.98,
+    }]);
+    let mut screen = Offscreen::new(1280, 800);
+    let shot = |screen: &mut Offscreen, app: &mut FrontlineApp, name: &str, passes| {
+        let image = screen.frame(passes, |ui| app.ui(ui));
+        let [w, h] = image.size;
+        image::save_buffer(
+            dir.join(name),
+            &rgba(&image),
+            w as u32,
+            h as u32,
+            image::ColorType::Rgba8,
+        )
+        .unwrap();
+    };
+    shot(&mut screen, &mut app, "claim-form.png", Passes::FIRST);
+    app.windows.claim.form = None;
+    let page = dir.join("page.html");
+    std::fs::write(&page, format!("<p>{}</p>", "<div>".repeat(600))).unwrap();
+    app.apply([Action::OpenArticleFile(page)]);
+    while app.windows.add_article.is_reading() {
+        shot(&mut screen, &mut app, "add-article.png", Passes::NEXT);
+    }
+    shot(&mut screen, &mut app, "add-article.png", Passes::NEXT);
+    std::fs::write(dir.join("rawa.txt"), "Rawa retaken\n").unwrap();
+    app.windows.add_article.path = dir.join("x.txt").display().to_string();
+    app.windows.add_article.browse();
+    shot(&mut screen, &mut app, "file-dialog.png", Passes::FIRST);
+}

@@ -96,7 +96,7 @@ impl AddArticleWindow {
     }
 
     /// Opens the file dialog in the folder of the file typed, or else the current folder.
-    fn browse(&mut self) {
+    pub fn browse(&mut self) {
         let typed = Path::new(self.path.trim());
         let start = typed
             .parent()

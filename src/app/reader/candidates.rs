@@ -59,7 +59,8 @@ pub(crate) struct ListInput<'a> {
 pub(crate) fn list(ui: &mut Ui, input: &ListInput, actions: &mut Vec<Action>) {
     let article_id = &input.store.articles[input.article].id;
     ui.horizontal(|ui| {
-        ui.label(RichText::new(crate::present::candidates_heading(input.open.len())).strong());
+        let claims = open_claims(input.candidates, input.open);
+        ui.label(RichText::new(crate::present::candidates_heading(claims)).strong());
         if !input.dismissed.is_empty() || input.show_dismissed {
             let label = format!(
                 "{} ({})",
@@ -88,7 +89,7 @@ pub(crate) fn list(ui: &mut Ui, input: &ListInput, actions: &mut Vec<Action>) {
     let weak = |row: &Row| input.candidates[row.members[0]].confidence == Confidence::Weak;
     egui::ScrollArea::vertical()
         .id_salt("reader-candidates")
-        .max_height(170.0)
+        .max_height(210.0)
         .auto_shrink([false, true])
         .show(ui, |ui| {
             // The weaker ones apart, after the others.
@@ -105,6 +106,12 @@ pub(crate) fn list(ui: &mut Ui, input: &ListInput, actions: &mut Vec<Action>) {
                 }
             }
         });
+}
+
+/// How many claims the open candidates make (candidates of one claim are one row).
+pub(crate) fn open_claims(candidates: &[Candidate], open: &[usize]) -> usize {
+    let singles: Vec<(usize, bool)> = open.iter().map(|&i| (i, false)).collect();
+    group(candidates, &singles).len()
 }
 
 /// Candidates of one claim (the same claim key), listed as one row.
