@@ -96,7 +96,7 @@ fn an_article_pasted_in_is_saved_into_the_data_directory_and_shown() {
         !notice.intersects(search),
         "the notice {notice:?} is over the search {search:?}"
     );
-    for label in ["Save", "What changed"] {
+    for label in ["Save", "What changed", "Play", "Loop"] {
         let other = h.get_by_label(label).rect();
         assert!(
             !notice.intersects(other),

@@ -40,7 +40,7 @@ pub mod workbench;
 use std::time::{Duration, Instant};
 
 use chrono::{NaiveDateTime, NaiveTime};
-use egui::{Color32, RichText, Ui};
+use egui::Ui;
 use serde::{Deserialize, Serialize};
 
 pub use action::Action;
@@ -381,13 +381,6 @@ impl FrontlineApp {
         };
         let mut actions = Vec::new();
         egui::Panel::top("top-bar").show(ui, |ui| self.panels.top_bar.ui(ui, &view, &mut actions));
-        // Notices in a line of their own at the foot of the window, while they are shown:
-        // they cover nothing (in the top bar they were drawn over the search field).
-        if let Some(notice) = notice {
-            egui::Panel::bottom("notice").show(ui, |ui| {
-                ui.label(RichText::new(notice).color(Color32::from_rgb(0, 110, 60)));
-            });
-        }
         egui::Panel::bottom("timeline")
             .resizable(false)
             .show(ui, |ui| {

@@ -124,7 +124,7 @@ pub fn apply(snapshot: &Snapshot, edits: &[Edit]) -> Result<Changed, SaveError> 
             }
             Edit::AddPlace(place) => {
                 let mut t = new_table(PLACES_FILE, &place_entry(place))?;
-                let comment = if place.source == super::claim::group::PLACED_BY_HAND {
+                let comment = if place.source == super::new_place::PLACED_BY_HAND {
                     "\n# Placed by hand on the map in the workbench: no gazetteer knows it.\n"
                         .to_owned()
                 } else {

@@ -11,8 +11,7 @@ use crate::store::{ArticleIx, EventIx, Lookup, PlaceKind, Store};
 pub const COORDINATES_HELP: &str =
     "coordinates: write the latitude and the longitude in degrees, such as 34.47, 40.93";
 
-/// Where a place placed by hand says its coordinates come from (`source` in places.toml).
-pub const PLACED_BY_HAND: &str = "placed by hand";
+pub use crate::edit::new_place::PLACED_BY_HAND;
 
 impl ClaimForm {
     /// The form for candidates of one claim (the same `claim_key`): the first one's fields,
@@ -65,11 +64,18 @@ impl ClaimForm {
                 d(a).total_cmp(&d(b))
             })
             .map_or_else(String::new, |p| p.country.clone());
-        let mut id: String = crate::store::names::match_key(name)
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        // "Khirbat Umm Sulaym" is khirbat_umm_sulaym: each word's key, without accents.
+        let words: Vec<String> = name
+            .split(|c: char| !c.is_alphanumeric())
+            .map(crate::store::names::match_key)
+            .map(|w| {
+                w.chars()
+                    .filter(char::is_ascii_alphanumeric)
+                    .collect::<String>()
+            })
+            .filter(|w| !w.is_empty())
             .collect();
-        id = id.trim_matches('_').to_owned();
+        let mut id = words.join("_");
         if id.is_empty() || store.places.iter().any(|p| p.id == id) {
             id = format!("placed_{:.4}_{:.4}", lat, lon).replace(['.', '-'], "_");
         }
