@@ -8,6 +8,7 @@ mod common;
 use common::app::{harness, shows};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use frontline::app::workbench::ClaimMode;
 use frontline::app::{Action, FrontlineApp, LaunchOptions};
 use frontline::edit::{Edit, EventFields, NewArticle};
 use frontline::store::{DataSource, DateBasis, Precision};
@@ -149,4 +150,41 @@ fn an_edit_of_an_event_a_colleague_deleted_is_listed_and_the_others_are_saved() 
     h.run();
     assert!(!shows(&h, "Edits not re-applied"));
     assert!(h.state().windows.save_problem.not_applied.is_empty());
+}
+
+#[test]
+fn a_quote_attached_to_an_event_a_colleague_deleted_can_be_redone_from_the_list() {
+    let (_tmp, root) = common::bundled_copy();
+    let mut h = on_dir(&root);
+    let quote = "regime forces declared victory in Deir Ezzor, the last major city in the country's eastern desert where the militants still had a presence";
+    let e = event(&h, "deir_ez_zor", "2017-09-01");
+    h.state_mut().apply([Action::AttachSource {
+        event: e,
+        sources: vec![frontline::edit::NewSource {
+            article: "reuters-deir-ezzor".into(),
+            quote: quote.into(),
+            date_phrase: None,
+            prefix: None,
+            suffix: None,
+        }],
+    }]);
+    wait_shown(&mut h);
+    assert!(h.state().session.edits.is_dirty());
+    common::remove_entries(&root, "events.toml", "event", "date = \"2017-09-01\"");
+    save_and_reapply(&mut h);
+    assert!(shows(
+        &h,
+        "add a quote of reuters-deir-ezzor (the claim about deir_ez_zor on 2017-09-01)"
+    ));
+    h.get_by_label("Redo…").click();
+    h.run();
+    let claim = &h.state().windows.claim;
+    assert_eq!(
+        claim.mode,
+        ClaimMode::Attach,
+        "to attach it to the event as it now is"
+    );
+    assert_eq!(claim.form.as_ref().unwrap().quote, quote);
+    assert!(h.state().windows.save_problem.not_applied.is_empty());
+    assert!(!shows(&h, "Edits not re-applied"));
 }
