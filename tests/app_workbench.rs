@@ -29,6 +29,20 @@ fn type_into(h: &mut Harness<FrontlineApp>, label: &str, text: &str) {
     h.run();
 }
 
+/// Draws frames until the file "Add article" reads (on a thread of its own) is read.
+fn wait_read(h: &mut Harness<FrontlineApp>) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while h.state().windows.add_article.is_reading() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the file is still being read"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        h.step();
+    }
+    h.run();
+}
+
 /// Opens "Add article" with Ctrl+N, fills it in, pastes the text and adds it.
 fn add_article(h: &mut Harness<FrontlineApp>) {
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
@@ -60,6 +74,8 @@ fn an_article_pasted_in_is_saved_into_the_data_directory_and_shown() {
     let mut h = on_dir(&root);
     let before = h.state().store.articles.len();
     add_article(&mut h);
+    h.set_size(egui::vec2(1000.0, 700.0));
+    h.run();
     h.get_by_label("Save").click();
     h.run();
     assert_eq!(
@@ -71,6 +87,27 @@ fn an_article_pasted_in_is_saved_into_the_data_directory_and_shown() {
     assert_eq!(store.diagnostics.error_count(), 0);
     assert!(!shows(&h, "unsaved changes"));
     assert!(shows(&h, "Saved 2 files"));
+    // In a window as narrow as it may be, the notice covers nothing: not the search field, not the top bar's buttons.
+    let notice = h.get_by_label_contains("Saved 2 files").rect();
+    let search = h
+        .get_by_role_and_label(Role::TextInput, "Search places")
+        .rect();
+    assert!(
+        !notice.intersects(search),
+        "the notice {notice:?} is over the search {search:?}"
+    );
+    for label in ["Save", "What changed", "Play", "Loop"] {
+        let other = h.get_by_label(label).rect();
+        assert!(
+            !notice.intersects(other),
+            "the notice {notice:?} is over {label} {other:?}"
+        );
+    }
+    let map = h.state().panels.map.rect();
+    assert!(
+        !notice.intersects(map),
+        "the notice {notice:?} is over the map {map:?}"
+    );
 }
 
 #[test]
@@ -443,6 +480,7 @@ fn a_saved_web_page_is_opened_as_plain_text_with_its_title() {
     h.run();
     h.get_by_label("Open file").click();
     h.run();
+    wait_read(&mut h);
     assert!(shows(
         &h,
         "type the path of a .txt, .md, .html or .htm file"
@@ -450,6 +488,7 @@ fn a_saved_web_page_is_opened_as_plain_text_with_its_title() {
     type_into(&mut h, "File", page.to_str().unwrap());
     h.get_by_label("Open file").click();
     h.run();
+    wait_read(&mut h);
     let form = &h.state().windows.add_article.form;
     assert_eq!(form.title, "Iraqi forces retake Rawa");
     assert_eq!(form.text, "Iraqi forces recaptured Rawa on Friday.\n");

@@ -60,12 +60,20 @@ pub enum Action {
     CloseExport,
     /// Open or close the "Add article" window.
     ToggleAddArticle,
+    /// Read an article's text from a file (typed, chosen or dropped) into "Add article".
+    OpenArticleFile(std::path::PathBuf),
     /// A change to the data, kept in the edit session until saved.
     Edit(crate::edit::Edit),
     Undo,
     Redo,
     /// Write the edits into the data directory (asks for a directory for the bundled data).
     Save,
+    /// Make the unsaved edits again over the files as they now are on disk, then save.
+    ReapplyEdits,
+    /// Open the `n`-th edit that could not be made again in the New claim form, to redo it.
+    RedoNotApplied(usize),
+    /// Forget the `n`-th edit that could not be made again.
+    DropNotApplied(usize),
     /// Copy the data into this new directory, save the edits there, and work on it from now.
     SaveAs(std::path::PathBuf),
     /// Open the "New claim" form for characters `start..end` of an article.
@@ -91,7 +99,13 @@ pub enum Action {
     /// Add a quote to an existing event, as another source of its claim.
     AttachSource {
         event: EventIx,
-        source: crate::edit::NewSource,
+        sources: Vec<crate::edit::NewSource>,
+    },
+    /// A click on the map at this point: it places a place no gazetteer knows, while the
+    /// claim form asks where it is.
+    MapClickedAt {
+        lat: f64,
+        lon: f64,
     },
     /// Show a story's step: its date, its place, its view and its caption.
     GoToStep(StoryAt),
@@ -124,9 +138,11 @@ pub enum Action {
     /// The reader's candidate list shows the dismissed candidates too, or not.
     ToggleShowDismissed,
     /// Open the "New claim" form filled in from one of the assistant's candidates.
+    /// Candidates of one claim are accepted together: one event with every quote, or every
+    /// quote attached to the event that makes the same claim already.
     AcceptCandidate {
         article: usize,
-        candidate: Box<crate::assist::Candidate>,
+        candidates: Vec<crate::assist::Candidate>,
     },
     /// Hide a candidate in the reader (remembered between runs, never written to the data).
     DismissCandidate(crate::app::state::dismissed::Dismissed),

@@ -86,11 +86,20 @@ impl FrontlineApp {
                 Action::ToggleAddArticle => {
                     self.windows.add_article.open = !self.windows.add_article.open
                 }
+                Action::OpenArticleFile(path) => self.windows.add_article.read(path),
                 Action::Edit(edit) => _ = self.push_edit(edit),
                 Action::Undo => self.undo_redo(false),
                 Action::Redo => self.undo_redo(true),
                 Action::Save => self.save(),
                 Action::SaveAs(dir) => self.save_into(&dir),
+                Action::ReapplyEdits => self.reapply(),
+                Action::RedoNotApplied(n) => self.redo_not_applied(n),
+                Action::DropNotApplied(n) => {
+                    let list = &mut self.windows.save_problem.not_applied;
+                    if n < list.len() {
+                        list.remove(n);
+                    }
+                }
                 Action::NewClaim {
                     article,
                     start,
@@ -107,9 +116,10 @@ impl FrontlineApp {
                 Action::UpdateEvent { event, fields } => self.edit_event(event, |event| {
                     crate::edit::Edit::UpdateEvent { event, fields }
                 }),
-                Action::AttachSource { event, source } => self.edit_event(event, |event| {
-                    crate::edit::Edit::AddSource { event, source }
-                }),
+                Action::AttachSource { event, sources } => self.attach_sources(event, sources),
+                Action::MapClickedAt { lat, lon } => {
+                    self.windows.claim.place_at(&self.store, lat, lon)
+                }
                 Action::GoToStep(at) => self.go_to_step(at),
                 Action::NextStep | Action::PreviousStep => {
                     let forward = action == Action::NextStep;
@@ -139,15 +149,11 @@ impl FrontlineApp {
                         r.show_dismissed = !r.show_dismissed;
                     }
                 }
-                Action::AcceptCandidate { article, candidate }
-                    if article < self.store.articles.len() =>
-                {
-                    let form = crate::edit::claim::ClaimForm::from_candidate(
-                        &self.store,
-                        article,
-                        &candidate,
-                    );
-                    self.windows.claim.open_candidate(form);
+                Action::AcceptCandidate {
+                    article,
+                    candidates,
+                } if article < self.store.articles.len() && !candidates.is_empty() => {
+                    self.accept_candidates(article, &candidates)
                 }
                 Action::AcceptCandidate { .. } => {}
                 Action::DismissCandidate(d) => self.session.dismissed.dismiss(d),

@@ -22,6 +22,7 @@ pub(crate) fn list(
     ui: &mut Ui,
     view: &ViewContext,
     form: &ClaimForm,
+    matched: Option<EventIx>,
     search: &mut String,
     actions: &mut Vec<Action>,
 ) -> bool {
@@ -35,7 +36,12 @@ pub(crate) fn list(
         )
         .labelled_by(l.id);
     });
-    let events = events(store, form.place.trim(), search.trim());
+    let mut events = events(store, form.place.trim(), search.trim());
+    // The event that makes the same claim comes first.
+    if let Some(m) = matched.filter(|&m| m < store.events.len()) {
+        events.retain(|&e| e != m);
+        events.insert(0, m);
+    }
     if events.is_empty() {
         ui.label(
             RichText::new("No event found: type a place's name or a date to find the event.")
@@ -50,6 +56,15 @@ pub(crate) fn list(
         prefix: None,
         suffix: None,
     };
+    let sources: Vec<NewSource> = std::iter::once(source)
+        .chain(form.more_quotes.iter().cloned())
+        .collect();
+    if matched.is_some() {
+        ui.label(
+            RichText::new(present::same_claim_found(sources.len()))
+                .color(egui::Color32::from_rgb(0, 100, 160)),
+        );
+    }
     let mut done = false;
     egui::ScrollArea::vertical()
         .max_height(260.0)
@@ -59,7 +74,7 @@ pub(crate) fn list(
                 ui.horizontal(|ui| {
                     let attach = Action::AttachSource {
                         event: e,
-                        source: source.clone(),
+                        sources: sources.clone(),
                     };
                     if commands::button_for(ui, Command::AttachHere, true, attach, actions)
                         .clicked()
@@ -67,11 +82,16 @@ pub(crate) fn list(
                         done = true;
                     }
                     let articles = store.events[e].articles().len();
-                    ui.label(format!(
+                    let line = format!(
                         "{} · {}",
                         present::event_line(store, e),
                         present::reported_by(articles)
-                    ));
+                    );
+                    if Some(e) == matched {
+                        ui.label(RichText::new(format!("{line} · same claim")).strong());
+                    } else {
+                        ui.label(line);
+                    }
                 });
             }
             if events.len() > SHOWN {

@@ -53,6 +53,9 @@ pub enum Command {
     CompareDayBefore,
     ShowDismissed,
     AcceptCandidate,
+    ReapplyEdits,
+    RedoEdit,
+    DropEdit,
     DismissCandidate,
     RestoreCandidate,
     ShowClause,
@@ -119,6 +122,9 @@ impl Command {
         Command::Search,
         Command::ShowDismissed,
         Command::AcceptCandidate,
+        Command::ReapplyEdits,
+        Command::RedoEdit,
+        Command::DropEdit,
         Command::DismissCandidate,
         Command::RestoreCandidate,
         Command::ShowClause,
@@ -276,6 +282,21 @@ impl Command {
                 None,
                 Some("Open the New claim form filled in from this candidate; check it and add it"),
             ),
+            Command::ReapplyEdits => spec(
+                "Re-apply my edits and save",
+                None,
+                Some(
+                    "Make your edits again over the files as they are now on disk, then save; an edit whose event changed meanwhile is listed for you to redo or drop",
+                ),
+            ),
+            Command::RedoEdit => spec(
+                "Redo…",
+                None,
+                Some(
+                    "Open this quote in the New claim form, to attach it to the event as it now is",
+                ),
+            ),
+            Command::DropEdit => spec("Drop", None, Some("Forget this edit (it was not saved)")),
             Command::DismissCandidate => spec(
                 "Dismiss",
                 None,
@@ -358,6 +379,7 @@ impl Command {
             Command::CloseStory => Action::CloseStory,
             Command::CompareDayBefore => Action::CompareDayBefore,
             Command::ShowDismissed => Action::ToggleShowDismissed,
+            Command::ReapplyEdits => Action::ReapplyEdits,
             Command::AddStoryStep => Action::AddStoryStep,
             Command::DeleteStep => Action::DeleteStep,
             Command::MoveStepUp => Action::MoveStep { up: true },
@@ -369,6 +391,8 @@ impl Command {
             | Command::AttachHere
             | Command::SaveEventChanges
             | Command::AcceptCandidate
+            | Command::RedoEdit
+            | Command::DropEdit
             | Command::DismissCandidate
             | Command::RestoreCandidate
             | Command::ShowClause

@@ -270,6 +270,36 @@ impl FrontlineApp {
         }
     }
 
+    /// Adds quotes to event `e`, as more sources of its claim (one edit each).
+    pub(super) fn attach_sources(&mut self, e: EventIx, sources: Vec<crate::edit::NewSource>) {
+        if self.session.preview.is_loading() {
+            self.session.preview.problem = Some(STILL_LOADING.into());
+            return;
+        }
+        let Some(ev) = self.store.events.get(e) else {
+            return;
+        };
+        match locate(ev, |f| self.shown_bytes(f)) {
+            Ok(at) => {
+                for source in sources {
+                    let event = at.clone();
+                    if !self.push_edit(Edit::AddSource { event, source }) {
+                        break;
+                    }
+                }
+            }
+            Err(err) => self.session.preview.problem = Some(err.to_string()),
+        }
+    }
+
+    /// Opens the claim form on candidates of one claim: attached to the event that makes the
+    /// same claim already, when there is one (saved or just added), else as a new event.
+    pub(super) fn accept_candidates(&mut self, article: usize, cs: &[crate::assist::Candidate]) {
+        let form = ClaimForm::from_candidates(&self.store, article, cs);
+        let matched = crate::edit::claim::group::matching_event(&self.store, &cs[0]);
+        self.windows.claim.open_candidate(form, matched);
+    }
+
     /// Deletes the `quote`-th quote of event `e` (its `[[event.source]]`).
     pub(super) fn delete_quote(&mut self, e: EventIx, quote: usize) {
         if self.session.preview.is_loading() {

@@ -6,6 +6,7 @@
 //! and tooltips come from one table ([`commands`]).
 
 pub mod action;
+pub mod add_article;
 mod apply;
 mod attach;
 mod authoring;
@@ -429,6 +430,7 @@ impl FrontlineApp {
             dialog.ui(ui, &view, &mut actions);
         }
         self.windows.add_article.ui(ui, &view, &mut actions);
+        actions.extend(add_article::dropped_files(ui));
         self.windows.save_as.ui(ui, &view, &mut actions);
         self.windows.claim.ui(ui, &view, &mut actions);
         self.windows.save_problem.ui(ui, &view, &mut actions);

@@ -64,7 +64,67 @@ impl FrontlineApp {
         match self.session.edits.save() {
             Ok(files) => self.saved(files.len()),
             // Not the Save-As window: the data directory stays the one to save into.
+            Err(e) => {
+                let p = &mut self.windows.save_problem;
+                p.can_reapply = matches!(e, crate::edit::SaveError::Changed { .. });
+                p.problem = Some(e.to_string());
+            }
+        }
+    }
+
+    /// Makes the edits again over the files as they now are on disk, and saves those that
+    /// still apply; the others are listed, to redo or drop.
+    pub(super) fn reapply(&mut self) {
+        self.windows.save_problem.problem = None;
+        match self.session.edits.rebase() {
+            Ok(not_applied) => {
+                let missed = not_applied.len();
+                self.windows.save_problem.not_applied.extend(not_applied);
+                if self.session.edits.is_dirty() {
+                    self.save();
+                } else {
+                    self.reload();
+                }
+                if missed > 0 && self.windows.save_problem.problem.is_none() {
+                    let text = crate::present::not_applied_notice(missed);
+                    self.notices.say(text, Instant::now());
+                }
+            }
             Err(e) => self.windows.save_problem.problem = Some(e.to_string()),
+        }
+    }
+
+    /// Opens the quote of an edit that could not be made again in the New claim form, as a
+    /// source to attach to its event as it now is (or a new claim).
+    pub(super) fn redo_not_applied(&mut self, n: usize) {
+        let list = &mut self.windows.save_problem.not_applied;
+        let Some(source) = list
+            .get(n)
+            .and_then(|x| crate::edit::rebase::quote_of(&x.edit))
+        else {
+            return;
+        };
+        let found = self.store.articles.iter().enumerate().find_map(|(i, a)| {
+            if a.id != source.article {
+                return None;
+            }
+            let (prefix, suffix) = (source.prefix.as_deref(), source.suffix.as_deref());
+            let at = crate::store::anchor::anchor(&a.text, &source.quote, prefix, suffix).ok()?;
+            Some((i, (at.start, at.end)))
+        });
+        let Some((article, (start, end))) = found else {
+            self.windows.save_problem.problem = Some(crate::present::quote_gone(&source.article));
+            self.windows.save_problem.can_reapply = false;
+            return;
+        };
+        list.remove(n);
+        let form = crate::edit::claim::ClaimForm::prefill(&self.store, article, start, end);
+        self.windows
+            .claim
+            .open(form, super::workbench::ClaimMode::Attach);
+        self.windows.reader = Some(super::reader::Reader::new(article, None));
+        if let Some(r) = &mut self.windows.reader {
+            r.show_clause(start, end);
         }
     }
 

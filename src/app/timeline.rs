@@ -54,6 +54,15 @@ impl View for TimelinePanel {
             if speed != r.speed {
                 actions.push(Action::SetSpeed(speed));
             }
+            // "Saved 2 files", "Reloaded at …": in the room left at the end of this row, cut
+            // short rather than drawn over anything (whole on hover).
+            if let Some(notice) = view.notice {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    let text = RichText::new(notice).color(egui::Color32::from_rgb(0, 110, 60));
+                    ui.add(egui::Label::new(text).truncate())
+                        .on_hover_text(notice);
+                });
+            }
         });
         axis(ui, r, view.store, actions);
     }

@@ -1,4 +1,4 @@
-//! The top bar: what is loaded and from where, the reload notice, the control chart toggle and
+//! The top bar: what is loaded and from where, the control chart toggle and
 //! the problems button.
 
 use egui::{Color32, RichText, Ui};
@@ -167,9 +167,6 @@ impl View for TopBar {
                     );
                 }
                 commands::button(ui, Command::CompareDayBefore, false, actions);
-                if let Some(notice) = view.notice {
-                    ui.label(RichText::new(notice).color(Color32::from_rgb(0, 110, 60)));
-                }
                 // What is loaded and from where, last: it takes the room left between the
                 // search and the buttons, cut short (whole on hover) rather than drawn under
                 // them.

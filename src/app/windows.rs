@@ -2,6 +2,7 @@
 //! panel keeps only what it needs to draw
 //! (typed text, laid-out text); what it asks for is an [`Action`](super::Action).
 
+use super::add_article::AddArticleWindow;
 use super::changes::ChangesWindow;
 use super::control_chart::ControlChart;
 use super::event_feed::EventFeed;
@@ -15,7 +16,7 @@ use super::state::compare::Compared;
 use super::story::StoryPanel;
 use super::timeline::TimelinePanel;
 use super::top_bar::TopBar;
-use super::workbench::{AddArticleWindow, ClaimWindow, SaveAsWindow, SaveProblem};
+use super::workbench::{ClaimWindow, SaveAsWindow, SaveProblem};
 
 /// The panels around the map, and the map.
 pub struct Panels {

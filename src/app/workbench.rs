@@ -1,5 +1,4 @@
-//! The annotation workbench's windows: "Add article" (paste a text or open a file, fill in
-//! where it comes from, checked as you type) and "Save as" (the bundled data is read-only, so
+//! The annotation workbench's windows: "Save as" (the bundled data is read-only, so
 //! its first save copies it into a directory of the user's), and "New claim" (a passage
 //! selected in the reader, prefilled by the assistant, made a new event or attached to an
 //! existing one), which is also "Edit event" for an event of the data.
@@ -11,135 +10,18 @@ use super::attach;
 use super::commands::{self, Command};
 use super::panel::{View, ViewContext};
 use crate::edit::claim::{ClaimForm, Status};
-use crate::edit::form::ArticleForm;
-use crate::edit::import;
+use crate::edit::rebase::NotApplied;
 use crate::edit::{Edit, events_file_for};
 use crate::present::long_date;
-use crate::store::{Basis, DateBasis, EventIx, EventKind, Origin, Precision};
-
-#[derive(Default)]
-pub struct AddArticleWindow {
-    pub open: bool,
-    pub form: ArticleForm,
-    /// A `.txt`, `.md`, `.html` or `.htm` file to read the text from.
-    pub path: String,
-    /// Why the file could not be read.
-    pub file_error: Option<String>,
-}
+use crate::store::{Basis, EventIx, EventKind, Origin, Precision};
 
 /// A labelled one-line text field (the label names it for screen readers and tests).
-fn field(ui: &mut Ui, label: &str, value: &mut String) {
+pub(super) fn field(ui: &mut Ui, label: &str, value: &mut String) {
     ui.horizontal(|ui| {
         let l = ui.add_sized([90.0, 18.0], egui::Label::new(label));
         ui.add(egui::TextEdit::singleline(value).desired_width(360.0))
             .labelled_by(l.id);
     });
-}
-
-impl View for AddArticleWindow {
-    fn ui(&mut self, ui: &mut Ui, view: &ViewContext, actions: &mut Vec<Action>) {
-        if !self.open {
-            return;
-        }
-        let mut open = true;
-        let taken = |id: &str| {
-            view.store.articles.iter().any(|a| a.id == id)
-                || view
-                    .edits
-                    .iter()
-                    .any(|e| matches!(e, Edit::AddArticle(a) if a.id == id))
-        };
-        let checked = self.form.check(taken);
-        egui::Window::new(Command::AddArticle.label(false))
-            .id(egui::Id::unique("add-article"))
-            .open(&mut open)
-            .default_size([520.0, 560.0])
-            .default_pos([380.0, 60.0])
-            .show(ui.ctx(), |ui| {
-                let f = &mut self.form;
-                field(ui, "Id", &mut f.id);
-                field(ui, "Title", &mut f.title);
-                field(ui, "Outlet", &mut f.outlet);
-                field(ui, "Date", &mut f.date);
-                ui.horizontal(|ui| {
-                    ui.add_sized([90.0, 18.0], egui::Label::new("Date basis"));
-                    for (b, name) in [
-                        (DateBasis::Stated, "stated"),
-                        (DateBasis::Caption, "caption"),
-                        (DateBasis::Rewrite, "rewrite"),
-                        (DateBasis::Unknown, "unknown"),
-                    ] {
-                        ui.radio_value(&mut f.date_basis, b, name);
-                    }
-                });
-                ui.horizontal(|ui| {
-                    ui.add_sized([90.0, 18.0], egui::Label::new("Precision"));
-                    for p in [Precision::Day, Precision::Week, Precision::Month] {
-                        ui.radio_value(&mut f.date_precision, p, p.label());
-                    }
-                });
-                field(ui, "URL", &mut f.url);
-                field(ui, "Language", &mut f.language);
-                ui.horizontal(|ui| {
-                    let l = ui.add_sized([90.0, 18.0], egui::Label::new("File"));
-                    ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(280.0))
-                        .labelled_by(l.id);
-                    if ui.button("Open file").clicked() {
-                        match import::open(std::path::Path::new(self.path.trim())) {
-                            Ok(opened) => {
-                                f.text = opened.text;
-                                // The page's title, unless one was typed already.
-                                if let Some(title) =
-                                    opened.title.filter(|_| f.title.trim().is_empty())
-                                {
-                                    f.title = title;
-                                }
-                                self.file_error = None;
-                            }
-                            Err(e) => self.file_error = Some(e.to_string()),
-                        }
-                    }
-                });
-                if let Some(e) = &self.file_error {
-                    ui.colored_label(Color32::from_rgb(200, 30, 30), e);
-                }
-                let l = ui.label("Text (stored exactly as it is here)");
-                egui::ScrollArea::vertical()
-                    .max_height(220.0)
-                    .show(ui, |ui| {
-                        ui.add(
-                            egui::TextEdit::multiline(&mut f.text)
-                                .desired_rows(10)
-                                .desired_width(f32::INFINITY),
-                        )
-                        .labelled_by(l.id);
-                    });
-                ui.separator();
-                match &checked {
-                    Err(problems) => {
-                        for p in problems {
-                            ui.label(
-                                RichText::new(format!("• {p}"))
-                                    .color(Color32::from_rgb(170, 60, 0)),
-                            );
-                        }
-                        ui.add_enabled(false, egui::Button::new("Add"));
-                    }
-                    Ok(article) => {
-                        ui.label(format!("The text goes to {}.", article.file()));
-                        if ui.button("Add").clicked() {
-                            actions.push(Action::Edit(Edit::AddArticle(article.clone())));
-                            *f = ArticleForm::default();
-                            self.path.clear();
-                            actions.push(Action::ToggleAddArticle);
-                        }
-                    }
-                }
-            });
-        if !open {
-            actions.push(Action::ToggleAddArticle);
-        }
-    }
 }
 
 /// Asks for a new directory to save a copy of the data into.
@@ -207,22 +89,38 @@ pub struct ClaimWindow {
     pub mode: ClaimMode,
     /// The search of the events to attach to: a place's name or a date.
     pub search: String,
+    /// The event that makes the same claim as the candidate accepted: listed first, and the
+    /// form opens attaching to it.
+    pub matched: Option<EventIx>,
 }
 
 impl ClaimWindow {
     /// Opens the form, to make a new claim or to change an event.
     pub fn open(&mut self, form: ClaimForm, mode: ClaimMode) {
         self.mode = mode;
+        self.matched = None;
         self.form = Some(form);
     }
 
-    /// Opens the form filled in from an assistant's candidate: as a new claim, or attached, as
-    /// chosen last (never as a change of the event edited last).
-    pub fn open_candidate(&mut self, form: ClaimForm) {
-        if matches!(self.mode, ClaimMode::Edit { .. }) {
-            self.mode = ClaimMode::New;
-        }
+    /// Opens the form filled in from an assistant's candidates: attached to `matched`, the
+    /// event that makes the same claim already; else as a new claim.
+    pub fn open_candidate(&mut self, form: ClaimForm, matched: Option<EventIx>) {
+        self.mode = match matched {
+            Some(_) => ClaimMode::Attach,
+            None => ClaimMode::New,
+        };
+        self.matched = matched;
         self.form = Some(form);
+    }
+
+    /// A click on the map: where the place of the claim is, when no gazetteer knows it.
+    pub fn place_at(&mut self, store: &crate::store::Store, lat: f64, lon: f64) {
+        if let Some(f) = &mut self.form
+            && self.mode == ClaimMode::New
+            && f.awaits_placing(store)
+        {
+            f.coordinates = format!("{lat:.5}, {lon:.5}");
+        }
     }
 }
 
@@ -273,7 +171,7 @@ impl View for ClaimWindow {
                 }
                 ui.separator();
                 if self.mode == ClaimMode::Attach {
-                    done = attach::list(ui, view, f, &mut self.search, actions);
+                    done = attach::list(ui, view, f, self.matched, &mut self.search, actions);
                     return;
                 }
                 done = claim_fields(ui, view, f, editing.map(|(e, _)| e), actions);
@@ -294,9 +192,19 @@ fn claim_fields(
     actions: &mut Vec<Action>,
 ) -> bool {
     field(ui, "Place", &mut f.place);
+    if f.awaits_placing(view.store) {
+        field(ui, "Coordinates", &mut f.coordinates);
+        ui.label(RichText::new(crate::present::place_by_hand_hint()).weak());
+    }
     let new_place = f.new_place(view.store);
     if let Some(p) = &new_place {
         ui.label(RichText::new(p.sentence()).color(Color32::from_rgb(0, 100, 160)));
+    }
+    if !f.more_quotes.is_empty() {
+        ui.label(RichText::new(crate::present::more_quotes(f.more_quotes.len())).weak());
+        for q in &f.more_quotes {
+            ui.label(RichText::new(format!("“{}”", q.quote)).italics().small());
+        }
     }
     field(ui, "Date", &mut f.date);
     if let Some(day) = f.day() {
@@ -399,13 +307,19 @@ fn claim_fields(
 
 /// Why the last save wrote nothing (a file changed on disk since it was loaded, a directory
 /// that cannot be written): said in a window of its own, the edits kept.
+/// Why the last save wrote nothing, and the edits that could not be made again over files
+/// changed on disk, each to redo or to drop.
 #[derive(Default)]
 pub struct SaveProblem {
     pub problem: Option<String>,
+    /// The problem was files changed on disk: the edits can be made again over them.
+    pub can_reapply: bool,
+    pub not_applied: Vec<NotApplied>,
 }
 
 impl View for SaveProblem {
-    fn ui(&mut self, ui: &mut Ui, _view: &ViewContext, _actions: &mut Vec<Action>) {
+    fn ui(&mut self, ui: &mut Ui, _view: &ViewContext, actions: &mut Vec<Action>) {
+        self.not_applied_list(ui, actions);
         let Some(problem) = &self.problem else { return };
         let mut open = true;
         let mut ok = false;
@@ -416,11 +330,58 @@ impl View for SaveProblem {
             .default_pos([420.0, 200.0])
             .show(ui.ctx(), |ui| {
                 ui.colored_label(Color32::from_rgb(200, 30, 30), problem);
-                ui.label("The edits are kept: Save again once the cause is fixed, or Save as.");
-                ok = ui.button("OK").clicked();
+                if self.can_reapply {
+                    ui.label(crate::present::reapply_offer());
+                    commands::button(ui, Command::ReapplyEdits, true, actions);
+                } else {
+                    ui.label("The edits are kept: Save again once the cause is fixed, or Save as.");
+                }
+                ok = ui.button("Not now").clicked();
             });
         if !open || ok {
             self.problem = None;
         }
+    }
+}
+
+impl SaveProblem {
+    /// The edits that no longer apply, until each is redone or dropped.
+    fn not_applied_list(&mut self, ui: &mut Ui, actions: &mut Vec<Action>) {
+        if self.not_applied.is_empty() {
+            return;
+        }
+        egui::Window::new("Edits not re-applied")
+            .id(egui::Id::unique("not-applied"))
+            .collapsible(false)
+            .default_pos([420.0, 260.0])
+            .show(ui.ctx(), |ui| {
+                ui.label(crate::present::not_applied_heading(self.not_applied.len()));
+                ui.separator();
+                for (i, n) in self.not_applied.iter().enumerate() {
+                    ui.push_id(("not-applied", i), |ui| {
+                        ui.label(RichText::new(&n.what).strong());
+                        ui.label(RichText::new(format!("Not made: {}", n.why)).weak());
+                        ui.horizontal(|ui| {
+                            if crate::edit::rebase::quote_of(&n.edit).is_some() {
+                                commands::form_button_for(
+                                    ui,
+                                    Command::RedoEdit,
+                                    true,
+                                    Action::RedoNotApplied(i),
+                                    actions,
+                                );
+                            }
+                            commands::form_button_for(
+                                ui,
+                                Command::DropEdit,
+                                true,
+                                Action::DropNotApplied(i),
+                                actions,
+                            );
+                        });
+                        ui.separator();
+                    });
+                }
+            });
     }
 }

@@ -31,6 +31,10 @@ pub struct ClaimForm {
     pub note: String,
     /// What the assistant proposed, in a few words (empty when it had nothing).
     pub assistant: String,
+    /// Other quotes making the same claim (candidates of the same claim accepted together).
+    pub more_quotes: Vec<NewSource>,
+    /// Where a place no gazetteer knows is, placed by hand: "latitude, longitude".
+    pub coordinates: String,
 }
 
 fn split(s: &str) -> Vec<String> {
@@ -73,6 +77,8 @@ impl ClaimForm {
             basis: Basis::Stated,
             note: String::new(),
             assistant: String::new(),
+            more_quotes: Vec::new(),
+            coordinates: String::new(),
         };
         let Some(published) = a.date else { return form };
         let Ok(candidates) = Assistant::new(store).suggest(&a.text, published) else {
@@ -186,9 +192,10 @@ impl ClaimForm {
         if name.is_empty() || !matches!(store.find_place(name), Lookup::NotFound { .. }) {
             return None;
         }
-        match new_place::lookup(store, name)? {
-            FromGazetteer::New(p) => Some(p),
-            FromGazetteer::Known { .. } => None,
+        match new_place::lookup(store, name) {
+            Some(FromGazetteer::New(p)) => Some(p),
+            Some(FromGazetteer::Known { .. }) => None,
+            None => self.hand_placed(store),
         }
     }
 
@@ -210,6 +217,11 @@ impl ClaimForm {
                     ));
                     None
                 }
+                None if self.hand_placed(store).is_some() => self.hand_placed(store).map(|p| p.id),
+                None if !self.coordinates.trim().is_empty() => {
+                    problems.push(group::COORDINATES_HELP.to_owned());
+                    None
+                }
                 None => {
                     problems.push(match suggestion {
                         Some(s) => format!(
@@ -217,7 +229,7 @@ impl ClaimForm {
                             self.place.trim()
                         ),
                         None => format!(
-                            "no place \"{}\" in the data or the regional gazetteer",
+                            "no place \"{}\" in the data or the regional gazetteer: place it by hand (click the map where it is, or type its coordinates)",
                             self.place.trim()
                         ),
                     });
@@ -294,13 +306,15 @@ impl ClaimForm {
                 lost_by,
                 basis: self.basis,
                 note: Some(self.note.trim().to_owned()).filter(|n| !n.is_empty()),
-                sources: vec![NewSource {
+                sources: std::iter::once(NewSource {
                     article: self.article.clone(),
                     quote: self.quote.clone(),
                     date_phrase: Some(phrase.to_owned()).filter(|p| !p.is_empty()),
                     prefix: None,
                     suffix: None,
-                }],
+                })
+                .chain(self.more_quotes.iter().cloned())
+                .collect(),
             }),
             _ => Err(problems),
         }
@@ -347,6 +361,8 @@ impl ClaimForm {
             basis: ev.basis,
             note: ev.note.clone().unwrap_or_default(),
             assistant: String::new(),
+            more_quotes: Vec::new(),
+            coordinates: String::new(),
         }
     }
 
@@ -410,6 +426,8 @@ impl ClaimForm {
         Ok(f)
     }
 }
+
+pub mod group;
 
 #[cfg(test)]
 mod tests;

@@ -124,10 +124,13 @@ pub fn apply(snapshot: &Snapshot, edits: &[Edit]) -> Result<Changed, SaveError> 
             }
             Edit::AddPlace(place) => {
                 let mut t = new_table(PLACES_FILE, &place_entry(place))?;
-                t.decor_mut().set_prefix(format!(
-                    "\n# Added from the regional gazetteer: {}\n",
-                    place.source
-                ));
+                let comment = if place.source == super::new_place::PLACED_BY_HAND {
+                    "\n# Placed by hand on the map in the workbench: no gazetteer knows it.\n"
+                        .to_owned()
+                } else {
+                    format!("\n# Added from the regional gazetteer: {}\n", place.source)
+                };
+                t.decor_mut().set_prefix(comment);
                 let doc = c.document(snapshot, PLACES_FILE)?;
                 tables(doc, "place", PLACES_FILE)?.push(t);
             }

@@ -5,12 +5,21 @@
 //! The extracted text is what is stored under `articles/`, byte for byte: quotes are checked
 //! against it, never against the HTML.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 
 use html2text::render::TrivialDecorator;
 
 /// Articles are limited to this size by the loader; a larger page would not load either.
 const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Pages nested deeper than this many elements are refused before they are parsed: the
+/// parser's work grows with the depth, and a page of 100,000 nested elements took minutes.
+pub const MAX_DEPTH: usize = 512;
+
+/// A title offered from a text file's first line is at most this many characters.
+const MAX_TITLE_CHARS: usize = 200;
 
 /// Paragraphs are not wrapped below this many columns: a line break inside a sentence would
 /// make a quote spanning it impossible to find.
@@ -20,7 +29,8 @@ const NO_WRAP: usize = 100_000;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Opened {
     pub text: String,
-    /// From `<title>`, or the first `<h1>` (HTML only).
+    /// From `<title>`, or the first `<h1>`; a text file's first line (a Markdown heading's
+    /// text without its `#`).
     pub title: Option<String>,
 }
 
@@ -47,6 +57,10 @@ pub enum OpenError {
         #[source]
         source: html2text::Error,
     },
+    #[error("{}: nesting deeper than {MAX_DEPTH} elements at line {line}; Frontline reads pages up to {MAX_DEPTH} elements deep — save the article as plain text and open that", path.display())]
+    TooDeep { path: PathBuf, line: usize },
+    #[error("{}: reading it stopped before it was done; try again, or paste the text instead", path.display())]
+    Stopped { path: PathBuf },
     #[error("{}: the page holds no text; copy the article's text from the browser and paste it instead", path.display())]
     Empty { path: PathBuf },
 }
@@ -74,19 +88,35 @@ pub fn open(path: &Path) -> Result<Opened, OpenError> {
         path: path.to_owned(),
         source,
     };
+    let too_large = |size| OpenError::TooLarge {
+        path: path.to_owned(),
+        size,
+    };
     let size = std::fs::metadata(path).map_err(io)?.len();
     if size > MAX_FILE_BYTES {
-        return Err(OpenError::TooLarge {
-            path: path.to_owned(),
-            size,
-        });
+        return Err(too_large(size));
     }
-    let bytes = std::fs::read(path).map_err(io)?;
+    // At most one byte past the limit is read, whatever the file says its size is (a pipe,
+    // a file still growing).
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
     let text = String::from_utf8(bytes).map_err(|_| OpenError::NotUtf8 {
         path: path.to_owned(),
     })?;
     if !html {
-        return Ok(Opened { text, title: None });
+        let title = first_line_title(&text);
+        return Ok(Opened { text, title });
+    }
+    if let Some(line) = too_deep(&text, MAX_DEPTH) {
+        return Err(OpenError::TooDeep {
+            path: path.to_owned(),
+            line,
+        });
     }
     let extracted = html_to_text(&text).map_err(|source| OpenError::Html {
         path: path.to_owned(),
@@ -101,6 +131,145 @@ pub fn open(path: &Path) -> Result<Opened, OpenError> {
         text: extracted,
         title: html_title(&text),
     })
+}
+
+/// A file being read and converted on a thread of its own, so that the window keeps drawing
+/// meanwhile (a large page takes a while; a pipe, until its writer is done).
+#[derive(Debug)]
+pub struct Reading {
+    pub path: PathBuf,
+    done: mpsc::Receiver<Result<Opened, OpenError>>,
+}
+
+impl Reading {
+    /// Starts reading `path`; `finished` is called from the reading thread once it is done
+    /// (to wake the window).
+    pub fn start(path: PathBuf, finished: impl FnOnce() + Send + 'static) -> Reading {
+        let (tx, done) = mpsc::channel();
+        let p = path.clone();
+        std::thread::spawn(move || {
+            _ = tx.send(open(&p));
+            finished();
+        });
+        Reading { path, done }
+    }
+
+    /// The outcome, once the file has been read; `None` while it is being read.
+    pub fn poll(&self) -> Option<Result<Opened, OpenError>> {
+        match self.done.try_recv() {
+            Ok(outcome) => Some(outcome),
+            Err(mpsc::TryRecvError::Empty) => None,
+            Err(mpsc::TryRecvError::Disconnected) => Some(Err(OpenError::Stopped {
+                path: self.path.clone(),
+            })),
+        }
+    }
+
+    /// The file's name, as the window says it is being read.
+    pub fn name(&self) -> String {
+        self.path.file_name().map_or_else(
+            || self.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    }
+}
+
+/// A text file's first line that holds something, as a title (a Markdown heading without its
+/// `#`s); `None` when it is too long to be one.
+fn first_line_title(text: &str) -> Option<String> {
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let line = line.trim_start_matches('#').trim();
+    (!line.is_empty() && line.chars().count() <= MAX_TITLE_CHARS).then(|| line.to_owned())
+}
+
+/// Elements whose end tag may be left out (`<p>` closed by the next `<p>`), and those that
+/// have none: they are not counted as nesting.
+const NOT_NESTING: &[&str] = &[
+    "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "optgroup",
+    "colgroup", "rt", "rp", "html", "head", "body", "area", "base", "br", "col", "embed", "hr",
+    "img", "input", "link", "meta", "source", "track", "wbr", "param",
+];
+
+/// The line (from 1) where a page's elements first nest deeper than `limit`, read from its
+/// tags in one pass (comments, scripts and styles skipped); `None` when they never do.
+pub fn too_deep(html: &str, limit: usize) -> Option<usize> {
+    let bytes = html.as_bytes();
+    let mut depth = 0usize;
+    let mut line = 1;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                line += 1;
+                i += 1;
+                continue;
+            }
+            b'<' => {}
+            _ => {
+                i += 1;
+                continue;
+            }
+        }
+        let rest = &html[i..];
+        // Comments, and the text of scripts and styles, hold no elements.
+        let skip_to = if rest.starts_with("<!--") {
+            Some("-->")
+        } else if starts_with_tag(rest, "script") {
+            Some("</script")
+        } else if starts_with_tag(rest, "style") {
+            Some("</style")
+        } else {
+            None
+        };
+        if let Some(end) = skip_to {
+            let lower_end =
+                find_ascii_ci(&rest[1..], end).map_or(rest.len(), |e| e + 1 + end.len());
+            line += memchr::memchr_iter(b'\n', &bytes[i..i + lower_end]).count();
+            i += lower_end;
+            continue;
+        }
+        let close = rest.as_bytes().get(1) == Some(&b'/');
+        let name_start = if close { 2 } else { 1 };
+        let name: String = rest[name_start..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        let tag_end = memchr::memchr(b'>', &bytes[i..]).map_or(bytes.len() - i, |e| e + 1);
+        let self_closing = bytes[i..i + tag_end].ends_with(b"/>");
+        if !name.is_empty() && !NOT_NESTING.contains(&name.as_str()) && !self_closing {
+            if close {
+                depth = depth.saturating_sub(1);
+            } else {
+                depth += 1;
+                if depth > limit {
+                    return Some(line);
+                }
+            }
+        }
+        line += memchr::memchr_iter(b'\n', &bytes[i..i + tag_end]).count();
+        i += tag_end;
+    }
+    None
+}
+
+/// Whether `s` opens the tag `<name` (followed by `>`, a space or `/`), in any case.
+fn starts_with_tag(s: &str, name: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() > name.len() + 1
+        && b[1..=name.len()].eq_ignore_ascii_case(name.as_bytes())
+        && matches!(
+            b[name.len() + 1],
+            b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/'
+        )
+}
+
+/// Where `needle` (ASCII) first occurs in `hay`, ignoring ASCII case.
+fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
+    let n = needle.as_bytes();
+    hay.as_bytes()
+        .windows(n.len())
+        .position(|w| w.eq_ignore_ascii_case(n))
 }
 
 /// The readable text of an HTML page: each paragraph, heading and list item on a line of its
@@ -279,5 +448,34 @@ on Friday, a local official said.</p>
         let missing = dir.path().join("missing.html");
         let e = open(&missing).unwrap_err().to_string();
         assert!(e.contains("missing.html"), "{e}");
+    }
+
+    #[test]
+    fn nesting_is_counted_by_elements_that_nest() {
+        assert_eq!(too_deep(PAGE, 5), None);
+        let deep = format!("<p>a\n{}x", "<div>".repeat(6));
+        assert_eq!(too_deep(&deep, 5), Some(2));
+        // Paragraphs and list items left open, void elements, comments and scripts do not nest.
+        let flat = format!(
+            "{}<!-- <div><div><div> -->\n<script>if (a<b) {{ x = '<div><div>'; }}</script>{}",
+            "<p>one <li>two <br> <img src=x> ".repeat(50),
+            "<div></div>".repeat(50)
+        );
+        assert_eq!(too_deep(&flat, 2), None);
+        assert_eq!(too_deep("<DIV><Div><div/>", 1), Some(1));
+    }
+
+    #[test]
+    fn a_text_file_offers_its_first_line_as_title() {
+        assert_eq!(
+            first_line_title("\n\n  A title \nbody").as_deref(),
+            Some("A title")
+        );
+        assert_eq!(
+            first_line_title("# Heading\ntext").as_deref(),
+            Some("Heading")
+        );
+        assert_eq!(first_line_title(&"x".repeat(300)), None);
+        assert_eq!(first_line_title("  \n"), None);
     }
 }

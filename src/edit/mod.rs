@@ -17,6 +17,7 @@ pub mod import;
 pub mod locate;
 pub mod new_place;
 pub mod preview;
+pub mod rebase;
 pub mod save;
 pub mod snapshot;
 pub mod story;
@@ -302,6 +303,24 @@ impl EditSession {
         self.done.clear();
         self.undone.clear();
         Ok(written)
+    }
+
+    /// Makes the edits again over the files as they now are on disk (changed since they were
+    /// loaded): those that still apply are kept, on the same events, and the files now on
+    /// disk become what a save compares with; those that no longer apply are taken out of the
+    /// session and returned, with why. Nothing is written.
+    pub fn rebase(&mut self) -> Result<Vec<rebase::NotApplied>, SaveError> {
+        let root = self
+            .snapshot
+            .root()
+            .ok_or(SaveError::Bundled)?
+            .to_path_buf();
+        let now = Snapshot::open(root)?;
+        let (kept, not_applied) = rebase::rebase(&self.snapshot, &now, &self.done);
+        self.snapshot = now;
+        self.done = kept;
+        self.undone.clear();
+        Ok(not_applied)
     }
 
     /// Copies the data to `dir` (which must be empty or not exist), makes it the session's

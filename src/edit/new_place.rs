@@ -7,6 +7,9 @@ use crate::store::gazetteer::{GazetteerIndex, GazetteerPlace};
 use crate::store::names::match_key;
 use crate::store::{PlaceKind, Store};
 
+/// Where a place placed by hand says its coordinates come from (`source` in places.toml).
+pub const PLACED_BY_HAND: &str = "placed by hand";
+
 /// What the gazetteer says of a name the data does not know.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FromGazetteer {
@@ -39,8 +42,13 @@ impl NewPlace {
     /// What the claim form says of it: "new place: Hīt (33.6366, 42.8277), from the regional
     /// gazetteer; it will be added to places.toml".
     pub fn sentence(&self) -> String {
+        let from = if self.source == PLACED_BY_HAND {
+            "placed by hand"
+        } else {
+            "from the regional gazetteer"
+        };
         format!(
-            "new place: {} ({:.4}, {:.4}), from the regional gazetteer; it will be added to {}",
+            "new place: {} ({:.4}, {:.4}), {from}; it will be added to {}",
             self.name,
             self.lat,
             self.lon,

@@ -17,7 +17,7 @@ pub enum SaveError {
     )]
     Bundled,
     #[error(
-        "{file} was changed on disk since it was loaded (by an editor or `git pull`?); nothing was saved. Reload to take that change in and make your edits again, or \"Save as\" another directory"
+        "{file} was changed on disk since it was loaded (by an editor or `git pull`?); nothing was saved. Re-apply your edits over the files as they are now (the app offers it), or \"Save as\" another directory"
     )]
     Changed { file: String },
     #[error("{file} already exists; nothing was saved. Choose another article id")]

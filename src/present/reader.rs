@@ -166,6 +166,76 @@ pub fn coverage_line(backing: usize, sentences: usize, open: usize) -> String {
     format!("{backing} of {sentences} {noun} {verb} a claim · {open}")
 }
 
+/// Over the window while files are dragged onto it.
+pub fn drop_file_hint() -> String {
+    "Drop a .txt, .md or .html file to add it as an article".to_owned()
+}
+
+/// In "Not saved", when files changed on disk since they were loaded.
+pub fn reapply_offer() -> String {
+    "Your edits can be made again over the files as they are now: each edit that still applies is saved; an edit whose event was changed or deleted meanwhile is listed, for you to redo or drop. Nothing on disk is overwritten.".to_owned()
+}
+
+/// Over the list of edits that could not be made again.
+pub fn not_applied_heading(n: usize) -> String {
+    match n {
+        1 => "1 edit no longer applies to the files as they are now; it was not saved.".to_owned(),
+        n => {
+            format!("{n} edits no longer apply to the files as they are now; they were not saved.")
+        }
+    }
+}
+
+/// The notice after re-applied edits were saved and some could not be made.
+pub fn not_applied_notice(n: usize) -> String {
+    match n {
+        1 => "Saved; 1 edit no longer applies: see the list".to_owned(),
+        n => format!("Saved; {n} edits no longer apply: see the list"),
+    }
+}
+
+/// Why an edit's quote cannot be opened again.
+pub fn quote_gone(article: &str) -> String {
+    format!(
+        "The quote is no longer in article {article} as loaded now: open the article and select the passage again."
+    )
+}
+
+/// Under the coordinates of a place no gazetteer knows, in the claim form.
+pub fn place_by_hand_hint() -> String {
+    "No gazetteer knows this place: click the map where it is, or type its latitude and longitude (34.47, 40.93). It is added to places.toml as placed by hand.".to_owned()
+}
+
+/// Over the other quotes of a claim accepted from several candidates.
+pub fn more_quotes(n: usize) -> String {
+    match n {
+        1 => "1 more quote of the same claim goes with it:".to_owned(),
+        n => format!("{n} more quotes of the same claim go with it:"),
+    }
+}
+
+/// In the claim form, when a candidate's claim is already an event.
+pub fn same_claim_found(quotes: usize) -> String {
+    let what = if quotes == 1 {
+        "its quote".to_owned()
+    } else {
+        format!("its {quotes} quotes")
+    };
+    format!(
+        "This claim is already an event (first below): attach {what} to it, or choose \"New event\"."
+    )
+}
+
+/// Over the candidates the assistant is least sure of, set apart in the reader's list.
+pub fn weaker_candidates_heading() -> String {
+    "Less sure (something essential is missing or doubtful: check before accepting)".to_owned()
+}
+
+/// The rule that fired for a candidate, under its quotes.
+pub fn candidate_rule(reason: &str) -> String {
+    format!("Rule: {reason}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

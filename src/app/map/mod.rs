@@ -355,10 +355,20 @@ impl View for MapView {
             });
         let legend = &mut self.legend;
         let mut legend_rect = Rect::NOTHING;
-        let shown = map.show(ui, |ui, _response, _projector, _memory| {
+        let shown = map.show(ui, |ui, response, projector, _memory| {
             let r = ui.max_rect();
             if bare {
                 return;
+            }
+            // Where a click on the map is, for a place placed by hand in the claim form.
+            if response.clicked()
+                && let Some(pos) = response.interact_pointer_pos()
+            {
+                let at = projector.unproject(pos.to_vec2());
+                actions.push(Action::MapClickedAt {
+                    lat: at.y(),
+                    lon: at.x(),
+                });
             }
             // View controls, top right.
             let controls =

@@ -10,7 +10,7 @@ use egui::{RichText, Sense, Ui};
 use super::super::action::Action;
 use super::super::commands::{self, Command};
 use crate::app::state::dismissed::Dismissed;
-use crate::assist::Candidate;
+use crate::assist::{Candidate, Confidence};
 use crate::edit::Edit;
 use crate::store::{ArticleIx, Store};
 
@@ -59,7 +59,8 @@ pub(crate) struct ListInput<'a> {
 pub(crate) fn list(ui: &mut Ui, input: &ListInput, actions: &mut Vec<Action>) {
     let article_id = &input.store.articles[input.article].id;
     ui.horizontal(|ui| {
-        ui.label(RichText::new(crate::present::candidates_heading(input.open.len())).strong());
+        let claims = open_claims(input.candidates, input.open);
+        ui.label(RichText::new(crate::present::candidates_heading(claims)).strong());
         if !input.dismissed.is_empty() || input.show_dismissed {
             let label = format!(
                 "{} ({})",
@@ -75,70 +76,134 @@ pub(crate) fn list(ui: &mut Ui, input: &ListInput, actions: &mut Vec<Action>) {
             );
         }
     });
-    let mut rows: Vec<(usize, bool)> = input.open.iter().map(|&i| (i, false)).collect();
+    let mut singles: Vec<(usize, bool)> = input.open.iter().map(|&i| (i, false)).collect();
     if input.show_dismissed {
-        rows.extend(input.dismissed.iter().map(|&i| (i, true)));
-        rows.sort_by_key(|&(i, _)| input.candidates[i].start);
+        singles.extend(input.dismissed.iter().map(|&i| (i, true)));
+        singles.sort_by_key(|&(i, _)| input.candidates[i].start);
     }
-    if rows.is_empty() {
+    if singles.is_empty() {
         ui.label(RichText::new(crate::present::no_candidates_open()).weak());
         return;
     }
+    let rows = group(input.candidates, &singles);
+    let weak = |row: &Row| input.candidates[row.members[0]].confidence == Confidence::Weak;
     egui::ScrollArea::vertical()
         .id_salt("reader-candidates")
-        .max_height(170.0)
+        .max_height(210.0)
         .auto_shrink([false, true])
         .show(ui, |ui| {
-            for (i, dismissed) in rows {
-                let c = &input.candidates[i];
-                ui.push_id(("candidate", c.start, c.end), |ui| {
-                    row(ui, input, article_id, c, dismissed, actions)
-                });
+            // The weaker ones apart, after the others.
+            for weaker in [false, true] {
+                let shown: Vec<&Row> = rows.iter().filter(|r| weak(r) == weaker).collect();
+                if weaker && !shown.is_empty() {
+                    ui.label(RichText::new(crate::present::weaker_candidates_heading()).strong());
+                }
+                for r in shown {
+                    let c = &input.candidates[r.members[0]];
+                    ui.push_id(("candidate", c.start, c.end), |ui| {
+                        row(ui, input, article_id, r, weaker, actions)
+                    });
+                }
             }
         });
+}
+
+/// How many claims the open candidates make (candidates of one claim are one row).
+pub(crate) fn open_claims(candidates: &[Candidate], open: &[usize]) -> usize {
+    let singles: Vec<(usize, bool)> = open.iter().map(|&i| (i, false)).collect();
+    group(candidates, &singles).len()
+}
+
+/// Candidates of one claim (the same claim key), listed as one row.
+struct Row {
+    /// Indices of the candidates, in text order.
+    members: Vec<usize>,
+    dismissed: bool,
+}
+
+/// The rows: candidates grouped by the claim they make, in the order of their first clause.
+fn group(candidates: &[Candidate], singles: &[(usize, bool)]) -> Vec<Row> {
+    let mut rows: Vec<Row> = Vec::new();
+    for &(i, dismissed) in singles {
+        let key = &candidates[i].claim_key;
+        let same = rows.iter_mut().find(|r| {
+            r.dismissed == dismissed
+                && !key.is_empty()
+                && candidates[r.members[0]].claim_key == *key
+        });
+        match same {
+            Some(r) => r.members.push(i),
+            None => rows.push(Row {
+                members: vec![i],
+                dismissed,
+            }),
+        }
+    }
+    rows
 }
 
 fn row(
     ui: &mut Ui,
     input: &ListInput,
     article_id: &str,
-    c: &Candidate,
-    dismissed: bool,
+    r: &Row,
+    weaker: bool,
     actions: &mut Vec<Action>,
 ) {
-    let claim = crate::present::candidate_claim(input.store, c);
+    let first = &input.candidates[r.members[0]];
+    let claim = crate::present::candidate_claim(input.store, first);
     let mut text = RichText::new(claim);
-    if dismissed {
+    if r.dismissed || weaker {
         text = text.weak();
     }
     let response = ui
         .add(egui::Label::new(text).sense(Sense::click()))
         .on_hover_text(Command::ShowClause.hover_text().unwrap_or_default());
-    let clause = ui.add(
-        egui::Label::new(RichText::new(format!("“{}”", c.text)).italics().small())
-            .sense(Sense::click()),
-    );
-    if response.clicked() || clause.clicked() {
+    if response.clicked() {
         actions.push(Action::ShowClause {
             article: input.article,
-            start: c.start,
-            end: c.end,
+            start: first.start,
+            end: first.end,
         });
     }
+    for &i in &r.members {
+        let c = &input.candidates[i];
+        let clause = ui.add(
+            egui::Label::new(RichText::new(format!("“{}”", c.text)).italics().small())
+                .sense(Sense::click()),
+        );
+        if clause.clicked() {
+            actions.push(Action::ShowClause {
+                article: input.article,
+                start: c.start,
+                end: c.end,
+            });
+        }
+    }
+    ui.label(
+        RichText::new(crate::present::candidate_rule(&first.reason))
+            .small()
+            .weak(),
+    );
+    let members = || r.members.iter().map(|&i| &input.candidates[i]);
     ui.horizontal(|ui| {
-        if dismissed {
+        if r.dismissed {
             if command_button(ui, Command::RestoreCandidate).clicked() {
-                actions.push(Action::RestoreCandidate(Dismissed::of(article_id, c)));
+                actions.extend(
+                    members().map(|c| Action::RestoreCandidate(Dismissed::of(article_id, c))),
+                );
             }
         } else {
             if command_button(ui, Command::AcceptCandidate).clicked() {
                 actions.push(Action::AcceptCandidate {
                     article: input.article,
-                    candidate: Box::new(c.clone()),
+                    candidates: members().cloned().collect(),
                 });
             }
             if command_button(ui, Command::DismissCandidate).clicked() {
-                actions.push(Action::DismissCandidate(Dismissed::of(article_id, c)));
+                actions.extend(
+                    members().map(|c| Action::DismissCandidate(Dismissed::of(article_id, c))),
+                );
             }
         }
     });

@@ -149,7 +149,7 @@ impl Reader {
         ui.label(crate::present::coverage_line(
             c.backing.len(),
             c.sentences,
-            c.open.len(),
+            candidates::open_claims(&analysis.candidates, &c.open),
         ));
         if let Some(problem) = &analysis.problem {
             ui.label(RichText::new(problem).small().weak());

@@ -66,6 +66,8 @@ fn form(place: &str, status: Status, to: &str) -> ClaimForm {
         basis: Basis::Stated,
         note: String::new(),
         assistant: String::new(),
+        more_quotes: Vec::new(),
+        coordinates: String::new(),
     }
 }
 
