@@ -79,9 +79,15 @@ impl Analysis<'_> {
                 let Some((holder, holder_end)) = holder else {
                     return none;
                 };
-                let Some((_, place)) = self.place_before(clause, verb.start) else {
+                let Some((place_name, place)) = self.place_before(clause, verb.start) else {
                     return none;
                 };
+                // "seized Qaim, one of the last territories held by IS": its former holder.
+                if v.class != Class::FellTo
+                    && self.taken_in_sentence(sentence, self.names[place_name].tokens.start, holder)
+                {
+                    return none;
+                }
                 let Some(actor) = self.actor_of(holder, Some(place.place)) else {
                     return none;
                 };
@@ -197,7 +203,15 @@ impl Analysis<'_> {
                         context: None,
                     };
                 }
-                let Some(subject) = self.subject(sentence, verb.start, previous) else {
+                let after_gerund = v.form == Form::Gerund
+                    && verb.start > 0
+                    && matches!(self.word(verb.start - 1), Some("after" | "since"));
+                let subject = if after_gerund {
+                    self.gerund_subject(clause, verb.start)
+                } else {
+                    self.subject(sentence, verb.start, previous)
+                };
+                let Some(subject) = subject else {
                     return none;
                 };
                 let scan = self.objects(verb.end, clause, sentence, v, subject.name);
@@ -213,6 +227,14 @@ impl Analysis<'_> {
                     && let Some(p) = self.reported_passive(subject.name, verb.start, clause)
                 {
                     // "The SDF declared that Raqqa had been liberated": the declarer holds it.
+                    places.push(p);
+                }
+                if places.is_empty()
+                    && matches!(v.class, Class::Capture | Class::Recapture)
+                    && !subject.from_previous_sentence
+                    && let Some(p) = self.relative_object(sentence, subject.name)
+                {
+                    // "the town of Qaim that Iraqi forces retook from IS".
                     places.push(p);
                 }
                 // "expelled government troops from X": the subject takes X from its object.
