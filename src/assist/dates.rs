@@ -78,10 +78,10 @@ pub(crate) fn find_dates(text: &str, tokens: &[Token], published: NaiveDate) -> 
                 start: tokens[i].start,
                 end: tokens[end - 1].end,
                 date,
-                precision: if day {
-                    DatePrecision::Day
-                } else {
-                    DatePrecision::Month
+                precision: match day {
+                    super::arabic::Precision::Day => DatePrecision::Day,
+                    super::arabic::Precision::Week => DatePrecision::Week,
+                    super::arabic::Precision::Month => DatePrecision::Month,
                 },
                 relative,
             })

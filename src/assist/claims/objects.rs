@@ -166,8 +166,8 @@ impl Analysis<'_> {
             }
             // "the villages of A, B and C" names them; "villages near A" does not.
             // "the district of Qaim" is the district itself, not a part of a town.
-            let list_of = matches!(w, "villages" | "towns" | "district")
-                && self.word(t + 1) == Some("of");
+            let list_of =
+                matches!(w, "villages" | "towns" | "district") && self.word(t + 1) == Some("of");
             // "the desert town of": an adjective, not the desert.
             let list_of = list_of
                 || matches!(

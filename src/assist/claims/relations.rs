@@ -28,7 +28,11 @@ impl Analysis<'_> {
 
     /// "the border town of Qaim that Iraqi forces retook": the place a relative clause's verb
     /// acts on, named just before "that"/"which" and the subject.
-    pub(super) fn relative_object(&self, sentence: &Range<usize>, subject: usize) -> Option<PlaceRef> {
+    pub(super) fn relative_object(
+        &self,
+        sentence: &Range<usize>,
+        subject: usize,
+    ) -> Option<PlaceRef> {
         let mut t = self.names[subject].tokens.start;
         // "the town which the army retook".
         if t > 0 && self.word(t - 1) == Some("the") {
@@ -58,7 +62,12 @@ impl Analysis<'_> {
     /// Whether the place named at token `at` is what a taking verb before it in its sentence
     /// acts on ("seized the district of Qaim, one of the last territories held by IS"): a
     /// description of the place then tells who held it before, not who holds it.
-    pub(super) fn taken_in_sentence(&self, sentence: &Range<usize>, at: usize, holder: usize) -> bool {
+    pub(super) fn taken_in_sentence(
+        &self,
+        sentence: &Range<usize>,
+        at: usize,
+        holder: usize,
+    ) -> bool {
         clauses(self.text, &self.tokens, sentence.clone())
             .into_iter()
             .filter(|c| c.start <= at)
@@ -75,12 +84,15 @@ impl Analysis<'_> {
                     ) && self.polarity(&clause, &(t..t + len), v.form, v.class)
                         != super::Polarity::NotAClaim
                         && self
-                        .objects(t + len, &clause, sentence, v, holder)
-                        .places
-                        .iter()
-                        .any(|p| self.names_in(sentence.clone()).any(|n| {
-                            self.names[n].start == p.start && self.names[n].tokens.start == at
-                        }))
+                            .objects(t + len, &clause, sentence, v, holder)
+                            .places
+                            .iter()
+                            .any(|p| {
+                                self.names_in(sentence.clone()).any(|n| {
+                                    self.names[n].start == p.start
+                                        && self.names[n].tokens.start == at
+                                })
+                            })
                 })
             })
     }
@@ -119,7 +131,10 @@ impl Analysis<'_> {
             let mut k = t + 1;
             while k < clause.end.min(t + 4)
                 && self.word(k).is_some_and(|w| {
-                    matches!(w, "city" | "town" | "village" | "of" | "border" | "district")
+                    matches!(
+                        w,
+                        "city" | "town" | "village" | "of" | "border" | "district"
+                    )
                 })
             {
                 k += 1;
