@@ -151,6 +151,8 @@ pub(super) const GOVERNMENT_FORCES: &[&str] = &[
     "joint operations command",
     "the joint operations command",
     "القوات الحكومية",
+    "القوات المشتركة",
+    "القوات المسلحة",
     "الجيش",
     "القوات الأمنية",
 ];

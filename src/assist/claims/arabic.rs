@@ -264,6 +264,21 @@ impl Analysis<'_> {
             if act == Act::Announced {
                 let Some((noun, what)) = (t + 1..clause.end.min(t + 14)).find_map(|k| {
                     let key = self.key(k)?;
+                    // "أعلنت انطلاق عمليات تحرير راوة": the start of an operation, a plan.
+                    if matches!(
+                        self.key(k - 1).as_deref(),
+                        Some(
+                            "عمليات"
+                                | "عملية"
+                                | "انطلاق"
+                                | "بدء"
+                                | "معركة"
+                                | "هجوم"
+                                | "خطة"
+                        )
+                    ) {
+                        return None;
+                    }
                     ANNOUNCED
                         .iter()
                         .find(|(n, _)| *n == key)
@@ -333,7 +348,18 @@ impl Analysis<'_> {
             return vec![];
         };
         let start = after.map_or(object_from, |n| self.names[n].tokens.end.max(object_from));
-        let (places, holder_after) = self.arabic_places(start, clause, sentence, act);
+        let (mut places, holder_after) = self.arabic_places(start, clause, sentence, act);
+        // "راوة آخر منطقة يسيطر عليها التنظيم": the place the relative clause is about.
+        if places.is_empty()
+            && act == Act::Holds
+            && matches!(self.key(verb + 1).as_deref(), Some("عليها" | "عليه"))
+            && let Some((n, p)) = self
+                .names_in(clause.start.max(verb.saturating_sub(5))..verb)
+                .filter_map(|n| Some((n, self.place_of(n)?)))
+                .last()
+        {
+            places.push((p, false, self.names[n].end));
+        }
         let class = match act {
             Act::Holds => Class::Holds,
             _ => Class::Capture,
@@ -444,7 +470,7 @@ impl Analysis<'_> {
         let own = &self.tokens[start].lower;
         matches!(
             before.as_deref(),
-            Some("مع" | "ضد" | "من" | "على" | "امام" | "بيد" | "يد")
+            Some("مع" | "ضد" | "من" | "على" | "امام" | "بيد" | "يد" | "سيطرة" | "قبضة")
         ) || own.starts_with('ل') && !own.starts_with("ال")
             || (own.starts_with('ب') && !own.starts_with("ال"))
     }

@@ -109,15 +109,19 @@ impl Analysis<'_> {
                 && self.name_starting_at(t + 2).is_none()
                 && self.ends_noun_phrase(t + 2, clause.end)
                 && out.places.is_empty()
-                && !partial
+                && (!partial || part_of)
                 && let Some(place) = self.antecedent(sentence, t, noun == "crossing")
             {
+                // "several districts of the city": a part of the town named before.
                 out.places.push(PlaceRef {
                     place,
                     start: token.start,
                     end: self.tokens[t + 1].end,
-                    part: false,
+                    part: partial,
                 });
+                if partial {
+                    break;
+                }
                 t += 2;
                 continue;
             }

@@ -26,6 +26,49 @@ impl Analysis<'_> {
             })
     }
 
+    /// The places listed before a place name, back through "and", commas and "as well as"
+    /// ("Annah, Qaim and Rawa have been held by IS"), in the clause.
+    pub(super) fn places_listed_before(
+        &self,
+        clause: &Range<usize>,
+        last: usize,
+    ) -> Vec<(usize, PlaceRef)> {
+        let mut out = Vec::new();
+        let mut t = self.names[last].tokens.start;
+        loop {
+            let mut k = t;
+            let mut joined = false;
+            while k > clause.start
+                && (matches!(self.tokens[k - 1].lower.as_str(), "," | "and")
+                    || (self.word(k - 1) == Some("and") && self.word(k - 2) != Some("and")))
+            {
+                k -= 1;
+                joined = true;
+            }
+            let Some(n) = k.checked_sub(1).and_then(|b| self.name_cover[b]) else {
+                break;
+            };
+            let Some(place) = self.place_of(n) else {
+                break;
+            };
+            if !joined || self.names[n].tokens.start < clause.start {
+                break;
+            }
+            out.push((
+                n,
+                PlaceRef {
+                    place,
+                    start: self.names[n].start,
+                    end: self.names[n].end,
+                    part: false,
+                },
+            ));
+            t = self.names[n].tokens.start;
+        }
+        out.reverse();
+        out
+    }
+
     /// "the border town of Qaim that Iraqi forces retook": the place a relative clause's verb
     /// acts on, named just before "that"/"which" and the subject.
     pub(super) fn relative_object(

@@ -79,56 +79,65 @@ impl Analysis<'_> {
                 let Some((holder, holder_end)) = holder else {
                     return none;
                 };
-                let Some((place_name, place)) = self.place_before(clause, verb.start) else {
+                let Some(nearest) = self.place_before(clause, verb.start) else {
                     return none;
                 };
-                // "seized Qaim, one of the last territories held by IS": its former holder.
-                if v.class != Class::FellTo
-                    && self.taken_in_sentence(sentence, self.names[place_name].tokens.start, holder)
-                {
-                    return none;
-                }
-                let Some(actor) = self.actor_of(holder, Some(place.place)) else {
-                    return none;
-                };
-                let name = self.span_text(&(self.names[holder].start..self.names[holder].end));
-                let mut span = place.start..holder_end.max(self.tokens[verb.end - 1].end);
-                if let Some(d) = date {
-                    span = self.widen(span, d, clause);
-                }
-                if polarity == Polarity::NoLonger {
-                    push(
-                        place,
-                        Status::Lost,
-                        EventKind::Withdrawal,
-                        actor,
-                        None,
-                        None,
-                        span,
-                        format!("“no longer {verb_text}” {name}"),
-                    );
-                } else if v.class == Class::FellTo {
-                    push(
-                        place,
-                        Status::Held,
-                        EventKind::Capture,
-                        actor,
-                        None,
-                        None,
-                        span,
-                        format!("“{verb_text}” {name}"),
-                    );
-                } else {
-                    push(
-                        place,
-                        Status::Held,
-                        EventKind::Report,
-                        actor,
-                        None,
-                        None,
-                        span,
-                        format!("“{verb_text}” {name}: held"),
-                    );
+                // "Rawa and al-Qaim ... are still under IS control": the whole list.
+                let mut listed = self.places_listed_before(clause, nearest.0);
+                listed.push(nearest);
+                for (place_name, place) in listed {
+                    // "seized Qaim, one of the last territories held by IS": its former holder.
+                    if v.class != Class::FellTo
+                        && self.taken_in_sentence(
+                            sentence,
+                            self.names[place_name].tokens.start,
+                            holder,
+                        )
+                    {
+                        continue;
+                    }
+                    let Some(actor) = self.actor_of(holder, Some(place.place)) else {
+                        continue;
+                    };
+                    let name = self.span_text(&(self.names[holder].start..self.names[holder].end));
+                    let mut span = place.start..holder_end.max(self.tokens[verb.end - 1].end);
+                    if let Some(d) = date {
+                        span = self.widen(span, d, clause);
+                    }
+                    if polarity == Polarity::NoLonger {
+                        push(
+                            place,
+                            Status::Lost,
+                            EventKind::Withdrawal,
+                            actor,
+                            None,
+                            None,
+                            span,
+                            format!("“no longer {verb_text}” {name}"),
+                        );
+                    } else if v.class == Class::FellTo {
+                        push(
+                            place,
+                            Status::Held,
+                            EventKind::Capture,
+                            actor,
+                            None,
+                            None,
+                            span,
+                            format!("“{verb_text}” {name}"),
+                        );
+                    } else {
+                        push(
+                            place,
+                            Status::Held,
+                            EventKind::Report,
+                            actor,
+                            None,
+                            None,
+                            span,
+                            format!("“{verb_text}” {name}: held"),
+                        );
+                    }
                 }
                 VerbClaims {
                     claims,
