@@ -79,9 +79,12 @@ const ORDINALS: &[(&str, u32)] = &[
     ("الثلاثين", 30),
 ];
 
-#[derive(PartialEq)]
-enum Precision {
+/// How precise an Arabic date phrase is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Precision {
     Day,
+    /// "الأسبوع الماضي": the week that begins on the date.
+    Week,
     Month,
 }
 
@@ -114,6 +117,35 @@ pub(crate) fn number(w: &str) -> Option<u32> {
         return None;
     }
     ascii.parse().ok()
+}
+
+/// A span of days after "منذ" or "قبل": "أسبوع", "يومين", "ثلاثة أيام"; its tokens and days.
+fn span_back(tokens: &[Token], i: usize) -> Option<(usize, u64)> {
+    const COUNTS: &[(&str, u64)] = &[
+        ("ثلاثة", 3),
+        ("اربعة", 4),
+        ("خمسة", 5),
+        ("ستة", 6),
+        ("عشرة", 10),
+    ];
+    let k = key(tokens, i)?;
+    match k.as_str() {
+        "اسبوع" => return Some((1, 7)),
+        "اسبوعين" => return Some((1, 14)),
+        "يوم" => return Some((1, 1)),
+        "يومين" => return Some((1, 2)),
+        _ => {}
+    }
+    let n = COUNTS
+        .iter()
+        .find(|(w, _)| *w == k)
+        .map(|(_, n)| *n)
+        .or_else(|| number(&k).map(u64::from))?;
+    match key(tokens, i + 1).as_deref() {
+        Some("ايام") => Some((2, n)),
+        Some("اسابيع") => Some((2, 7 * n)),
+        _ => None,
+    }
 }
 
 /// The month at token `i` (one or two words), and the tokens it spans.
@@ -161,9 +193,9 @@ fn day_at(tokens: &[Token], i: usize) -> Option<(u32, usize)> {
     Some((day, len))
 }
 
-/// An Arabic date phrase: where it ends (a token index), its first day, whether it is known
-/// to the day (else to the month), and whether it counts from the publication ("أمس").
-pub(crate) type ArabicDate = (usize, NaiveDate, bool, bool);
+/// An Arabic date phrase: where it ends (a token index), its first day, how precise it is,
+/// and whether it counts from the publication ("أمس").
+pub(crate) type ArabicDate = (usize, NaiveDate, Precision, bool);
 
 /// The Arabic date phrase starting at token `i`, if any.
 pub(crate) fn date_at(tokens: &[Token], i: usize, published: NaiveDate) -> Option<ArabicDate> {
@@ -176,9 +208,26 @@ pub(crate) fn date_at(tokens: &[Token], i: usize, published: NaiveDate) -> Optio
         return None;
     }
     let make = |end: usize, date: NaiveDate, precision: Precision, relative: bool| {
-        (end, date, precision == Precision::Day, relative)
+        (end, date, precision, relative)
     };
     let w = bare(&first);
+    // "اليوم": the day of publication.
+    if w == "اليوم" {
+        return Some(make(i + 1, published, Precision::Day, true));
+    }
+    // "منذ أسبوع", "قبل يومين", "منذ ثلاثة أيام": counted back from the publication.
+    if matches!(w, "منذ" | "قبل")
+        && let Some((len, days)) = span_back(tokens, i + 1)
+    {
+        let day = published.checked_sub_days(Days::new(days))?;
+        return Some(make(i + 1 + len, day, Precision::Day, true));
+    }
+    // "الأسبوع الماضي": the week before the publication's, from its Monday.
+    if w == "الاسبوع" && key(tokens, i + 1).as_deref() == Some("الماضي") {
+        let back = published.weekday().num_days_from_monday() as u64 + 7;
+        let monday = published.checked_sub_days(Days::new(back))?;
+        return Some(make(i + 2, monday, Precision::Week, true));
+    }
     // "أول أمس", "أول من أمس": the day before yesterday.
     if w == "اول" {
         let k = usize::from(key(tokens, i + 1).as_deref() == Some("من"));
@@ -258,6 +307,11 @@ mod tests {
 
     /// The first Arabic date phrase of a text: its words, its day, whether known to the day.
     fn first(text: &str, published: NaiveDate) -> (String, NaiveDate, bool) {
+        let (phrase, date, precision) = first_precise(text, published);
+        (phrase, date, precision == Precision::Day)
+    }
+
+    fn first_precise(text: &str, published: NaiveDate) -> (String, NaiveDate, Precision) {
         let tokens = tokenize(text);
         (0..tokens.len())
             .find_map(|i| {
@@ -304,5 +358,25 @@ mod tests {
             ("في تموز".to_owned(), d(2017, 7, 1), false)
         );
         assert_eq!(number("٢٠١٧"), Some(2017));
+    }
+
+    #[test]
+    fn today_days_ago_and_last_week() {
+        // Thursday 16 November 2017.
+        let thu = d(2017, 11, 16);
+        assert_eq!(
+            first_precise("أعلن منذ أسبوع", thu),
+            ("منذ أسبوع".to_owned(), d(2017, 11, 9), Precision::Day)
+        );
+        assert_eq!(first("قبل يومين", thu).1, d(2017, 11, 14));
+        assert_eq!(first("منذ ثلاثة أيام", thu).1, d(2017, 11, 13));
+        assert_eq!(first("تمكن اليوم من", thu).1, thu);
+        assert_eq!(
+            first_precise("الأسبوع الماضي", thu),
+            ("الأسبوع الماضي".to_owned(), d(2017, 11, 6), Precision::Week)
+        );
+        // "قبل" before a place is no date.
+        let tokens = tokenize("قبل البوكمال");
+        assert!(date_at(&tokens, 0, thu).is_none());
     }
 }

@@ -78,10 +78,10 @@ pub(crate) fn find_dates(text: &str, tokens: &[Token], published: NaiveDate) -> 
                 start: tokens[i].start,
                 end: tokens[end - 1].end,
                 date,
-                precision: if day {
-                    DatePrecision::Day
-                } else {
-                    DatePrecision::Month
+                precision: match day {
+                    super::arabic::Precision::Day => DatePrecision::Day,
+                    super::arabic::Precision::Week => DatePrecision::Week,
+                    super::arabic::Precision::Month => DatePrecision::Month,
                 },
                 relative,
             })
@@ -204,6 +204,11 @@ fn relative_at(
     let w = |k: usize| word(tokens, i + k);
     let (days, forward, end): (u64, bool, usize) = match (w(0)?, w(1), w(2)) {
         ("the", Some("next" | "following"), Some("day")) => (1, true, i + 3),
+        // "earlier in the day", "later that day": the day of the date before.
+        ("earlier" | "later", Some("that"), Some("day")) => (0, true, i + 3),
+        ("earlier" | "later", Some("in"), Some("the")) if word(tokens, i + 3) == Some("day") => {
+            (0, true, i + 4)
+        }
         ("the", Some("day"), Some("after")) => (1, true, i + 3),
         ("the", Some("day"), Some("before")) | ("the", Some("previous"), Some("day")) => {
             (1, false, i + 3)
@@ -446,6 +451,13 @@ mod tests {
             [("two days ago".into(), d(2017, 11, 18), DatePrecision::Day)]
         );
         assert_eq!(dates("a week ago", d(2017, 11, 20))[0].1, d(2017, 11, 13));
+        // "Earlier in the day" is the day of the date before it.
+        let found = dates(
+            "They entered Hajin on Friday. Earlier in the day, they took Susah.",
+            d(2017, 11, 20),
+        );
+        assert_eq!(found[1].0, "Earlier in the day");
+        assert_eq!(found[1].1, d(2017, 11, 17));
         assert_eq!(
             dates("the day before yesterday", d(2017, 11, 20))[0].1,
             d(2017, 11, 18)

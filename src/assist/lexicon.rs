@@ -76,6 +76,9 @@ const NAME_ARTICLES: &[&str] = &[
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
     by_key: HashMap<String, Vec<Rule>>,
+    /// The data's place names by their sound in Latin letters, for spellings no list has
+    /// ("Annah", "Deir el-Zour", "Husaibah").
+    by_sound: HashMap<String, Vec<Rule>>,
     max_words: usize,
 }
 
@@ -113,6 +116,22 @@ impl Lexicon {
             && let Some(loose) = match_key_without_article(name)
         {
             keys.push(loose);
+        }
+        // The data's own places only (rank 0): the gazetteer's many small names would meet
+        // ordinary words.
+        if matches!(referent, Referent::Place(_)) && rank == 0 {
+            for key in &keys {
+                if let Some(sound) = sound(key) {
+                    let rules = self.by_sound.entry(sound).or_default();
+                    if !rules.iter().any(|r| r.referent == referent) {
+                        rules.push(Rule {
+                            referent,
+                            case: case.clone(),
+                            rank,
+                        });
+                    }
+                }
+            }
         }
         for key in keys {
             if key.chars().count() < 2 {
@@ -262,13 +281,45 @@ impl Lexicon {
 
     /// The entry a span refers to: actors before places, then by rank.
     fn best(&self, key: &str, span: &str) -> Option<Referent> {
-        let rules = self.by_key.get(key)?;
-        rules
-            .iter()
-            .filter(|r| written_as(&r.case, span))
-            .min_by_key(|r| (matches!(r.referent, Referent::Place(_)), r.rank))
-            .map(|r| r.referent)
+        let pick = |rules: &Vec<Rule>| {
+            rules
+                .iter()
+                .filter(|r| written_as(&r.case, span))
+                .min_by_key(|r| (matches!(r.referent, Referent::Place(_)), r.rank))
+                .map(|r| r.referent)
+        };
+        match self.by_key.get(key) {
+            Some(rules) => pick(rules),
+            None => self.by_sound.get(&sound(key)?).and_then(pick),
+        }
     }
+}
+
+/// How a Latin place name sounds, so that transliterations meet: "ou" is "u", "ee" is "i",
+/// "el" is "al", doubled letters are one, and a final "h" after a vowel is silent ("Annah" and
+/// "Anah", "Deir el-Zour" and "Deir al-Zour", "Husaibah" and "Husaiba"). Only for keys of
+/// at least four letters, so that short words do not meet names.
+fn sound(key: &str) -> Option<String> {
+    if key.len() < 4 || !key.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let s = key
+        .replace("ou", "u")
+        .replace("ee", "i")
+        .replace("el", "al");
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    if out.len() > 3
+        && out.ends_with('h')
+        && out[..out.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u'])
+    {
+        out.pop();
+    }
+    (out.len() >= 4).then_some(out)
 }
 
 fn written_as(case: &Case, span: &str) -> bool {
@@ -332,6 +383,16 @@ mod tests {
             .into_iter()
             .map(|m| (m.referent, &text[m.start..m.end]))
             .collect()
+    }
+
+    #[test]
+    fn transliterations_meet_by_sound() {
+        assert_eq!(sound("annah"), sound("anah"));
+        assert_eq!(sound("deirelzour"), sound("deiralzour"));
+        assert_eq!(sound("husaibah"), sound("husaiba"));
+        assert_ne!(sound("hajin"), sound("hit"));
+        assert_eq!(sound("hit"), None);
+        assert_eq!(sound("البوكمال"), None);
     }
 
     #[test]

@@ -133,6 +133,9 @@ pub(super) const GOVERNMENT_FORCES: &[&str] = &[
     "pro-government troops",
     "pro-government fighters",
     "the army",
+    "army units",
+    "army troops",
+    "military units",
     "the military",
     "armed forces",
     "the armed forces",
@@ -148,6 +151,8 @@ pub(super) const GOVERNMENT_FORCES: &[&str] = &[
     "joint operations command",
     "the joint operations command",
     "القوات الحكومية",
+    "القوات المشتركة",
+    "القوات المسلحة",
     "الجيش",
     "القوات الأمنية",
 ];

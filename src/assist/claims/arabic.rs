@@ -28,6 +28,8 @@ enum Act {
     Holds,
     /// Announced something of a place ("أعلن"): the noun after says what.
     Announced,
+    /// Managed to ("تمكن من", "نجح في"): the verbal noun after says what.
+    Managed,
 }
 
 /// Verbs by match key, without a leading "و" or "ف".
@@ -69,7 +71,28 @@ const VERBS: &[(&str, Act)] = &[
     ("يسيطرون", Act::Holds),
     ("اعلن", Act::Announced),
     ("اعلنت", Act::Announced),
+    ("يعلن", Act::Announced),
+    ("تعلن", Act::Announced),
+    ("تمكن", Act::Managed),
+    ("تمكنت", Act::Managed),
+    ("تمكنوا", Act::Managed),
+    ("نجح", Act::Managed),
+    ("نجحت", Act::Managed),
+    ("نجحوا", Act::Managed),
 ];
+/// The verbal nouns after "تمكن من" / "نجح في": entering, taking control, retaking.
+const MANAGED: &[(&str, Act)] = &[
+    ("دخول", Act::Entered),
+    ("اقتحام", Act::Entered),
+    ("السيطرة", Act::Capture),
+    ("سيطرة", Act::Capture),
+    ("تحرير", Act::Capture),
+    ("انتزاع", Act::Capture),
+    ("استعادة", Act::Recapture),
+    ("طرد", Act::Expelled),
+];
+/// Words of quantity before a number ("نحو 50% من", "أكثر من 40% من"): a share of a place.
+const ABOUT: &[&str] = &["نحو", "حوالي", "اكثر", "قرابة", "زهاء"];
 /// The nouns "أعلن" announces: control, liberation, retaking.
 const ANNOUNCED: &[(&str, Act)] = &[
     ("سيطرته", Act::Capture),
@@ -123,6 +146,22 @@ const FILLERS: &[&str] = &[
     "مركز",
     "قضاء",
     "ناحية",
+    // "الجيش السوري وحلفاؤه بقيادة حزب الله اللبناني مدينة البوكمال": the subject's allies
+    // and leaders stand between the verb and its place.
+    "وحلفاؤه",
+    "وحلفائه",
+    "وحلفاؤها",
+    "وحلفائها",
+    "وحلفاؤهم",
+    "بقيادة",
+    "جماعة",
+    "اللبنانية",
+    "اللبناني",
+    "العراقية",
+    "العراقي",
+    "الروسية",
+    "الايرانية",
+    "مجددا",
 ];
 /// Parts of a place: taking one is fighting for the place.
 const PARTS: &[&str] = &["اجزاء", "جزء", "احياء", "معظم", "اغلب", "نصف", "اجزاء"];
@@ -212,19 +251,57 @@ impl Analysis<'_> {
                 .collect();
             let still = before.first().is_some_and(|w| STILL.contains(&bare(w)))
                 || before.get(1).is_some_and(|w| STILL.contains(&bare(w)));
-            if !still
-                && before
-                    .iter()
-                    .take(2)
-                    .any(|w| NOT_A_CLAIM.contains(&bare(w)) || NOT_A_CLAIM.contains(&w.as_str()))
-            {
+            // "قد" with a past verb ("قد تمكنوا", "قد أعلن") asserts; with a present one
+            // ("قد يسيطر") it is a may.
+            let blocks = |w: &String| {
+                let w = bare(w);
+                NOT_A_CLAIM.contains(&w) && (w != "قد" || act == Act::Holds)
+            };
+            if !still && before.iter().take(2).any(blocks) {
                 continue;
             }
             let mut object_from = t + 1;
             if act == Act::Announced {
                 let Some((noun, what)) = (t + 1..clause.end.min(t + 14)).find_map(|k| {
                     let key = self.key(k)?;
+                    // "أعلنت انطلاق عمليات تحرير راوة": the start of an operation, a plan.
+                    if matches!(
+                        self.key(k - 1).as_deref(),
+                        Some(
+                            "عمليات"
+                                | "عملية"
+                                | "انطلاق"
+                                | "بدء"
+                                | "معركة"
+                                | "هجوم"
+                                | "خطة"
+                        )
+                    ) {
+                        return None;
+                    }
                     ANNOUNCED
+                        .iter()
+                        .find(|(n, _)| *n == key)
+                        .map(|(_, a)| (k, *a))
+                }) else {
+                    continue;
+                };
+                act = what;
+                object_from = noun + 1;
+            }
+            if act == Act::Managed {
+                // "تمكنت قوات الجيش الخميس من دخول البوكمال".
+                let Some((noun, what)) = (t + 2..clause.end.min(t + 12)).find_map(|k| {
+                    let key = self.key(k)?;
+                    if !matches!(self.key(k - 1).as_deref(), Some("من" | "في")) {
+                        return None;
+                    }
+                    // "نجحوا بعد أيام من استعادة": days after, not managed to.
+                    if (t + 1..k).any(|b| matches!(self.key(b).as_deref(), Some("بعد" | "قبل")))
+                    {
+                        return None;
+                    }
+                    MANAGED
                         .iter()
                         .find(|(n, _)| *n == key)
                         .map(|(_, a)| (k, *a))
@@ -252,8 +329,12 @@ impl Analysis<'_> {
     ) -> Vec<Claim> {
         // The subject: the first actor after the verb (before its places), else the nearest
         // one before it.
+        // "المدينة" points back to a town named before: it ends the subject's search too.
         let first_place = (object_from..clause.end)
-            .find(|&t| self.name_cover[t].is_some_and(|n| self.place_of(n).is_some()))
+            .find(|&t| {
+                self.name_cover[t].is_some_and(|n| self.place_of(n).is_some())
+                    || matches!(self.key(t).as_deref(), Some("المدينة" | "البلدة"))
+            })
             .unwrap_or(clause.end);
         let after = self
             .names_in(verb + 1..first_place)
@@ -267,7 +348,18 @@ impl Analysis<'_> {
             return vec![];
         };
         let start = after.map_or(object_from, |n| self.names[n].tokens.end.max(object_from));
-        let (places, holder_after) = self.arabic_places(start, clause, sentence, act);
+        let (mut places, holder_after) = self.arabic_places(start, clause, sentence, act);
+        // "راوة آخر منطقة يسيطر عليها التنظيم": the place the relative clause is about.
+        if places.is_empty()
+            && act == Act::Holds
+            && matches!(self.key(verb + 1).as_deref(), Some("عليها" | "عليه"))
+            && let Some((n, p)) = self
+                .names_in(clause.start.max(verb.saturating_sub(5))..verb)
+                .filter_map(|n| Some((n, self.place_of(n)?)))
+                .last()
+        {
+            places.push((p, false, self.names[n].end));
+        }
         let class = match act {
             Act::Holds => Class::Holds,
             _ => Class::Capture,
@@ -339,7 +431,7 @@ impl Analysis<'_> {
                     };
                     (Status::Held, EventKind::Capture, h, None, None)
                 }
-                Act::Announced => continue,
+                Act::Announced | Act::Managed => continue,
             };
             let mut grounds = dating.grounds.clone();
             if part {
@@ -378,7 +470,7 @@ impl Analysis<'_> {
         let own = &self.tokens[start].lower;
         matches!(
             before.as_deref(),
-            Some("مع" | "ضد" | "من" | "على" | "امام" | "بيد" | "يد")
+            Some("مع" | "ضد" | "من" | "على" | "امام" | "بيد" | "يد" | "سيطرة" | "قبضة")
         ) || own.starts_with('ل') && !own.starts_with("ال")
             || (own.starts_with('ب') && !own.starts_with("ال"))
     }
@@ -440,12 +532,28 @@ impl Analysis<'_> {
                 out.push((p, part, self.tokens[t].end));
                 break;
             }
+            let number = |x: usize| {
+                self.tokens
+                    .get(x)
+                    .is_some_and(|x| x.lower.chars().all(|c| c.is_numeric()))
+            };
+            if ABOUT.contains(&k.as_str()) && (number(t + 1) || number(t + 2)) {
+                // "نحو 50%": "نحو" is "about", not "towards".
+                t += 1;
+                continue;
+            }
+            if number(t) {
+                // "50% من مدينة البوكمال": a share of the place.
+                part = true;
+                t += 1;
+                continue;
+            }
             if PARTS.contains(&k.as_str()) {
                 part = true;
             } else if k == "من" && (part || act == Act::Withdrew || act == Act::Expelled) {
             } else if STOPS.contains(&k.as_str()) {
                 break;
-            } else if !FILLERS.contains(&k.as_str()) {
+            } else if !FILLERS.iter().any(|f| match_key(f) == k) {
                 filler += 1;
                 if filler > 2 {
                     break;

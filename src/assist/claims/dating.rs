@@ -82,6 +82,8 @@ impl Analysis<'_> {
             .find(|(_, d)| {
                 sentence.contains(&d.tokens.start)
                     && !background.iter().any(|b| b.contains(&d.tokens.start))
+                    // "since July 2014" opens a span of the past: no point of the story.
+                    && self.word(d.tokens.start) != Some("since")
             })
             .map(|(i, _)| i)
     }
@@ -115,7 +117,26 @@ impl Analysis<'_> {
                 // "still holds", "controls": now, whatever the sentence before said.
                 let present = matches!(class, Class::Holds | Class::HeldBy | Class::Under)
                     && !self.past_tense_near(clause, verb);
+                // "have been held by IS since 2014": held since then, and still now.
+                let still = matches!(class, Class::Holds | Class::HeldBy | Class::Under)
+                    && (verb.saturating_sub(3)..verb)
+                        .any(|t| matches!(self.word(t), Some("has" | "have")));
                 match (found, previous.carried) {
+                    (Some(d), _)
+                        if still && self.word(self.dates[d].tokens.start) == Some("since") =>
+                    {
+                        let m = &self.dates[d];
+                        Dating {
+                            date: Some(self.published),
+                            precision: Some(DatePrecision::Day),
+                            phrase: None,
+                            grounds: vec![Ground::DatedByPublication],
+                            note: Some(format!(
+                                "held \u{201c}{}\u{201d} and still at the publication",
+                                &self.text[m.start..m.end]
+                            )),
+                        }
+                    }
                     (Some(d), _) => self.dated_by(d),
                     (None, Some(d)) if !present => {
                         let m = &self.dates[d];

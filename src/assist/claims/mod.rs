@@ -19,6 +19,7 @@ mod arabic;
 mod dating;
 mod forms;
 mod objects;
+mod relations;
 mod unknown;
 mod verbs;
 mod vocabulary;
@@ -322,6 +323,7 @@ impl<'a> Analysis<'a> {
                 continue;
             }
             out.extend(self.fighting_claims(s, &sentence, &clause, previous));
+            out.extend(self.held_adjective_claims(s, &sentence, &clause, previous));
             let mut i = clause.start;
             while i < clause.end {
                 let Some((verb, len)) = self.verb_at(i, clause.end) else {

@@ -109,15 +109,19 @@ impl Analysis<'_> {
                 && self.name_starting_at(t + 2).is_none()
                 && self.ends_noun_phrase(t + 2, clause.end)
                 && out.places.is_empty()
-                && !partial
+                && (!partial || part_of)
                 && let Some(place) = self.antecedent(sentence, t, noun == "crossing")
             {
+                // "several districts of the city": a part of the town named before.
                 out.places.push(PlaceRef {
                     place,
                     start: token.start,
                     end: self.tokens[t + 1].end,
-                    part: false,
+                    part: partial,
                 });
+                if partial {
+                    break;
+                }
                 t += 2;
                 continue;
             }
@@ -165,7 +169,9 @@ impl Analysis<'_> {
                 break;
             }
             // "the villages of A, B and C" names them; "villages near A" does not.
-            let list_of = matches!(w, "villages" | "towns") && self.word(t + 1) == Some("of");
+            // "the district of Qaim" is the district itself, not a part of a town.
+            let list_of =
+                matches!(w, "villages" | "towns" | "district") && self.word(t + 1) == Some("of");
             // "the desert town of": an adjective, not the desert.
             let list_of = list_of
                 || matches!(

@@ -54,6 +54,25 @@ const ARABIC_PLACE_NOUNS: &[&str] = &[
     "ناحية",
     "قضاء",
 ];
+/// Arabic words after "مدينة" that are no name (match keys): verbs, relatives and adjectives
+/// ("آخر مدينة يسيطر عليها التنظيم", "مدينة رئيسية").
+const ARABIC_NOT_NAMES: &[&str] = &[
+    "يسيطر",
+    "تسيطر",
+    "يسيطرون",
+    "كانت",
+    "كان",
+    "التي",
+    "الذي",
+    "رئيسية",
+    "كبيرة",
+    "صغيرة",
+    "مهمة",
+    "استراتيجية",
+    "حدودية",
+    "سورية",
+    "عراقية",
+];
 /// Arabic words that open a two-word name ("أبو", "تل").
 const ARABIC_NAME_HEADS: &[&str] = &["ابو", "تل", "عين", "دير", "البو", "راس", "جسر", "بير"];
 /// Articles that open a name in lower case ("al-Hamdan").
@@ -183,6 +202,7 @@ pub(super) fn find_unknown_places(
         if ARABIC_PLACE_NOUNS.contains(&w)
             && tokens.get(i + 1).is_some_and(arabic)
             && !covered[i + 1]
+            && !ARABIC_NOT_NAMES.contains(&match_key(&tokens[i + 1].lower).as_str())
         {
             let two = ARABIC_NAME_HEADS.contains(&match_key(&tokens[i + 1].lower).as_str())
                 && tokens.get(i + 2).is_some_and(arabic)

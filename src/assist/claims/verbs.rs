@@ -79,50 +79,65 @@ impl Analysis<'_> {
                 let Some((holder, holder_end)) = holder else {
                     return none;
                 };
-                let Some((_, place)) = self.place_before(clause, verb.start) else {
+                let Some(nearest) = self.place_before(clause, verb.start) else {
                     return none;
                 };
-                let Some(actor) = self.actor_of(holder, Some(place.place)) else {
-                    return none;
-                };
-                let name = self.span_text(&(self.names[holder].start..self.names[holder].end));
-                let mut span = place.start..holder_end.max(self.tokens[verb.end - 1].end);
-                if let Some(d) = date {
-                    span = self.widen(span, d, clause);
-                }
-                if polarity == Polarity::NoLonger {
-                    push(
-                        place,
-                        Status::Lost,
-                        EventKind::Withdrawal,
-                        actor,
-                        None,
-                        None,
-                        span,
-                        format!("“no longer {verb_text}” {name}"),
-                    );
-                } else if v.class == Class::FellTo {
-                    push(
-                        place,
-                        Status::Held,
-                        EventKind::Capture,
-                        actor,
-                        None,
-                        None,
-                        span,
-                        format!("“{verb_text}” {name}"),
-                    );
-                } else {
-                    push(
-                        place,
-                        Status::Held,
-                        EventKind::Report,
-                        actor,
-                        None,
-                        None,
-                        span,
-                        format!("“{verb_text}” {name}: held"),
-                    );
+                // "Rawa and al-Qaim ... are still under IS control": the whole list.
+                let mut listed = self.places_listed_before(clause, nearest.0);
+                listed.push(nearest);
+                for (place_name, place) in listed {
+                    // "seized Qaim, one of the last territories held by IS": its former holder.
+                    if v.class != Class::FellTo
+                        && self.taken_in_sentence(
+                            sentence,
+                            self.names[place_name].tokens.start,
+                            holder,
+                        )
+                    {
+                        continue;
+                    }
+                    let Some(actor) = self.actor_of(holder, Some(place.place)) else {
+                        continue;
+                    };
+                    let name = self.span_text(&(self.names[holder].start..self.names[holder].end));
+                    let mut span = place.start..holder_end.max(self.tokens[verb.end - 1].end);
+                    if let Some(d) = date {
+                        span = self.widen(span, d, clause);
+                    }
+                    if polarity == Polarity::NoLonger {
+                        push(
+                            place,
+                            Status::Lost,
+                            EventKind::Withdrawal,
+                            actor,
+                            None,
+                            None,
+                            span,
+                            format!("“no longer {verb_text}” {name}"),
+                        );
+                    } else if v.class == Class::FellTo {
+                        push(
+                            place,
+                            Status::Held,
+                            EventKind::Capture,
+                            actor,
+                            None,
+                            None,
+                            span,
+                            format!("“{verb_text}” {name}"),
+                        );
+                    } else {
+                        push(
+                            place,
+                            Status::Held,
+                            EventKind::Report,
+                            actor,
+                            None,
+                            None,
+                            span,
+                            format!("“{verb_text}” {name}: held"),
+                        );
+                    }
                 }
                 VerbClaims {
                     claims,
@@ -197,7 +212,15 @@ impl Analysis<'_> {
                         context: None,
                     };
                 }
-                let Some(subject) = self.subject(sentence, verb.start, previous) else {
+                let after_gerund = v.form == Form::Gerund
+                    && verb.start > 0
+                    && matches!(self.word(verb.start - 1), Some("after" | "since"));
+                let subject = if after_gerund {
+                    self.gerund_subject(clause, verb.start)
+                } else {
+                    self.subject(sentence, verb.start, previous)
+                };
+                let Some(subject) = subject else {
                     return none;
                 };
                 let scan = self.objects(verb.end, clause, sentence, v, subject.name);
@@ -213,6 +236,14 @@ impl Analysis<'_> {
                     && let Some(p) = self.reported_passive(subject.name, verb.start, clause)
                 {
                     // "The SDF declared that Raqqa had been liberated": the declarer holds it.
+                    places.push(p);
+                }
+                if places.is_empty()
+                    && matches!(v.class, Class::Capture | Class::Recapture)
+                    && !subject.from_previous_sentence
+                    && let Some(p) = self.relative_object(sentence, subject.name)
+                {
+                    // "the town of Qaim that Iraqi forces retook from IS".
                     places.push(p);
                 }
                 // "expelled government troops from X": the subject takes X from its object.
