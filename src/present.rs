@@ -10,6 +10,8 @@ mod reader;
 pub use reader::*;
 mod time;
 pub use time::*;
+mod dispute;
+pub use dispute::*;
 
 /// "Thu 9 Nov 2017". The store words its own messages with the same function, so that a date
 /// in a validation problem reads like one on the map.

@@ -64,6 +64,13 @@ pub enum Action {
     Edit(crate::edit::Edit),
     Undo,
     Redo,
+    /// Resolve a dispute: `preferred`'s version stands, `other`'s is set aside, for `reason`
+    /// (an edit, kept until saved).
+    PreferVersion {
+        preferred: EventIx,
+        other: EventIx,
+        reason: String,
+    },
     /// Write the edits into the data directory (asks for a directory for the bundled data).
     Save,
     /// Copy the data into this new directory, save the edits there, and work on it from now.

@@ -63,6 +63,8 @@ pub enum Command {
     DeleteStep,
     MoveStepUp,
     MoveStepDown,
+    MarkPreferred,
+    ResolveDispute,
 }
 
 /// One row of the table.
@@ -122,6 +124,8 @@ impl Command {
         Command::DismissCandidate,
         Command::RestoreCandidate,
         Command::ShowClause,
+        Command::MarkPreferred,
+        Command::ResolveDispute,
     ];
 
     /// Every command: this table's, the toggles', the exports'.
@@ -324,6 +328,18 @@ impl Command {
                 None,
                 Some("Show the step shown one step later"),
             ),
+            Command::MarkPreferred => spec(
+                "Mark preferred…",
+                None,
+                Some("Resolve the dispute in favour of this version: say why next"),
+            ),
+            Command::ResolveDispute => spec(
+                "Resolve",
+                None,
+                Some(
+                    "Prefer this version and set the other aside, with your reason (saved with Save; Undo brings the dispute back)",
+                ),
+            ),
         }
     }
 
@@ -374,7 +390,9 @@ impl Command {
             | Command::ShowClause
             | Command::NewStory
             | Command::CreateStory
-            | Command::SetStepCaption => return None,
+            | Command::SetStepCaption
+            | Command::MarkPreferred
+            | Command::ResolveDispute => return None,
         };
         Some(action)
     }
