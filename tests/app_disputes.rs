@@ -65,7 +65,10 @@ fn until_shown(h: &mut Harness<FrontlineApp>) {
 fn a_dispute_shows_both_versions_and_marking_one_preferred_resolves_it_until_undone() {
     let (_tmp, root) = fixture();
     let mut h = open_at(&root, "abu_kamal", 8);
-    assert!(shows(&h, "Disputed: sources disagree"));
+    assert!(shows(
+        &h,
+        "Disputed: sources disagree: see both versions below"
+    ));
     assert!(shows(&h, "disputed from Wed 8 Nov to Thu 9 Nov 2017"));
     // The two versions, each with who says it and what it says.
     assert!(shows(&h, "Wire, Wed 8 Nov"));
@@ -101,7 +104,8 @@ fn a_dispute_shows_both_versions_and_marking_one_preferred_resolves_it_until_und
     until_shown(&mut h);
     assert_eq!(h.state().session.preview.problem, None);
     assert!(shows(&h, "unsaved changes (1 edit)"));
-    assert!(!shows(&h, "Disputed: sources disagree"));
+    assert!(!shows(&h, "see both versions below"));
+    assert_eq!(h.query_all_by_label("Mark preferred…").count(), 0);
     assert!(shows(&h, "resolved: three outlets agree on Thursday"));
     // The other version stays in the history, set aside.
     assert!(shows(&h, "set aside: three outlets agree on Thursday"));
@@ -113,7 +117,7 @@ fn a_dispute_shows_both_versions_and_marking_one_preferred_resolves_it_until_und
     h.run();
     until_shown(&mut h);
     assert!(!h.state().session.edits.is_dirty());
-    assert!(shows(&h, "Disputed: sources disagree"));
+    assert!(shows(&h, "see both versions below"));
     assert!(!shows(&h, "resolved: three outlets agree"));
     assert_eq!(h.query_all_by_label("Mark preferred…").count(), 2);
 }
@@ -164,5 +168,34 @@ fn an_uncertain_window_is_described_in_the_place_panel() {
     // Out of the window, nothing is uncertain.
     let mut h = open_at(&root, "rawa", 5);
     h.run();
-    assert!(!shows(&h, "Uncertain: changed hands"));
+    assert!(!shows(&h, "the map shows who held it before"));
+}
+
+#[test]
+fn the_feed_and_what_changed_list_the_dispute_and_the_window() {
+    let (_tmp, root) = fixture();
+    let mut h = open_at(&root, "abu_kamal", 8);
+    assert!(shows(
+        &h,
+        "Wed 8 Nov 2017 · Abu Kamal · captured · Syrian gov. · disputed"
+    ));
+    assert!(shows(
+        &h,
+        "Thu 9 Nov 2017 · Abu Kamal · captured · Syrian gov. · disputed"
+    ));
+    h.key_press(Key::D);
+    h.run();
+    assert!(shows(&h, "Disputed or uncertain in this time"));
+    assert!(shows(
+        &h,
+        "Abu Kamal disputed from Wed 8 Nov to Thu 9 Nov 2017: Wire, Wed 8 Nov says Syrian gov.; 3 articles of Sun 12 Nov say IS"
+    ));
+    // The uncertain window of Rawa, in the days it covers.
+    let mut h = open_at(&root, "rawa", 15);
+    h.key_press(Key::D);
+    h.run();
+    assert!(shows(
+        &h,
+        "Rawa: changed hands between Sat 11 and Sun 19 Nov (to Iraqi gov.)"
+    ));
 }

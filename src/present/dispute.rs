@@ -108,13 +108,14 @@ pub fn uncertain_detail(store: &Store, u: &Uncertain) -> String {
     if let Some(c) = first.get_mut(..1) {
         c.make_ascii_uppercase();
     }
+    let to = short_status(store, Some(ev.to));
+    let stop = if to.ends_with('.') { "" } else { "." };
     format!(
         "{first}, says {}{phrase}: the map shows who held it before ({}), and it may already \
-         have changed to {}.",
+         have changed to {to}{stop}",
         sources_words(store, u.event),
         ev.from
             .map_or("as reported".to_owned(), |f| short_status(store, Some(f))),
-        short_status(store, Some(ev.to))
     )
 }
 
@@ -157,12 +158,53 @@ pub fn place_claims(store: &Store, place: PlaceIx) -> Vec<EventIx> {
 
 /// The disputes of a place, in time order.
 pub fn place_disputes(store: &Store, place: PlaceIx) -> Vec<Dispute> {
-    let mut out: Vec<Dispute> = store
-        .timeline
-        .all_disputes()
-        .filter(|&(p, _)| p == place)
-        .map(|(_, d)| d)
-        .collect();
+    let mut out: Vec<Dispute> = store.timeline.windows_of(place).0.collect();
     out.sort_by_key(|d| d.from);
+    out
+}
+
+/// A place's uncertain windows, in time order.
+pub fn place_uncertain(store: &Store, place: PlaceIx) -> Vec<Uncertain> {
+    let mut out: Vec<Uncertain> = store.timeline.windows_of(place).1.collect();
+    out.sort_by_key(|u| u.first);
+    out
+}
+
+/// What the feed adds to an event's line: "disputed" for a version of a dispute, "set aside"
+/// for a version a resolution set aside, "uncertain window" for a change known only to some
+/// days that matches no other claim.
+pub fn event_window_tag(store: &Store, e: EventIx) -> Option<&'static str> {
+    let ev = &store.events[e];
+    if ev.set_aside {
+        return Some("set aside");
+    }
+    let (mut disputes, mut windows) = store.timeline.windows_of(ev.place);
+    if disputes.any(|d| d.versions.iter().any(|v| v.event == e)) {
+        return Some("disputed");
+    }
+    windows.any(|u| u.event == e).then_some("uncertain window")
+}
+
+/// The disputes and uncertain windows that overlap `from..to`, each as its place and a line
+/// ([`dispute_line`], [`uncertain_line`]), in order of place.
+pub fn windows_between(
+    store: &Store,
+    from: chrono::NaiveDateTime,
+    to: chrono::NaiveDateTime,
+) -> Vec<(PlaceIx, String)> {
+    let mut out = Vec::new();
+    for (p, d) in store.timeline.all_disputes() {
+        if d.from < to && d.to.is_none_or(|t| t > from) {
+            out.push((p, dispute_line(store, p, &d)));
+        }
+    }
+    for (p, u) in store.timeline.all_uncertain() {
+        let start = u.first.and_time(chrono::NaiveTime::MIN);
+        let end = (u.last + chrono::Days::new(1)).and_time(chrono::NaiveTime::MIN);
+        if start < to && end > from {
+            out.push((p, uncertain_line(store, p, &u)));
+        }
+    }
+    out.sort_by_key(|&(p, _)| p);
     out
 }

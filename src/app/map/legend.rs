@@ -111,6 +111,21 @@ fn entries(view: &ViewContext) -> Vec<(String, Sample)> {
             }),
         ),
         (
+            crate::present::DISPUTED_LEGEND,
+            one(Symbol {
+                disputed: true,
+                ..town(&[a, b])
+            }),
+        ),
+        (
+            crate::present::UNCERTAIN_LEGEND,
+            one(Symbol {
+                uncertain: true,
+                fill: (crate::view::palette::UNCERTAIN_FADE * 100.0) as u8,
+                ..town(&[b])
+            }),
+        ),
+        (
             "Selected",
             one(Symbol {
                 selected: true,
