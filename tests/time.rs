@@ -272,7 +272,11 @@ fn a_ranked_version_wins_either_way_and_the_other_is_set_aside() {
     );
     let s8 = state(&root, "2017-11-08", "abu_kamal");
     assert_eq!(
-        (s8["status"].as_str(), s8["holder"].as_str(), s8["since"].as_str()),
+        (
+            s8["status"].as_str(),
+            s8["holder"].as_str(),
+            s8["since"].as_str()
+        ),
         (Some("held"), Some("syrian_government"), Some("2017-11-08"))
     );
 }
@@ -292,7 +296,10 @@ fn a_dispute_and_a_window_in_words() {
         (a.sources.as_str(), a.claim.as_str()),
         ("Wire, Wed 8 Nov", "captured Wed 8 Nov · Syrian gov.")
     );
-    assert_eq!(a.articles, ["Wire, Wed 8 Nov: Alliance says it holds Abu Kamal"]);
+    assert_eq!(
+        a.articles,
+        ["Wire, Wed 8 Nov: Alliance says it holds Abu Kamal"]
+    );
     assert_eq!(
         (b.sources.as_str(), b.claim.as_str()),
         (
