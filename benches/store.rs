@@ -1,5 +1,7 @@
 //! The store at scale: load and validate the bundled data and synthetic corpora of growing
-//! size, the state of every place at one instant, and a scrub over a thousand instants.
+//! size, `check` on a hundred thousand events (load, the checks in time with the disputes and
+//! uncertain windows they find, and the report), the state of every place at one instant, and
+//! a scrub over a thousand instants.
 //!
 //! Run with `cargo bench --bench store`. The synthetic corpora are written once per run to a
 //! temporary directory, outside the timing.
@@ -48,6 +50,25 @@ fn bench(c: &mut Criterion) {
         );
     }
     load.finish();
+
+    // What `frontline check` does: load and check, then write the problems, the notes (one
+    // per dispute and uncertain window) and the summary.
+    let mut check = c.benchmark_group("check");
+    check
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(8))
+        .warm_up_time(Duration::from_secs(1));
+    let dir = corpus(&tmp, &SIZES[0]);
+    check.bench_function(format!("synthetic {} events", SIZES[0].events), |b| {
+        b.iter_with_large_drop(|| {
+            let store = Store::load(&DataSource::Dir(dir.clone()));
+            let report = store.diagnostics.render();
+            let summary = frontline::present::summary(&store);
+            black_box((report.len(), summary.len()));
+            store
+        })
+    });
+    check.finish();
 
     let big = Store::load(&DataSource::Dir(corpus(&tmp, &SIZES[0])));
     let (start, end) = big.span().expect("events");

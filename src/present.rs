@@ -12,6 +12,8 @@ mod publish;
 pub use publish::*;
 mod time;
 pub use time::*;
+mod dispute;
+pub use dispute::*;
 
 /// "Thu 9 Nov 2017". The store words its own messages with the same function, so that a date
 /// in a validation problem reads like one on the map.

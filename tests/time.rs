@@ -207,3 +207,124 @@ fn resolving_a_dispute_is_an_edit_that_can_be_undone() {
     let s8 = state(&root, "2017-11-08", "abu_kamal");
     assert_eq!(s8["holder"], "islamic_state");
 }
+
+/// The wire deprecated: its earlier day is set aside, the place is held from
+/// Thursday as the bundled articles say, and nothing is disputed any more.
+#[test]
+fn a_ranked_version_wins_either_way_and_the_other_is_set_aside() {
+    use frontline::store::{DataSource, Rank, Store};
+    let (_tmp, root) = fixture();
+    common::edit(
+        &root,
+        "events/wire-2017-11-08.toml",
+        "kind = \"capture\"",
+        "kind = \"capture\"\nrank = \"deprecated\"\nrank_reason = \"three outlets say Thursday\"",
+    );
+    let store = Store::load(&DataSource::Dir(root.clone()));
+    assert_eq!(store.timeline.all_disputes().count(), 0);
+    let wire = store
+        .events
+        .iter()
+        .position(|e| e.date.to_string() == "2017-11-08")
+        .unwrap();
+    assert!(store.events[wire].set_aside);
+    assert_eq!(
+        frontline::present::standing_sentence(&store.events[wire]).as_deref(),
+        Some("set aside: three outlets say Thursday")
+    );
+    assert_eq!(
+        frontline::present::event_window_tag(&store, wire),
+        Some("set aside")
+    );
+    // It stays in the place's claims for a reader, after the history's own.
+    let ak = store.events[wire].place;
+    assert!(frontline::present::place_claims(&store, ak).contains(&wire));
+    assert!(!store.place_events(ak).contains(&wire));
+    let s8 = state(&root, "2017-11-08", "abu_kamal");
+    assert_eq!(s8["holder"], "islamic_state");
+
+    // The earlier version preferred instead: it stands from Wednesday, the Thursday claim is
+    // set aside, and the place is no longer disputed.
+    let (_tmp, root) = fixture();
+    common::edit(
+        &root,
+        "events/wire-2017-11-08.toml",
+        "kind = \"capture\"",
+        "kind = \"capture\"\nrank = \"preferred\"\nrank_reason = \"the commander was there\"",
+    );
+    let store = Store::load(&DataSource::Dir(root.clone()));
+    assert_eq!(store.timeline.all_disputes().count(), 0);
+    let thursday: Vec<&frontline::store::Event> = store
+        .events
+        .iter()
+        .filter(|e| e.date.to_string() == "2017-11-09" && e.place == ak)
+        .collect();
+    assert!(thursday.iter().any(|e| e.set_aside), "the Thursday claim");
+    let wire = store
+        .events
+        .iter()
+        .find(|e| e.date.to_string() == "2017-11-08")
+        .unwrap();
+    assert_eq!(wire.rank, Rank::Preferred);
+    assert_eq!(
+        frontline::present::standing_sentence(wire).as_deref(),
+        Some("resolved: the commander was there")
+    );
+    let s8 = state(&root, "2017-11-08", "abu_kamal");
+    assert_eq!(
+        (
+            s8["status"].as_str(),
+            s8["holder"].as_str(),
+            s8["since"].as_str()
+        ),
+        (Some("held"), Some("syrian_government"), Some("2017-11-08"))
+    );
+}
+
+/// The words the place panel, the feed and "What changed" use for the dispute and the window.
+#[test]
+fn a_dispute_and_a_window_in_words() {
+    use frontline::present;
+    use frontline::store::{DataSource, Store};
+    let (_tmp, root) = fixture();
+    let store = Store::load(&DataSource::Dir(root));
+    let place = |id: &str| store.places.iter().position(|p| p.id == id).unwrap();
+    let d = present::place_disputes(&store, place("abu_kamal"));
+    assert_eq!(d.len(), 1);
+    let [a, b] = d[0].versions.map(|v| present::version_words(&store, &v));
+    assert_eq!(
+        (a.sources.as_str(), a.claim.as_str()),
+        ("Wire, Wed 8 Nov", "captured Wed 8 Nov · Syrian gov.")
+    );
+    assert_eq!(
+        a.articles,
+        ["Wire, Wed 8 Nov: Alliance says it holds Abu Kamal"]
+    );
+    assert_eq!(
+        (b.sources.as_str(), b.claim.as_str()),
+        (
+            "3 articles of Sun 12 Nov",
+            "captured Thu 9 Nov · Syrian gov. (IS until then)"
+        )
+    );
+    assert_eq!(b.articles.len(), 3);
+    assert_eq!((a.standing, b.standing), (None, None));
+    let u = present::place_uncertain(&store, place("rawa"));
+    assert_eq!(u.len(), 1);
+    assert_eq!(
+        present::uncertain_line(&store, place("rawa"), &u[0]),
+        "Rawa: changed hands between Sat 11 and Sun 19 Nov (to Iraqi gov.)"
+    );
+    let at = |d: u32| {
+        chrono::NaiveDate::from_ymd_opt(2017, 11, d)
+            .unwrap()
+            .and_hms_opt(0, 0, 0)
+            .unwrap()
+    };
+    // Both overlap 8–20 Nov; only the window overlaps 14–15 Nov; nothing overlaps 3–4 Nov.
+    assert_eq!(present::windows_between(&store, at(8), at(20)).len(), 2);
+    let mid = present::windows_between(&store, at(14), at(15));
+    assert_eq!(mid.len(), 1);
+    assert!(mid[0].1.starts_with("Rawa: "));
+    assert!(present::windows_between(&store, at(3), at(4)).is_empty());
+}

@@ -66,6 +66,13 @@ pub enum Action {
     Edit(crate::edit::Edit),
     Undo,
     Redo,
+    /// Resolve a dispute: `preferred`'s version stands, `other`'s is set aside, for `reason`
+    /// (an edit, kept until saved).
+    PreferVersion {
+        preferred: EventIx,
+        other: EventIx,
+        reason: String,
+    },
     /// Write the edits into the data directory (asks for a directory for the bundled data).
     Save,
     /// Make the unsaved edits again over the files as they now are on disk, then save.

@@ -90,6 +90,11 @@ impl FrontlineApp {
                 Action::Edit(edit) => _ = self.push_edit(edit),
                 Action::Undo => self.undo_redo(false),
                 Action::Redo => self.undo_redo(true),
+                Action::PreferVersion {
+                    preferred,
+                    other,
+                    reason,
+                } => self.prefer_version(preferred, other, reason),
                 Action::Save => self.save(),
                 Action::SaveAs(dir) => self.save_into(&dir),
                 Action::ReapplyEdits => self.reapply(),

@@ -1,7 +1,8 @@
 //! The "what changed" window: two instants (typed, or the cursor's day against the day
 //! before), and the places whose state differs between them, each with its state before and
-//! after and the events in between, worded as `frontline diff` words them. The places listed
-//! are ringed on the map; clicking one selects it.
+//! after and the events in between, worded as `frontline diff` words them, then the disputes
+//! and uncertain windows of those days. The places listed are ringed on the map; clicking one
+//! selects it.
 
 use egui::{RichText, Ui};
 
@@ -88,6 +89,20 @@ impl View for ChangesWindow {
                                     "    {}",
                                     present::diff_event_line(view.store, e, change)
                                 ));
+                            }
+                        }
+                        // Where the sources disagree, or say only that a place changed hands
+                        // some time in a window, in these days.
+                        let windows =
+                            present::windows_between(view.store, compared.from, compared.to);
+                        if !windows.is_empty() {
+                            ui.add_space(6.0);
+                            ui.label(RichText::new("Disputed or uncertain in this time").strong());
+                        }
+                        for (place, line) in windows {
+                            let selected = view.scene.selected() == Some(place);
+                            if ui.selectable_label(selected, line).clicked() {
+                                actions.push(Action::Select(Some(place)));
                             }
                         }
                     });

@@ -66,6 +66,8 @@ pub enum Command {
     DeleteStep,
     MoveStepUp,
     MoveStepDown,
+    MarkPreferred,
+    ResolveDispute,
 }
 
 /// One row of the table.
@@ -128,6 +130,8 @@ impl Command {
         Command::DismissCandidate,
         Command::RestoreCandidate,
         Command::ShowClause,
+        Command::MarkPreferred,
+        Command::ResolveDispute,
     ];
 
     /// Every command: this table's, the toggles', the exports'.
@@ -345,6 +349,18 @@ impl Command {
                 None,
                 Some("Show the step shown one step later"),
             ),
+            Command::MarkPreferred => spec(
+                "Mark preferred…",
+                None,
+                Some("Resolve the dispute in favour of this version: say why next"),
+            ),
+            Command::ResolveDispute => spec(
+                "Resolve",
+                None,
+                Some(
+                    "Prefer this version and set the other aside, with your reason (saved with Save; Undo brings the dispute back)",
+                ),
+            ),
         }
     }
 
@@ -398,7 +414,9 @@ impl Command {
             | Command::ShowClause
             | Command::NewStory
             | Command::CreateStory
-            | Command::SetStepCaption => return None,
+            | Command::SetStepCaption
+            | Command::MarkPreferred
+            | Command::ResolveDispute => return None,
         };
         Some(action)
     }

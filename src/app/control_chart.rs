@@ -1,6 +1,7 @@
 //! The control chart: one lane per place, bars coloured by who holds it through time
 //! (contested split in two, unknown left empty), a line at the cursor. Click a lane to select
-//! its place.
+//! its place. A disputed stretch is hatched and outlined in the dispute's colour; an uncertain
+//! window (a change known only to some days) shades from nothing to the new holder's colour.
 //!
 //! It stays cheap with a thousand places: lanes keep a readable height and only those in view
 //! are drawn (the wheel scrolls through the rest), and all their bars are one mesh, drawn by a
@@ -27,7 +28,45 @@ pub struct ControlChart {
     /// The bars of the lanes last in view and what they were made for: the span and the
     /// lanes. Making them reads every event of those places. The app makes a new chart when
     /// the data is reloaded, so that the bars of other data are never taken for these.
-    bars: Option<(BarsKey, Vec<Bar>)>,
+    bars: Option<(BarsKey, Vec<Bar>, Vec<Window>)>,
+}
+
+/// A disputed stretch or an uncertain window of a lane: (lane y, x from, x to, what).
+type Window = (f64, f64, f64, WindowLook);
+
+#[derive(Clone, Copy)]
+enum WindowLook {
+    /// Split between the two versions' colours, hatched.
+    Disputed([Color32; 2]),
+    /// Shaded from the colour before to the colour the place changes to.
+    Uncertain(Color32, Color32),
+}
+
+/// A lane's disputes and uncertain windows, in days since the replay's start.
+fn windows(store: &Store, place: PlaceIx, r: &Replay, y: f64) -> Vec<Window> {
+    let span = r.span_days();
+    let x = |t: chrono::NaiveDateTime| r.days_of(t).clamp(0.0, span);
+    let colour = |c: Option<Control>| {
+        theme::control_colours(c, &store.actors)
+            .first()
+            .copied()
+            .unwrap_or(theme::UNKNOWN)
+    };
+    let mut out: Vec<Window> = crate::present::place_disputes(store, place)
+        .into_iter()
+        .map(|d| {
+            let look = WindowLook::Disputed(d.versions.map(|v| colour(v.control)));
+            (y, x(d.from), d.to.map_or(span, x), look)
+        })
+        .collect();
+    for u in crate::present::place_uncertain(store, place) {
+        let day = |d: chrono::NaiveDate| x(d.and_time(chrono::NaiveTime::MIN));
+        let ev = &store.events[u.event];
+        let look = WindowLook::Uncertain(colour(ev.from), colour(Some(ev.to)));
+        out.push((y, day(u.first), day(u.last + chrono::Days::new(1)), look));
+    }
+    out.retain(|w| w.2 > w.1);
+    out
 }
 
 /// (lane y, colour, x from, x to, share of the lane's height from the top: from, to).
@@ -86,6 +125,7 @@ struct Lanes {
     bars: Vec<Bar>,
     /// The selected lane's y, and the span, for its highlight.
     highlight: Option<(f64, f64)>,
+    windows: Vec<Window>,
 }
 
 impl PlotItem for Lanes {
@@ -114,7 +154,56 @@ impl PlotItem for Lanes {
                 mesh.add_colored_rect(rect, colour);
             }
         }
+        let mut over = Vec::new();
+        for &(y, x0, x1, look) in &self.windows {
+            let a = transform.position_from_point(&PlotPoint::new(x0, y + 0.4));
+            let b = transform.position_from_point(&PlotPoint::new(x1, y - 0.4));
+            let rect = Rect::from_two_pos(a, b);
+            let shown = rect.intersect(frame);
+            if !shown.is_positive() {
+                continue;
+            }
+            match look {
+                WindowLook::Disputed([top, bottom]) => {
+                    let [upper, lower] = [
+                        Rect::from_min_max(shown.min, pos2(shown.max.x, shown.center().y)),
+                        Rect::from_min_max(pos2(shown.min.x, shown.center().y), shown.max),
+                    ];
+                    mesh.add_colored_rect(upper, top);
+                    mesh.add_colored_rect(lower, bottom);
+                    hatch(&mut over, rect, shown);
+                    over.push(Shape::rect_stroke(
+                        shown,
+                        0.0,
+                        egui::Stroke::new(1.5, theme::DISPUTED),
+                        egui::StrokeKind::Inside,
+                    ));
+                }
+                WindowLook::Uncertain(c0, c1) => {
+                    let base = mesh.vertices.len() as u32;
+                    for (p, c) in [
+                        (shown.left_top(), c0),
+                        (shown.right_top(), c1),
+                        (shown.right_bottom(), c1),
+                        (shown.left_bottom(), c0),
+                    ] {
+                        mesh.colored_vertex(p, c);
+                    }
+                    mesh.add_triangle(base, base + 1, base + 2);
+                    mesh.add_triangle(base, base + 2, base + 3);
+                    for x in [shown.left(), shown.right()] {
+                        over.extend(Shape::dashed_line(
+                            &[pos2(x, shown.top()), pos2(x, shown.bottom())],
+                            egui::Stroke::new(1.5, theme::UNCERTAIN),
+                            2.0,
+                            2.0,
+                        ));
+                    }
+                }
+            }
+        }
         shapes.push(Shape::mesh(mesh));
+        shapes.extend(over);
     }
 
     fn initialize(&mut self, _x_range: RangeInclusive<f64>) {}
@@ -141,6 +230,30 @@ impl PlotItem for Lanes {
 
     fn allow_hover(&self) -> bool {
         false
+    }
+}
+
+/// White diagonal lines across `rect`, clipped to `shown`.
+fn hatch(out: &mut Vec<Shape>, rect: Rect, shown: Rect) {
+    let step = 7.0;
+    let h = rect.height();
+    let stroke = egui::Stroke::new(1.0, Color32::from_white_alpha(230));
+    let mut x = rect.left() - h;
+    while x < rect.right() {
+        // From bottom-left to top-right, clipped to the shown part.
+        let (mut x0, mut y0, mut x1, mut y1) = (x, rect.bottom(), x + h, rect.top());
+        if x0 < shown.left() {
+            y0 -= shown.left() - x0;
+            x0 = shown.left();
+        }
+        if x1 > shown.right() {
+            y1 += x1 - shown.right();
+            x1 = shown.right();
+        }
+        if x1 > x0 {
+            out.push(Shape::line_segment([pos2(x0, y0), pos2(x1, y1)], stroke));
+        }
+        x += step;
     }
 }
 
@@ -193,13 +306,15 @@ impl View for ControlChart {
             span: (replay.start, replay.end),
             lanes: lanes[in_view.clone()].to_vec(),
         };
-        let bars = match self.bars.take() {
-            Some((k, bars)) if k == key => bars,
+        let (bars, spans) = match self.bars.take() {
+            Some((k, bars, spans)) if k == key => (bars, spans),
             _ => {
                 let mut bars = Vec::new();
+                let mut spans = Vec::new();
                 for lane in in_view.clone() {
                     let p = lanes[lane];
                     let y = -(lane as f64);
+                    spans.extend(windows(store, p, &replay, y));
                     for s in segments(store, p, &replay) {
                         let mut colours = theme::control_colours(Some(s.control), &store.actors);
                         if let crate::store::Control::Lost(a, _) = s.control {
@@ -213,10 +328,10 @@ impl View for ControlChart {
                         }
                     }
                 }
-                bars
+                (bars, spans)
             }
         };
-        self.bars = Some((key, bars.clone()));
+        self.bars = Some((key, bars.clone(), spans.clone()));
         let highlight = selected
             .and_then(|p| lanes.iter().position(|&l| l == p))
             .filter(|l| in_view.contains(l))
@@ -290,6 +405,7 @@ impl View for ControlChart {
                     base: PlotItemBase::new("lanes".to_owned()),
                     bars,
                     highlight,
+                    windows: spans,
                 });
                 plot_ui.vline(
                     VLine::new("cursor", replay.cursor_days())

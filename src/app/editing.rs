@@ -130,7 +130,7 @@ impl FrontlineApp {
     }
 
     /// A file's text as the data shown was loaded from it.
-    fn shown_bytes(&self, file: &str) -> Option<&[u8]> {
+    pub(super) fn shown_bytes(&self, file: &str) -> Option<&[u8]> {
         self.session
             .preview
             .files

@@ -75,8 +75,13 @@ impl View for EventFeed {
                     vec2(ui.available_width(), row_height - 2.0),
                     Sense::click(),
                 );
-                // The row's accessible label is the event in one line.
-                let label = present::event_line(store, e);
+                // The row's accessible label is the event in one line, with "disputed", "set
+                // aside" or "uncertain window" when it is one of those.
+                let tag = present::event_window_tag(store, e);
+                let mut label = present::event_line(store, e);
+                if let Some(t) = tag {
+                    label.push_str(&format!(" · {t}"));
+                }
                 response
                     .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
                 if scroll_to == Some(row) {
@@ -116,14 +121,28 @@ impl View for EventFeed {
                     egui::FontId::proportional(13.0),
                     text_colour,
                 );
-                let detail = label.splitn(3, " · ").nth(2).unwrap_or("").to_owned();
-                painter.text(
+                let detail = present::event_outcome(store, e);
+                let shown = painter.text(
                     egui::pos2(x, rect.top() + 18.0),
                     egui::Align2::LEFT_TOP,
                     detail,
                     egui::FontId::proportional(11.5),
                     text_colour.gamma_multiply(0.8),
                 );
+                if let Some(t) = tag {
+                    let colour = if t == "disputed" {
+                        theme::DISPUTED
+                    } else {
+                        theme::UNCERTAIN
+                    };
+                    painter.text(
+                        egui::pos2(shown.right() + 6.0, rect.top() + 18.0),
+                        egui::Align2::LEFT_TOP,
+                        t,
+                        egui::FontId::proportional(11.5),
+                        colour,
+                    );
+                }
                 if response.clicked() {
                     actions.push(Action::SetCursor(ev.at));
                     actions.push(Action::Select(Some(ev.place)));

@@ -6,6 +6,7 @@ use egui::{Color32, RichText, Sense, Ui, vec2};
 use super::action::Action;
 use super::commands::{self, Command};
 use super::panel::{View, ViewContext};
+use super::place_dispute::DisputeView;
 use super::place_history::History;
 use super::theme;
 use crate::present::{self, long_date};
@@ -15,6 +16,7 @@ use crate::view::bidi;
 #[derive(Default)]
 pub(crate) struct PlacePanel {
     history: History,
+    disputes: DisputeView,
 }
 
 impl View for PlacePanel {
@@ -36,6 +38,7 @@ impl View for PlacePanel {
         ui.add_space(6.0);
         status_box(ui, view, p);
         ui.add_space(8.0);
+        self.disputes.ui(ui, view, p, actions);
         ui.label(RichText::new("History").strong());
         self.history.ui(ui, view, p, actions);
     }
@@ -82,6 +85,25 @@ fn status_box(ui: &mut Ui, view: &ViewContext, p: PlaceIx) {
                 }
                 ui.label(RichText::new(present::status_sentence(store, state)).strong());
             });
+            if state.dispute.is_some() {
+                ui.label(
+                    RichText::new(format!(
+                        "{}: see both versions below",
+                        present::DISPUTED_LEGEND
+                    ))
+                    .color(theme::DISPUTED)
+                    .strong(),
+                );
+            }
+            if let Some(u) = &state.uncertain {
+                ui.label(RichText::new(present::uncertain_sentence(u)).color(theme::UNCERTAIN));
+            }
+            if let Some(s) = state
+                .since_event
+                .and_then(|e| present::standing_sentence(&store.events[e]))
+            {
+                ui.label(RichText::new(s).italics());
+            }
             if let Some(f) = present::freshness_sentence(store, state, cursor) {
                 ui.label(f);
             }

@@ -32,7 +32,8 @@ impl History {
     /// The history of place `p`, scrolled to the event behind its state at the cursor.
     pub fn ui(&mut self, ui: &mut Ui, view: &ViewContext, p: PlaceIx, actions: &mut Vec<Action>) {
         let store = view.store;
-        let events = store.place_events(p);
+        // With the versions a resolved dispute set aside, marked so.
+        let events = present::place_claims(store, p);
         if events.is_empty() {
             ui.label("No article says who controls this place.");
         }
@@ -134,7 +135,11 @@ fn event_card(
     let ev = &store.events[e];
     let state = view.scene.state(ev.place);
     // The state before this claim, and the next claim that changed it.
-    let before = i.checked_sub(1).map(|j| store.events[history[j]].to);
+    let before = history[..i]
+        .iter()
+        .rev()
+        .find(|&&j| !store.events[j].left_out())
+        .map(|&j| store.events[j].to);
     let next_change = history[i + 1..]
         .iter()
         .copied()
@@ -189,6 +194,9 @@ fn event_card(
                 }
                 if current {
                     badge(ui, "latest at the cursor");
+                }
+                if let Some(standing) = present::standing_sentence(ev) {
+                    badge(ui, &standing);
                 }
                 if future {
                     badge(ui, "after the cursor");

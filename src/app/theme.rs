@@ -18,6 +18,8 @@ pub(crate) fn actor_colour(actor: &Actor) -> Color32 {
 pub(crate) const UNKNOWN: Color32 = colour(palette::UNKNOWN);
 pub(crate) const JUST_CHANGED: Color32 = colour(palette::JUST_CHANGED);
 pub(crate) const SELECTED: Color32 = colour(palette::SELECTED);
+pub(crate) const DISPUTED: Color32 = colour(palette::DISPUTED);
+pub(crate) const UNCERTAIN: Color32 = colour(palette::UNCERTAIN);
 pub(crate) const LAND: Color32 = colour(palette::LAND);
 pub(crate) const WATER: Color32 = colour(palette::WATER);
 pub(crate) const RIVER: Color32 = colour(palette::RIVER);

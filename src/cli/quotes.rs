@@ -2,7 +2,6 @@
 
 use super::state::{is_zero, status_word};
 use super::*;
-use crate::store::EventIx;
 
 #[derive(Serialize)]
 #[serde(untagged)]
@@ -61,26 +60,6 @@ struct EventJson<'a> {
     quotes: Vec<QuoteJson<'a>>,
 }
 
-/// A place's claims in order: its history, and the claims the history leaves out but a reader
-/// should see (versions set aside, the other version at one instant, vague claims that
-/// corroborate another; contradictions are errors, and stay out).
-fn place_claims(store: &Store, place: PlaceIx) -> Vec<EventIx> {
-    let mut events = store.place_events(place);
-    let extra = store.events.iter().enumerate().filter(|(e, ev)| {
-        ev.place == place
-            && ev.contradicts.is_none()
-            && (ev.left_out() || ev.disputes.is_some())
-            && !events.contains(e)
-    });
-    let extra: Vec<EventIx> = extra.map(|(e, _)| e).collect();
-    if extra.is_empty() {
-        return events;
-    }
-    events.extend(extra);
-    events.sort_by_key(|&e| (store.events[e].at, e));
-    events
-}
-
 #[derive(Serialize)]
 struct QuoteJson<'a> {
     article: &'a str,
@@ -98,7 +77,7 @@ pub(super) fn quotes(
     json: bool,
     out: &mut dyn Write,
 ) -> io::Result<ExitCode> {
-    let events = place_claims(store, place);
+    let events = crate::present::place_claims(store, place);
     let p = &store.places[place];
     if json {
         let rows: Vec<EventJson> = events

@@ -13,7 +13,7 @@ use crate::store::schema::{
     self, ActorList, ActorsInput, ArticleEntry, DateInput, EventEntry, PlaceEntry, SourceEntry,
     written,
 };
-use crate::store::{Basis, DateBasis, Precision};
+use crate::store::{Basis, DateBasis, Precision, Rank};
 
 /// The files the edits change: TOML documents by path, and new article texts.
 #[derive(Default)]
@@ -112,15 +112,14 @@ pub fn apply(snapshot: &Snapshot, edits: &[Edit]) -> Result<Changed, SaveError> 
                 event,
                 rank,
                 reason,
+            } => set_rank(&mut c, snapshot, event, *rank, reason.as_deref())?,
+            Edit::Prefer {
+                preferred,
+                other,
+                reason,
             } => {
-                let t = event_at(c.document(snapshot, &event.file)?, event)?;
-                let ranked = *rank != crate::store::Rank::Normal;
-                set(t, "rank", ranked.then(|| Value::from(rank.name())));
-                set(
-                    t,
-                    "rank_reason",
-                    reason.as_deref().filter(|_| ranked).map(Value::from),
-                );
+                set_rank(&mut c, snapshot, preferred, Rank::Preferred, Some(reason))?;
+                set_rank(&mut c, snapshot, other, Rank::Deprecated, Some(reason))?;
             }
             Edit::AddPlace(place) => {
                 let mut t = new_table(PLACES_FILE, &place_entry(place))?;
@@ -258,6 +257,21 @@ fn source_entry(s: &NewSource) -> SourceEntry {
 }
 
 /// Sets (keeping the comment beside the old value) or removes one key of a table.
+/// `rank` and `rank_reason` of an event; `Rank::Normal` removes both.
+fn set_rank(
+    c: &mut Changed,
+    snapshot: &Snapshot,
+    event: &EventRef,
+    rank: Rank,
+    reason: Option<&str>,
+) -> Result<(), SaveError> {
+    let t = event_at(c.document(snapshot, &event.file)?, event)?;
+    let ranked = rank != Rank::Normal;
+    set(t, "rank", ranked.then(|| Value::from(rank.name())));
+    set(t, "rank_reason", reason.filter(|_| ranked).map(Value::from));
+    Ok(())
+}
+
 fn set(t: &mut Table, key: &str, new: Option<Value>) {
     let Some(mut v) = new else {
         t.remove(key);

@@ -161,6 +161,13 @@ pub enum Edit {
         rank: crate::store::Rank,
         reason: Option<String>,
     },
+    /// A dispute resolved: one version preferred, the other deprecated, both with the reason
+    /// (one edit, so that one Undo brings the dispute back).
+    Prefer {
+        preferred: EventRef,
+        other: EventRef,
+        reason: String,
+    },
     /// A place from the gazetteer, appended to `places.toml`.
     AddPlace(NewPlace),
     /// A change to `stories.toml`: see [`story`].
@@ -189,6 +196,11 @@ impl Edit {
                 event.index + 1,
                 event.file,
                 rank.name()
+            ),
+            Edit::Prefer { preferred, .. } => format!(
+                "prefer event {} of {} in a dispute",
+                preferred.index + 1,
+                preferred.file
             ),
             Edit::AddPlace(p) => format!("add place {}", p.name),
             Edit::Story(s) => s.describe(),

@@ -49,7 +49,7 @@ fn again(
     edit: &Edit,
 ) -> Result<Edit, String> {
     let mut edit = edit.clone();
-    if let Some(at) = event_ref_mut(&mut edit) {
+    for at in event_refs_mut(&mut edit) {
         let was = event_tables(old, before, &at.file)
             .ok()
             .and_then(|t| t.get(at.index).cloned())
@@ -98,15 +98,20 @@ pub fn quote_of(edit: &Edit) -> Option<&super::NewSource> {
     }
 }
 
-/// The event an edit acts on, if it acts on one.
-fn event_ref_mut(edit: &mut Edit) -> Option<&mut EventRef> {
+/// The events an edit acts on (none, one, or both versions of a dispute it resolves).
+fn event_refs_mut(edit: &mut Edit) -> Vec<&mut EventRef> {
     match edit {
         Edit::AddSource { event, .. }
         | Edit::DeleteEvent(event)
         | Edit::DeleteSource { event, .. }
         | Edit::UpdateEvent { event, .. }
-        | Edit::SetRank { event, .. } => Some(event),
-        Edit::AddArticle(_) | Edit::AddEvent { .. } | Edit::AddPlace(_) | Edit::Story(_) => None,
+        | Edit::SetRank { event, .. } => vec![event],
+        Edit::Prefer {
+            preferred, other, ..
+        } => vec![preferred, other],
+        Edit::AddArticle(_) | Edit::AddEvent { .. } | Edit::AddPlace(_) | Edit::Story(_) => {
+            Vec::new()
+        }
     }
 }
 
@@ -167,7 +172,7 @@ fn has_entry(snapshot: &Snapshot, file: &str, table: &str, id: &str) -> bool {
 /// What an edit did, with its event's place and date as they were when it was made.
 fn what(old: &Snapshot, before: &[Edit], edit: &Edit) -> String {
     let mut edit = edit.clone();
-    let Some(at) = event_ref_mut(&mut edit) else {
+    let Some(at) = event_refs_mut(&mut edit).into_iter().next() else {
         return edit.describe();
     };
     let event = event_tables(old, before, &at.file)

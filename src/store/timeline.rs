@@ -330,6 +330,27 @@ impl Timeline {
         self.windows.get(place).map_or(&[], Vec::as_slice)
     }
 
+    /// A place's disputes and its uncertain windows, in the order they were found.
+    pub fn windows_of(
+        &self,
+        place: PlaceIx,
+    ) -> (
+        impl Iterator<Item = Dispute> + '_,
+        impl Iterator<Item = Uncertain> + '_,
+    ) {
+        let w = self.windows(place);
+        (
+            w.iter().filter_map(|w| match w {
+                Window::Disputed(d) => Some(*d),
+                Window::Uncertain(_) => None,
+            }),
+            w.iter().filter_map(|w| match w {
+                Window::Uncertain(u) => Some(*u),
+                Window::Disputed(_) => None,
+            }),
+        )
+    }
+
     /// The dispute about a place at an instant, if its sources disagree then.
     pub fn dispute_at(&self, place: PlaceIx, at: NaiveDateTime) -> Option<Dispute> {
         self.windows(place).iter().find_map(|w| match w {

@@ -17,6 +17,10 @@ pub enum LegendKey {
     CarriedForward,
     JustChanged,
     Inferred,
+    /// Sources disagree about who held it or when it changed.
+    Disputed,
+    /// It changed hands some time in a window no source narrows.
+    Uncertain,
     Selected,
     /// City, town and village side by side.
     Kinds,
@@ -51,6 +55,8 @@ const STYLES: &[(LegendKey, &str)] = &[
         "Changed in the last day (not a first report)",
     ),
     (LegendKey::Inferred, "Inferred, not stated"),
+    (LegendKey::Disputed, crate::present::DISPUTED_LEGEND),
+    (LegendKey::Uncertain, crate::present::UNCERTAIN_LEGEND),
     (LegendKey::Selected, "Selected"),
     (LegendKey::Kinds, "City, town, village"),
     (LegendKey::BorderCrossing, "Border crossing"),

@@ -13,6 +13,12 @@ pub const UNKNOWN: Rgb = [140, 140, 140];
 pub const JUST_CHANGED: Rgb = [255, 140, 0];
 /// The ring around the selected place.
 pub const SELECTED: Rgb = [0, 170, 255];
+/// The ring and hatching of a disputed place (its two versions' colours are drawn inside).
+pub const DISPUTED: Rgb = [200, 30, 120];
+/// The dashed ring and stripes of a place in an uncertain window.
+pub const UNCERTAIN: Rgb = [110, 110, 120];
+/// How much an uncertain window fades the state shown (it may already have changed).
+pub const UNCERTAIN_FADE: f32 = 0.55;
 
 // The basemap's quiet tones.
 /// Land, unless the basemap gives a country a tone of its own.

@@ -175,6 +175,15 @@ fn sample(view: &ViewContext, key: LegendKey, [a, b]: [Color32; 2]) -> Sample {
             inferred: true,
             ..town(&[b])
         }),
+        LegendKey::Disputed => one(Symbol {
+            disputed: true,
+            ..town(&[a, b])
+        }),
+        LegendKey::Uncertain => one(Symbol {
+            uncertain: true,
+            fill: (crate::view::palette::UNCERTAIN_FADE * 100.0) as u8,
+            ..town(&[b])
+        }),
         LegendKey::Selected => one(Symbol {
             selected: true,
             ..town(&[b])

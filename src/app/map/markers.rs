@@ -106,7 +106,8 @@ impl Plugin for MarkersPlugin<'_> {
             let quads: Vec<(Rect, usize)> = order
                 .iter()
                 .map(|&p| {
-                    let symbol = Symbol::of(scene.marker(store, p), &store.actors);
+                    let symbol = Symbol::of(scene.marker(store, p), &store.actors)
+                        .with_window(scene.state(p), &store.actors);
                     let slot = sprites.slot(symbol, pixels_per_point);
                     // On the pixel grid, so that the sprite's pixels land on the screen's.
                     let centre =
@@ -236,6 +237,12 @@ fn tooltip(ui: &mut egui::Ui, view: &ViewContext, p: PlaceIx) {
     ui.strong(&place.name);
     ui.label(present::place_kind_and_country(place));
     ui.label(present::status_sentence(view.store, s));
+    if let Some(d) = &s.dispute {
+        ui.label(present::dispute_heading(d));
+    }
+    if let Some(u) = &s.uncertain {
+        ui.label(present::uncertain_sentence(u));
+    }
     if s.control.is_some() {
         ui.label(present::sources_sentence(s));
     }

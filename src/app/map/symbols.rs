@@ -1,7 +1,9 @@
 //! What a marker looks like: a disc (a diamond for a border crossing) in the holder's colour,
 //! split in two when contested, hollow grey when unknown, hollow with a struck-through ring in
 //! the losers' colour when lost (no longer held by them, new holder not said), faded when carried forward, with a
-//! halo when it just changed, a ring when selected and a dashed ring when inferred. The map's
+//! halo when it just changed, a ring when selected and a dashed ring when inferred; split in
+//! the two versions' colours, hatched and ringed when disputed, faded in a dotted ring in an
+//! uncertain window. The map's
 //! sprite atlas and the legend both draw from here, so the legend shows what the map shows.
 
 use std::f32::consts::PI;
@@ -9,7 +11,8 @@ use std::f32::consts::PI;
 use egui::{Color32, Pos2, Shape, Stroke, vec2};
 
 use crate::app::theme;
-use crate::store::{Actor, Control, PlaceKind};
+use crate::store::{Actor, Control, PlaceKind, PlaceState};
+use crate::view::palette;
 use crate::view::scene::MarkerLook;
 
 /// How one marker is drawn. Markers drawn alike are one sprite of the atlas.
@@ -26,6 +29,10 @@ pub(crate) struct Symbol {
     pub just_changed: bool,
     pub selected: bool,
     pub inferred: bool,
+    /// Sources disagree: `colours` are the two versions', split and hatched, in a ring.
+    pub disputed: bool,
+    /// In an uncertain window: faded, in a dotted ring (it may already have changed hands).
+    pub uncertain: bool,
 }
 
 impl Symbol {
@@ -48,7 +55,32 @@ impl Symbol {
             just_changed: look.just_changed,
             selected: look.selected,
             inferred: look.inferred,
+            disputed: false,
+            uncertain: false,
         }
+    }
+
+    /// The symbol of a place in a dispute or an uncertain window at the cursor: a disputed
+    /// one shows both versions' holders, an uncertain one is faded.
+    pub fn with_window(mut self, state: &PlaceState, actors: &[Actor]) -> Symbol {
+        if let Some(d) = &state.dispute {
+            let colour = |c: Option<Control>| {
+                theme::control_colours(c, actors)
+                    .first()
+                    .copied()
+                    .unwrap_or(theme::UNKNOWN)
+            };
+            self.colours = [
+                Some(colour(d.versions[0].control)),
+                Some(colour(d.versions[1].control)),
+            ];
+            self.lost = false;
+            self.disputed = true;
+        } else if state.uncertain.is_some() {
+            self.uncertain = true;
+            self.fill = (self.fill as f32 * palette::UNCERTAIN_FADE).round() as u8;
+        }
+        self
     }
 
     /// A fully filled marker of these colours, with nothing else: a sample for the legend.
@@ -61,6 +93,8 @@ impl Symbol {
             just_changed: false,
             selected: false,
             inferred: false,
+            disputed: false,
+            uncertain: false,
         }
     }
 
@@ -80,6 +114,12 @@ impl Symbol {
         );
         if self.inferred {
             shapes.extend(inferred_ring_shapes(at, self.kind));
+        }
+        if self.disputed {
+            shapes.extend(disputed_shapes(at, self.kind));
+        }
+        if self.uncertain {
+            shapes.extend(uncertain_ring_shapes(at, self.kind));
         }
         shapes
     }
@@ -259,4 +299,36 @@ fn inferred_ring_shapes(at: Pos2, kind: PlaceKind) -> Vec<Shape> {
         pts.push(first);
     }
     Shape::dashed_line(&pts, Stroke::new(1.5, Color32::from_gray(40)), 3.0, 2.5)
+}
+
+/// Disputed: white hatching across the split marker and a ring in the dispute's colour, so
+/// that it reads neither as contested (split, no ring) nor as held.
+fn disputed_shapes(at: Pos2, kind: PlaceKind) -> Vec<Shape> {
+    let r = theme::marker_radius(kind);
+    let hatch = Stroke::new(1.2, Color32::from_white_alpha(220));
+    let mut out: Vec<Shape> = [-0.5f32, 0.0, 0.5]
+        .iter()
+        .map(|&k| {
+            // A chord of the disc along the diagonal, offset by k·r.
+            let off = vec2(k * r, k * r) * std::f32::consts::FRAC_1_SQRT_2;
+            let half = (r * r - (k * r) * (k * r)).max(0.0).sqrt() * 0.95;
+            let dir = vec2(1.0, -1.0) * std::f32::consts::FRAC_1_SQRT_2;
+            Shape::line_segment([at + off - dir * half, at + off + dir * half], hatch)
+        })
+        .collect();
+    out.push(Shape::closed_line(
+        shape_points(at, r + 3.0, kind),
+        Stroke::new(2.5, theme::DISPUTED),
+    ));
+    out
+}
+
+/// Uncertain: a dotted ring in the window's grey around the faded marker.
+fn uncertain_ring_shapes(at: Pos2, kind: PlaceKind) -> Vec<Shape> {
+    let r = theme::marker_radius(kind) + 4.0;
+    let mut pts = shape_points(at, r, kind);
+    if let Some(first) = pts.first().copied() {
+        pts.push(first);
+    }
+    Shape::dashed_line(&pts, Stroke::new(2.0, theme::UNCERTAIN), 1.5, 2.0)
 }
