@@ -1,8 +1,12 @@
 //! Test fixtures shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod acled;
 pub mod app;
+pub mod cli;
+pub mod export;
 pub mod frame;
+pub mod small_data;
 
 use std::path::{Path, PathBuf};
 
