@@ -446,6 +446,22 @@ pub fn story_step_label(store: &Store, step: &crate::store::stories::Step, index
         text.push_str(" · ");
         text.push_str(&store.places[p].name);
     }
+    // A reader choosing a step learns before opening it where its sources disagree.
+    let (mut disputed, mut uncertain) = (Vec::new(), Vec::new());
+    for (p, place) in store.places.iter().enumerate() {
+        let state = store.state_at(p, step.at);
+        if state.dispute.is_some() {
+            disputed.push(place.name.as_str());
+        } else if state.uncertain.is_some() {
+            uncertain.push(place.name.as_str());
+        }
+    }
+    if !disputed.is_empty() {
+        text.push_str(&format!(" · disputed: {}", disputed.join(", ")));
+    }
+    if !uncertain.is_empty() {
+        text.push_str(&format!(" · uncertain: {}", uncertain.join(", ")));
+    }
     text
 }
 

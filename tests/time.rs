@@ -328,3 +328,33 @@ fn a_dispute_and_a_window_in_words() {
     assert!(mid[0].1.starts_with("Rawa: "));
     assert!(present::windows_between(&store, at(3), at(4)).is_empty());
 }
+
+#[test]
+fn the_stories_list_says_which_places_are_disputed_or_uncertain_at_a_step() {
+    use frontline::present;
+    use frontline::store::stories::Step;
+    use frontline::store::{DataSource, Store};
+    let (_tmp, root) = fixture();
+    let store = Store::load(&DataSource::Dir(root));
+    let step = |d: u32| Step {
+        at: chrono::NaiveDate::from_ymd_opt(2017, 11, d)
+            .unwrap()
+            .and_hms_opt(23, 59, 0)
+            .unwrap(),
+        select: None,
+        centre: None,
+        zoom: None,
+        hidden_actors: Vec::new(),
+        caption: String::new(),
+        position: 0,
+    };
+    let on_8th = present::story_step_label(&store, &step(8), 0);
+    assert!(on_8th.ends_with(" · disputed: Abu Kamal"), "{on_8th}");
+    let on_15th = present::story_step_label(&store, &step(15), 1);
+    assert!(on_15th.ends_with(" · uncertain: Rawa"), "{on_15th}");
+    let on_4th = present::story_step_label(&store, &step(4), 2);
+    assert!(
+        !on_4th.contains("disputed") && !on_4th.contains("uncertain"),
+        "{on_4th}"
+    );
+}
