@@ -19,6 +19,14 @@ pub(crate) struct PlacePanel {
     disputes: DisputeView,
 }
 
+impl PlacePanel {
+    /// The data changed: what the history found in the old data is dropped (a reason being
+    /// typed for a dispute stays).
+    pub(crate) fn data_changed(&mut self) {
+        self.history.data_changed();
+    }
+}
+
 impl View for PlacePanel {
     fn ui(&mut self, ui: &mut Ui, view: &ViewContext, actions: &mut Vec<Action>) {
         let Some(p) = view.scene.selected() else {

@@ -19,6 +19,9 @@ pub(crate) struct History {
     /// For a long history: the place and the height of each of its cards as last laid out (an
     /// estimate until then), so that only the cards in view are laid out.
     heights: Option<(PlaceIx, Vec<f32>)>,
+    /// The place's claims, found once per place and data: finding them scans every event,
+    /// too much for every frame on a large corpus.
+    claims: Option<(PlaceIx, Vec<EventIx>)>,
 }
 
 /// Histories longer than this are laid out only where they are in view.
@@ -29,11 +32,23 @@ const CARD_ESTIMATE: f32 = 170.0;
 const OVERSCAN: f32 = 200.0;
 
 impl History {
+    /// The data changed: the claims found are found again.
+    pub fn data_changed(&mut self) {
+        self.claims = None;
+    }
+
     /// The history of place `p`, scrolled to the event behind its state at the cursor.
     pub fn ui(&mut self, ui: &mut Ui, view: &ViewContext, p: PlaceIx, actions: &mut Vec<Action>) {
         let store = view.store;
         // With the versions a resolved dispute set aside, marked so.
-        let events = present::place_claims(store, p);
+        if self.claims.as_ref().is_none_or(|(q, _)| *q != p) {
+            self.claims = Some((p, present::place_claims(store, p)));
+        }
+        let events = self
+            .claims
+            .as_ref()
+            .map(|(_, e)| e.clone())
+            .unwrap_or_default();
         if events.is_empty() {
             ui.label("No article says who controls this place.");
         }

@@ -51,6 +51,7 @@ impl Panels {
         self.map.data_changed();
         self.chart = ControlChart::default();
         self.top_bar.data_changed();
+        self.place.data_changed();
     }
 }
 
