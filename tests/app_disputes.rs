@@ -6,7 +6,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::app::{harness, place, shows};
 use egui::accesskit::Role;
@@ -15,22 +15,6 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use frontline::app::{Action, FrontlineApp, LaunchOptions};
 use frontline::store::DataSource;
-
-fn fixture() -> (tempfile::TempDir, PathBuf) {
-    let (tmp, root) = common::bundled_copy();
-    let fx = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/time");
-    for dir in ["articles", "events"] {
-        std::fs::create_dir_all(root.join(dir)).unwrap();
-        for f in std::fs::read_dir(fx.join(dir)).unwrap() {
-            let f = f.unwrap();
-            std::fs::copy(f.path(), root.join(dir).join(f.file_name())).unwrap();
-        }
-    }
-    let mut articles = common::bundled("articles.toml");
-    articles.push_str(&std::fs::read_to_string(fx.join("articles.toml")).unwrap());
-    std::fs::write(root.join("articles.toml"), articles).unwrap();
-    (tmp, root)
-}
 
 /// The app on the fixture, `place` selected and the cursor on `day` of Nov 2017.
 fn open_at(root: &Path, id: &str, day: u32) -> Harness<'static, FrontlineApp> {
@@ -63,7 +47,7 @@ fn until_shown(h: &mut Harness<FrontlineApp>) {
 
 #[test]
 fn a_dispute_shows_both_versions_and_marking_one_preferred_resolves_it_until_undone() {
-    let (_tmp, root) = fixture();
+    let (_tmp, root) = common::time_fixture();
     let mut h = open_at(&root, "abu_kamal", 8);
     assert!(shows(
         &h,
@@ -124,7 +108,7 @@ fn a_dispute_shows_both_versions_and_marking_one_preferred_resolves_it_until_und
 
 #[test]
 fn a_resolution_is_saved_into_both_events_files() {
-    let (_tmp, root) = fixture();
+    let (_tmp, root) = common::time_fixture();
     let mut h = open_at(&root, "abu_kamal", 8);
     h.get_all_by_label("Mark preferred…")
         .next()
@@ -158,7 +142,7 @@ fn a_resolution_is_saved_into_both_events_files() {
 
 #[test]
 fn an_uncertain_window_is_described_in_the_place_panel() {
-    let (_tmp, root) = fixture();
+    let (_tmp, root) = common::time_fixture();
     let h = open_at(&root, "rawa", 15);
     assert!(shows(&h, "Uncertain: changed hands some time in a window"));
     assert!(shows(
@@ -173,7 +157,7 @@ fn an_uncertain_window_is_described_in_the_place_panel() {
 
 #[test]
 fn the_feed_and_what_changed_list_the_dispute_and_the_window() {
-    let (_tmp, root) = fixture();
+    let (_tmp, root) = common::time_fixture();
     let mut h = open_at(&root, "abu_kamal", 8);
     assert!(shows(
         &h,

@@ -6,25 +6,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
-
-fn fixture() -> (tempfile::TempDir, PathBuf) {
-    let (tmp, root) = common::bundled_copy();
-    let fx = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/time");
-    for dir in ["articles", "events"] {
-        std::fs::create_dir_all(root.join(dir)).unwrap();
-        for f in std::fs::read_dir(fx.join(dir)).unwrap() {
-            let f = f.unwrap();
-            std::fs::copy(f.path(), root.join(dir).join(f.file_name())).unwrap();
-        }
-    }
-    let mut articles = common::bundled("articles.toml");
-    articles.push_str(&std::fs::read_to_string(fx.join("articles.toml")).unwrap());
-    std::fs::write(root.join("articles.toml"), articles).unwrap();
-    (tmp, root)
-}
 
 fn run(root: &Path, args: &[&str]) -> String {
     let out = Command::cargo_bin("frontline")
@@ -55,7 +39,7 @@ fn state(root: &Path, at: &str, place: &str) -> serde_json::Value {
 
 #[test]
 fn two_sources_two_days_is_a_dispute_with_its_versions() {
-    let (_tmp, root) = fixture();
+    let (_tmp, root) = common::time_fixture();
     let s = state(&root, "2017-11-08", "abu_kamal");
     assert_eq!(s["status"], "disputed");
     let v = s["versions"].as_array().unwrap();
@@ -90,7 +74,7 @@ fn two_sources_two_days_is_a_dispute_with_its_versions() {
 
 #[test]
 fn a_month_joins_the_day_it_holds_and_a_year_the_capture_it_agrees_with() {
-    let (_tmp, root) = fixture();
+    let (_tmp, root) = common::time_fixture();
     // Never held by IS "since Wed 1 Nov": the recapture stays the 11th's, one source more.
     let s = state(&root, "2017-11-05", "abu_kamal");
     assert_eq!(s["holder"], "islamic_state");
@@ -119,7 +103,7 @@ fn a_month_joins_the_day_it_holds_and_a_year_the_capture_it_agrees_with() {
 
 #[test]
 fn a_vague_change_that_matches_nothing_is_an_uncertain_window_and_check_notes_it() {
-    let (_tmp, root) = fixture();
+    let (_tmp, root) = common::time_fixture();
     let s = state(&root, "2017-11-15", "rawa");
     assert_eq!(s["holder"], "islamic_state");
     assert_eq!(
@@ -154,7 +138,7 @@ fn a_vague_change_that_matches_nothing_is_an_uncertain_window_and_check_notes_it
 
 #[test]
 fn a_preferred_version_settles_the_dispute() {
-    let (_tmp, root) = fixture();
+    let (_tmp, root) = common::time_fixture();
     common::edit(
         &root,
         "events/wire-2017-11-08.toml",
@@ -177,7 +161,7 @@ fn a_preferred_version_settles_the_dispute() {
 fn resolving_a_dispute_is_an_edit_that_can_be_undone() {
     use frontline::edit::{Edit, EditSession, EventRef, Snapshot};
     use frontline::store::{DataSource, Rank, Store};
-    let (_tmp, root) = fixture();
+    let (_tmp, root) = common::time_fixture();
     let mut s = EditSession::new(Snapshot::open(root.clone()).unwrap());
     s.push(Edit::SetRank {
         event: EventRef {
@@ -213,7 +197,7 @@ fn resolving_a_dispute_is_an_edit_that_can_be_undone() {
 #[test]
 fn a_ranked_version_wins_either_way_and_the_other_is_set_aside() {
     use frontline::store::{DataSource, Rank, Store};
-    let (_tmp, root) = fixture();
+    let (_tmp, root) = common::time_fixture();
     common::edit(
         &root,
         "events/wire-2017-11-08.toml",
@@ -245,7 +229,7 @@ fn a_ranked_version_wins_either_way_and_the_other_is_set_aside() {
 
     // The earlier version preferred instead: it stands from Wednesday, the Thursday claim is
     // set aside, and the place is no longer disputed.
-    let (_tmp, root) = fixture();
+    let (_tmp, root) = common::time_fixture();
     common::edit(
         &root,
         "events/wire-2017-11-08.toml",
@@ -286,7 +270,7 @@ fn a_ranked_version_wins_either_way_and_the_other_is_set_aside() {
 fn a_dispute_and_a_window_in_words() {
     use frontline::present;
     use frontline::store::{DataSource, Store};
-    let (_tmp, root) = fixture();
+    let (_tmp, root) = common::time_fixture();
     let store = Store::load(&DataSource::Dir(root));
     let place = |id: &str| store.places.iter().position(|p| p.id == id).unwrap();
     let d = present::place_disputes(&store, place("abu_kamal"));
@@ -334,7 +318,7 @@ fn the_stories_list_says_which_places_are_disputed_or_uncertain_at_a_step() {
     use frontline::present;
     use frontline::store::stories::Step;
     use frontline::store::{DataSource, Store};
-    let (_tmp, root) = fixture();
+    let (_tmp, root) = common::time_fixture();
     let store = Store::load(&DataSource::Dir(root));
     let step = |d: u32| Step {
         at: chrono::NaiveDate::from_ymd_opt(2017, 11, d)

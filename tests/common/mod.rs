@@ -94,3 +94,22 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     out.sort();
     out
 }
+
+/// A copy of the bundled data with the three articles of `tests/fixtures/time` added: a
+/// dispute about the day Abu Kamal was taken, a recapture "earlier this month", and a capture
+/// of Rawa known to no single day.
+pub fn time_fixture() -> (tempfile::TempDir, PathBuf) {
+    let (tmp, root) = bundled_copy();
+    let fx = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/time");
+    for dir in ["articles", "events"] {
+        std::fs::create_dir_all(root.join(dir)).unwrap();
+        for f in std::fs::read_dir(fx.join(dir)).unwrap() {
+            let f = f.unwrap();
+            std::fs::copy(f.path(), root.join(dir).join(f.file_name())).unwrap();
+        }
+    }
+    let mut articles = bundled("articles.toml");
+    articles.push_str(&std::fs::read_to_string(fx.join("articles.toml")).unwrap());
+    std::fs::write(root.join("articles.toml"), articles).unwrap();
+    (tmp, root)
+}
