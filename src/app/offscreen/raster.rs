@@ -128,6 +128,7 @@ pub fn rasterise(
                 mesh,
                 scissor,
                 texture: textures.textures.get(&mesh.texture_id),
+                bins: Bins::of(mesh, height),
             })
         })
         .collect();
@@ -145,7 +146,7 @@ pub fn rasterise(
                 bottom,
             };
             for m in &meshes {
-                m.draw(&mut target);
+                m.draw(&mut target, band);
             }
         });
     image
@@ -194,10 +195,52 @@ struct Prepared<'a> {
     mesh: &'a egui::Mesh,
     scissor: Scissor,
     texture: Option<&'a Texture>,
+    bins: Bins,
+}
+
+/// A large mesh's triangles sorted by the bands they touch, in their order, so that a band
+/// walks its own triangles rather than all of them (the areas of ten thousand places are some
+/// 200,000 triangles, most within one band).
+enum Bins {
+    /// A small mesh: every band walks every triangle.
+    All,
+    /// For each band, the first index of each of its triangles.
+    Banded(Vec<Vec<u32>>),
+}
+
+/// Below this many triangles, sorting them into bands costs more than it saves.
+const BINNED_TRIANGLES: usize = 4096;
+
+impl Bins {
+    fn of(mesh: &egui::Mesh, height: usize) -> Bins {
+        let triangles = mesh.indices.len() / 3;
+        let bands = height.div_ceil(BAND_ROWS);
+        if triangles < BINNED_TRIANGLES || bands < 2 {
+            return Bins::All;
+        }
+        let mut bins = vec![Vec::new(); bands];
+        let y = |i: u32| mesh.vertices.get(i as usize).map(|v| v.pos.y);
+        for (t, tri) in mesh.indices.chunks_exact(3).enumerate() {
+            let (Some(a), Some(b), Some(c)) = (y(tri[0]), y(tri[1]), y(tri[2])) else {
+                continue;
+            };
+            let (lo, hi) = (a.min(b).min(c), a.max(b).max(c));
+            if !(lo.is_finite() && hi.is_finite()) || hi < 0.0 || lo > height as f32 {
+                continue;
+            }
+            // A pixel row is drawn when its centre is inside: rows from floor(lo) to ceil(hi).
+            let first = (lo.floor().max(0.0) as usize) / BAND_ROWS;
+            let last = ((hi.ceil() as usize).min(height.saturating_sub(1))) / BAND_ROWS;
+            for bin in &mut bins[first..=last.min(bands - 1)] {
+                bin.push((t * 3) as u32);
+            }
+        }
+        Bins::Banded(bins)
+    }
 }
 
 impl Prepared<'_> {
-    fn draw(&self, band: &mut Band<'_>) {
+    fn draw(&self, band: &mut Band<'_>, index: usize) {
         let y0 = self.scissor.y0.max(band.top);
         let y1 = self.scissor.y1.min(band.bottom);
         if y0 >= y1 {
@@ -209,15 +252,24 @@ impl Prepared<'_> {
             ..self.scissor
         };
         let vertices = &self.mesh.vertices;
-        for tri in self.mesh.indices.chunks_exact(3) {
+        let indices = &self.mesh.indices;
+        let draw = |band: &mut Band<'_>, tri: &[u32]| {
             let (Some(a), Some(b), Some(c)) = (
                 vertices.get(tri[0] as usize),
                 vertices.get(tri[1] as usize),
                 vertices.get(tri[2] as usize),
             ) else {
-                continue; // a malformed mesh: draw what is well formed
+                return; // a malformed mesh: draw what is well formed
             };
             triangle(band, clip, [a, b, c], self.texture);
+        };
+        match &self.bins {
+            Bins::All => indices.chunks_exact(3).for_each(|tri| draw(band, tri)),
+            Bins::Banded(bins) => {
+                for &start in bins.get(index).into_iter().flatten() {
+                    draw(band, &indices[start as usize..start as usize + 3]);
+                }
+            }
         }
     }
 }

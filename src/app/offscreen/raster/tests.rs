@@ -198,3 +198,68 @@ fn nothing_breaks_on_odd_input() {
     let empty = rasterise(&prims, &Textures::default(), [0, 5], Color32::WHITE);
     assert!(empty.pixels.is_empty());
 }
+
+/// A large mesh is drawn band by band from its triangles sorted into bands: the picture is
+/// the one drawn from small meshes (which every band walks whole), in the same order,
+/// translucent triangles overlapping across the bands' seams included.
+#[test]
+fn a_large_mesh_sorted_into_bands_draws_as_small_meshes_do() {
+    let mut large = Mesh::default();
+    let mut small = Vec::new();
+    let mut piece = Mesh::default();
+    // Thin slivers and larger triangles, overlapping, some crossing many bands, some off the
+    // image, in colours that show the order they are blended in.
+    for k in 0..6000u32 {
+        let x = (k * 37 % 200) as f32 + 0.3;
+        let y = (k * 53 % 260) as f32 - 20.0;
+        let (w, h) = (
+            1.0 + (k % 7) as f32 * 3.5,
+            0.4 + (k % 11) as f32 * (if k % 13 == 0 { 20.0 } else { 1.7 }),
+        );
+        let colour = Color32::from_rgba_unmultiplied(
+            (k * 7 % 255) as u8,
+            (k * 13 % 255) as u8,
+            (k * 29 % 255) as u8,
+            60 + (k % 150) as u8,
+        );
+        for mesh in [&mut large, &mut piece] {
+            let base = mesh.vertices.len() as u32;
+            mesh.colored_vertex(pos2(x, y), colour);
+            mesh.colored_vertex(pos2(x + w, y + h * 0.3), colour);
+            mesh.colored_vertex(pos2(x + w * 0.4, y + h), colour);
+            mesh.add_triangle(base, base + 1, base + 2);
+        }
+        if piece.indices.len() / 3 == 100 {
+            small.push(std::mem::take(&mut piece));
+        }
+    }
+    small.push(piece);
+    assert!(
+        large.indices.len() / 3 >= BINNED_TRIANGLES,
+        "large enough to be sorted"
+    );
+    let primitives = |meshes: Vec<Mesh>| -> Vec<ClippedPrimitive> {
+        meshes
+            .into_iter()
+            .map(|m| ClippedPrimitive {
+                clip_rect: Rect::EVERYTHING,
+                primitive: Primitive::Mesh(m),
+            })
+            .collect()
+    };
+    let size = [230, 250];
+    let banded = rasterise(
+        &primitives(vec![large]),
+        &Textures::default(),
+        size,
+        Color32::WHITE,
+    );
+    let whole = rasterise(
+        &primitives(small),
+        &Textures::default(),
+        size,
+        Color32::WHITE,
+    );
+    assert!(banded.pixels.iter().any(|p| *p != Color32::WHITE));
+    assert_eq!(banded.pixels, whole.pixels);
+}
