@@ -4,7 +4,9 @@
 //! basemap alone, no markers, no panels).
 //!
 //! The app's frame has the inferred areas of control on (as by default); "app, no areas" is
-//! the same frame without them. On the largest corpus, "areas" times computing them: the cells
+//! the same frame without them. With the view at rest the areas come from their texture, as
+//! in the app; "app, scrubbing" moves the cursor every frame, so that the areas are computed
+//! anew and drawn as meshes. On the largest corpus, "areas" times computing them: the cells
 //! (once per data) and the areas at an instant (whenever the states change).
 //!
 //! Run with `cargo bench --bench frame`. It ends by printing the ratio of the full frame to

@@ -10,8 +10,10 @@ use egui::epaint::{TessellationOptions, Tessellator};
 use egui::{Color32, Mesh, Pos2, Rect, Shape, Stroke, Vec2, pos2};
 use walkers::{MapMemory, Plugin, Projector, lon_lat};
 
+use super::area_texture::{self, AreaTexture, Key};
 use super::projection::world_to_screen;
 use crate::app::action::Action;
+use crate::app::offscreen;
 use crate::app::panel::ViewContext;
 use crate::app::theme;
 use crate::store::{PlaceIx, Store};
@@ -36,8 +38,15 @@ pub(crate) struct AreaLayer {
     generation: u64,
     /// The meshes relative to a world pixel, for a generation and zoom.
     world: Option<WorldMeshes>,
-    /// The meshes on screen, for an offset.
+    /// The meshes on screen, for an offset: drawn in the frames where the areas or the zoom
+    /// change (while scrubbing or zooming), when drawing them into the texture would not pay.
     screen: Option<([f64; 2], Arc<Mesh>, Arc<Mesh>)>,
+    /// The meshes drawn into an image: what the other frames draw.
+    texture: AreaTexture,
+    /// The generation, zoom and offset of the last frame: the texture is drawn when the view
+    /// has come to rest (drawing it costs tens of milliseconds at ten thousand places, too
+    /// much to pay on every frame of a scrub, a zoom or a drag).
+    last_view: Option<(u64, u64, [f64; 2])>,
 }
 
 struct WorldMeshes {
@@ -46,8 +55,10 @@ struct WorldMeshes {
     pixels_per_point: f32,
     /// The world pixel the meshes' coordinates count from.
     origin: [f64; 2],
-    fills: Mesh,
-    fronts: Mesh,
+    fills: Arc<Mesh>,
+    fronts: Arc<Mesh>,
+    /// What the meshes cover, in their coordinates.
+    bounds: Rect,
 }
 
 impl AreaLayer {
@@ -135,19 +146,44 @@ impl Plugin for AreasPlugin<'_> {
         let world = layer.world.as_ref().expect("made above");
         let [dx, dy] = world_to_screen(projector);
         let offset = [world.origin[0] + dx, world.origin[1] + dy];
-        if layer.screen.as_ref().is_none_or(|s| s.0 != offset) {
-            let shift = Vec2::new(offset[0] as f32, offset[1] as f32);
-            let moved = |mesh: &Mesh| {
-                let mut mesh = mesh.clone();
-                mesh.translate(shift);
-                Arc::new(mesh)
-            };
-            layer.screen = Some((offset, moved(&world.fills), moved(&world.fronts)));
+        let shift = Vec2::new(offset[0] as f32, offset[1] as f32);
+        let clip = projector.clip_rect();
+        let painter = ui.painter().with_clip_rect(clip);
+        // The view in the meshes' coordinates.
+        let view_rect = clip.translate(-shift);
+        let view_key = (layer.generation, zoom, pixels_per_point);
+        let ctx = ui.ctx();
+        let this_view = (layer.generation, zoom, offset);
+        let at_rest = !fresh && layer.last_view == Some(this_view);
+        layer.last_view = Some(this_view);
+        if !offscreen::is_offscreen(ctx) {
+            layer.texture.receive(ctx, view_key);
+            if at_rest
+                && !layer.texture.serves(view_key, view_rect)
+                && !layer.texture.is_drawing()
+                && let Some(key) = Key::for_view(ctx, view_key, view_rect, world.bounds)
+            {
+                layer
+                    .texture
+                    .draw(ctx, [world.fills.clone(), world.fronts.clone()], key);
+            }
         }
-        let painter = ui.painter().with_clip_rect(projector.clip_rect());
-        if let Some((_, fills, fronts)) = &layer.screen {
-            painter.add(Shape::Mesh(fills.clone()));
-            painter.add(Shape::Mesh(fronts.clone()));
+        if layer.texture.serves(view_key, view_rect) {
+            layer.texture.paint(&painter, shift);
+            layer.screen = None;
+        } else {
+            if layer.screen.as_ref().is_none_or(|s| s.0 != offset) {
+                let moved = |mesh: &Mesh| {
+                    let mut mesh = mesh.clone();
+                    mesh.translate(shift);
+                    Arc::new(mesh)
+                };
+                layer.screen = Some((offset, moved(&world.fills), moved(&world.fronts)));
+            }
+            if let Some((_, fills, fronts)) = &layer.screen {
+                painter.add(Shape::Mesh(fills.clone()));
+                painter.add(Shape::Mesh(fronts.clone()));
+            }
         }
         // Hover and click: the area under the pointer, unless a marker or a cluster is there.
         let Some(pointer) = response.hover_pos() else {
@@ -334,8 +370,9 @@ fn world_meshes(
         zoom: zoom.to_bits(),
         pixels_per_point,
         origin,
-        fills,
-        fronts,
+        bounds: area_texture::bounds([&fills, &fronts]),
+        fills: Arc::new(fills),
+        fronts: Arc::new(fronts),
     }
 }
 

@@ -6,9 +6,11 @@
 //! - [`projection`]: where places and basemap vertices are on screen, shared by the plugins.
 //! - [`symbols`]: what a marker looks like; [`sprites`]: the markers' texture atlas.
 //! - [`markers`], [`labels`]: the plugins over the basemap; [`legend`]: the overlay in a corner.
-//! - [`areas`]: the inferred areas of control and front lines, under the markers.
+//! - [`areas`]: the inferred areas of control and front lines, under the markers, drawn into a
+//!   texture ([`area_texture`]) between changes.
 //! - [`fit`]: fitting the view to the data.
 
+mod area_texture;
 pub mod areas;
 pub mod basemap;
 pub mod basemap_plugin;

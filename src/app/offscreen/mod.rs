@@ -30,6 +30,17 @@ impl Passes {
     pub const NEXT: Passes = Passes { min: 2, max: 20 };
 }
 
+/// Marks a context whose frames are drawn here: what caches a picture to spare the GPU's frames
+/// (the areas' texture) draws directly instead, since here it would only be drawn twice, and
+/// a frame must not depend on when another thread finished.
+#[derive(Debug, Clone, Copy)]
+struct DrawnOffscreen;
+
+/// Whether `ctx`'s frames are drawn by an [`Offscreen`].
+pub fn is_offscreen(ctx: &egui::Context) -> bool {
+    ctx.data(|d| d.get_temp::<DrawnOffscreen>(egui::Id::NULL).is_some())
+}
+
 /// A screen in memory, `width`×`height` pixels at one pixel a point, light theme.
 pub struct Offscreen {
     ctx: egui::Context,
@@ -49,6 +60,7 @@ impl Offscreen {
             style.scroll_animation = egui::style::ScrollAnimation::none();
             style.visuals.text_cursor.blink = false;
         });
+        ctx.data_mut(|d| d.insert_temp(egui::Id::NULL, DrawnOffscreen));
         Offscreen {
             ctx,
             textures: Textures::default(),
