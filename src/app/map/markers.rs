@@ -48,6 +48,8 @@ pub(crate) struct DrawnMarkers {
     /// Markers that would overlap, drawn as one each.
     pub clusters: Vec<DrawnCluster>,
     mesh: Option<Arc<Mesh>>,
+    /// The clusters' discs, tessellated.
+    discs: Arc<Mesh>,
 }
 
 impl Plugin for MarkersPlugin<'_> {
@@ -102,6 +104,13 @@ impl Plugin for MarkersPlugin<'_> {
                     in_cluster[p] = true;
                 }
             }
+            let options = ui.ctx().tessellation_options(|o| *o);
+            drawn.discs = Arc::new(clusters::discs_mesh(
+                &grouped,
+                &store.actors,
+                pixels_per_point,
+                options,
+            ));
             drawn.clusters = grouped;
             let quads: Vec<(Rect, usize)> = order
                 .iter()
@@ -211,8 +220,9 @@ impl Plugin for MarkersPlugin<'_> {
         if let Some(mesh) = &drawn.mesh {
             painter.add(Shape::Mesh(mesh.clone()));
         }
+        painter.add(Shape::Mesh(drawn.discs.clone()));
         for c in &drawn.clusters {
-            clusters::paint(&painter, c, &store.actors);
+            clusters::paint_count(&painter, c);
         }
     }
 }
