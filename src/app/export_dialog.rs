@@ -61,6 +61,9 @@ pub struct ExportDialog {
     pub step: String,
     /// Video: the publishing layout (the map with its cards) or the whole window.
     pub layout: Layout,
+    /// Video, publishing layout: the title; empty for the default (the story's, else one
+    /// made from the data's span), as `--title` is.
+    pub title: String,
     state: State,
 }
 
@@ -114,6 +117,7 @@ impl ExportDialog {
             size: "1280x800".to_owned(),
             step: "6h".to_owned(),
             layout: Layout::Map,
+            title: String::new(),
             state: State::Idle,
         }
     }
@@ -213,7 +217,11 @@ impl ExportDialog {
             },
             look: super::screenshot::Look {
                 layout: self.layout,
-                publish: super::publish::Publish::default(),
+                publish: super::publish::Publish {
+                    title: Some(self.title.trim())
+                        .filter(|t| !t.is_empty())
+                        .map(str::to_owned),
+                },
             },
         })
     }
@@ -310,6 +318,18 @@ impl View for ExportDialog {
                                 );
                             ui.radio_value(&mut self.layout, Layout::App, "Whole window");
                         });
+                        if self.layout == Layout::Map {
+                            ui.horizontal(|ui| {
+                                let label = ui.label("Title");
+                                ui.add(
+                                    egui::TextEdit::singleline(&mut self.title)
+                                        .desired_width(380.0)
+                                        .hint_text(crate::present::default_title(view.store)),
+                                )
+                                .labelled_by(label.id)
+                                .on_hover_text("Left empty, the story's title or the span shown");
+                            });
+                        }
                     });
                     let filters =
                         crate::present::filters_in_effect(view.store, view.scene.filters());
@@ -399,6 +419,16 @@ mod tests {
             "3 to 12 November, a day apart, and the end"
         );
         assert_eq!(spec.look.layout, Layout::Map, "the publishing layout first");
+        assert_eq!(spec.look.publish.title, None, "no title typed: the default");
+        let mut titled = video_dialog(dir.path(), "640x400", "1d");
+        titled.title = "  The week Abu Kamal fell ".to_owned();
+        let spec = titled
+            .video_spec(&store, &path, VideoFormat::Gif, &source)
+            .unwrap();
+        assert_eq!(
+            spec.look.publish.title.as_deref(),
+            Some("The week Abu Kamal fell")
+        );
         let mut window = video_dialog(dir.path(), "1080x1920", "1d");
         window.layout = Layout::App;
         let spec = window
