@@ -157,9 +157,3 @@ pub fn paint_count(painter: &Painter, c: &DrawnCluster) {
         Color32::from_gray(20),
     );
 }
-
-/// Draws a cluster: its disc and its count.
-pub fn paint(painter: &Painter, c: &DrawnCluster, actors: &[Actor]) {
-    painter.extend(disc_shapes(c, actors));
-    paint_count(painter, c);
-}
