@@ -54,6 +54,18 @@ impl Look {
             publish: Publish::default(),
         }
     }
+
+    /// Pixels per point for a frame of `width`×`height`. The whole window is drawn as a
+    /// window of that size shows it. A published frame larger than 800 pixels on its shorter
+    /// side is drawn larger in proportion, so that the map's labels and markers read at the
+    /// size the frame is shown (at 1920x1080 a label is 17 pixels high, not 12); its cards
+    /// scale with the frame already.
+    pub fn pixels_per_point(&self, (width, height): (u32, u32)) -> f32 {
+        match self.layout {
+            Layout::App => 1.0,
+            Layout::Map => (width.min(height) as f32 / 800.0).max(1.0),
+        }
+    }
 }
 
 /// The app over `store` as `options` and `story` set it up, its whole window drawn at
@@ -79,7 +91,7 @@ pub fn draw_look(
 ) -> egui::ColorImage {
     let mut app = FrontlineApp::new(store, options, None);
     app.apply(story.map(Action::GoToStep));
-    let mut screen = Offscreen::new(size.0, size.1);
+    let mut screen = Offscreen::new(size.0, size.1).with_scale(look.pixels_per_point(size));
     let mut drawn = Drawn::default();
     screen.frame(Passes::FIRST, |ui| frame_ui(&mut app, ui, look, &mut drawn))
 }

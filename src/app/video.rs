@@ -67,7 +67,8 @@ pub fn render(store: Store, spec: &VideoSpec, progress: &Progress) -> Result<(),
         std::thread::spawn(move || encode(&spec, total, &rx))
     };
     let mut app = FrontlineApp::new(store, &spec.options, None);
-    let mut screen = Offscreen::new(spec.width, spec.height);
+    let mut screen = Offscreen::new(spec.width, spec.height)
+        .with_scale(spec.look.pixels_per_point((spec.width, spec.height)));
     let mut drawn = Drawn::default();
     let mut sent = 0;
     for i in 0..total {

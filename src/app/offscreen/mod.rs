@@ -8,6 +8,7 @@
 
 pub mod raster;
 
+use egui::epaint::ClippedPrimitive;
 use egui::{ColorImage, Rect, Ui, ViewportId};
 
 pub use raster::{Textures, rasterise};
@@ -41,11 +42,14 @@ pub fn is_offscreen(ctx: &egui::Context) -> bool {
     ctx.data(|d| d.get_temp::<DrawnOffscreen>(egui::Id::NULL).is_some())
 }
 
-/// A screen in memory, `width`×`height` pixels at one pixel a point, light theme.
+/// A screen in memory, `width`×`height` pixels, at one pixel a point unless
+/// [`Offscreen::with_scale`] says otherwise, light theme.
 pub struct Offscreen {
     ctx: egui::Context,
     textures: Textures,
     size: [usize; 2],
+    /// Pixels per point.
+    scale: f32,
     /// The clock egui is shown: one sixtieth of a second a pass.
     time: f64,
 }
@@ -65,8 +69,18 @@ impl Offscreen {
             ctx,
             textures: Textures::default(),
             size: [width as usize, height as usize],
+            scale: 1.0,
             time: 0.0,
         }
+    }
+
+    /// The same screen with `scale` pixels a point: everything drawn larger (or smaller) by
+    /// that much, as on a screen of that scale factor, text rasterised at that size.
+    pub fn with_scale(mut self, scale: f32) -> Offscreen {
+        if scale.is_finite() && scale > 0.0 {
+            self.scale = scale;
+        }
+        self
     }
 
     /// The context the UI runs in (for what must be set up before the first pass).
@@ -91,7 +105,10 @@ impl Offscreen {
                 .is_some_and(|v| v.repaint_delay.is_zero());
             if n >= passes.max || (n >= passes.min && !again) {
                 self.textures.set(&output.textures_delta);
-                let primitives = self.ctx.tessellate(std::mem::take(&mut output.shapes), 1.0);
+                let mut primitives = self
+                    .ctx
+                    .tessellate(std::mem::take(&mut output.shapes), self.scale);
+                to_pixels(&mut primitives, self.scale);
                 let background = self.ctx.global_style().visuals.panel_fill;
                 let image = rasterise(&primitives, &self.textures, self.size, background);
                 self.textures.free(&output.textures_delta);
@@ -110,7 +127,7 @@ impl Offscreen {
         let mut input = egui::RawInput {
             screen_rect: Some(Rect::from_min_size(
                 egui::Pos2::ZERO,
-                egui::vec2(w as f32, h as f32),
+                egui::vec2(w as f32, h as f32) / self.scale,
             )),
             time: Some(self.time),
             predicted_dt: 1.0 / 60.0,
@@ -119,10 +136,29 @@ impl Offscreen {
             ..Default::default()
         };
         if let Some(viewport) = input.viewports.get_mut(&ViewportId::ROOT) {
-            viewport.native_pixels_per_point = Some(1.0);
+            viewport.native_pixels_per_point = Some(self.scale);
             viewport.inner_rect = input.screen_rect;
         }
         input
+    }
+}
+
+/// Tessellated primitives from points to pixels, as a GPU backend's vertex shader and scissor
+/// take them: the rasteriser draws in pixels.
+fn to_pixels(primitives: &mut [ClippedPrimitive], scale: f32) {
+    if scale == 1.0 {
+        return;
+    }
+    for p in primitives {
+        p.clip_rect = Rect::from_min_max(
+            (p.clip_rect.min.to_vec2() * scale).to_pos2(),
+            (p.clip_rect.max.to_vec2() * scale).to_pos2(),
+        );
+        if let egui::epaint::Primitive::Mesh(mesh) = &mut p.primitive {
+            for v in &mut mesh.vertices {
+                v.pos = (v.pos.to_vec2() * scale).to_pos2();
+            }
+        }
     }
 }
 
@@ -159,6 +195,30 @@ mod tests {
         };
         assert!(inked(0, 120, 0, 40) > 20, "the heading is drawn");
         assert_eq!(inked(0, 200, 60, 120), 0);
+    }
+
+    #[test]
+    fn at_a_scale_everything_is_drawn_that_much_larger() {
+        let fill = Color32::from_rgb(200, 40, 40);
+        let painted = |scale: f32| {
+            let mut screen = Offscreen::new(200, 120).with_scale(scale);
+            let image = screen.frame(Passes::NEXT, |ui| {
+                ui.painter().rect_filled(
+                    Rect::from_min_size(egui::pos2(10.0, 10.0), egui::vec2(50.0, 30.0)),
+                    0.0,
+                    fill,
+                );
+            });
+            assert_eq!(image.size, [200, 120], "the size asked for, in pixels");
+            let covered: Vec<(usize, usize)> = (0..120)
+                .flat_map(|y| (0..200).map(move |x| (x, y)))
+                .filter(|&(x, y)| image[(x, y)] == fill)
+                .collect();
+            let min = covered.iter().min().copied();
+            (covered.len(), min)
+        };
+        assert_eq!(painted(1.0), (50 * 30, Some((10, 10))));
+        assert_eq!(painted(2.0), (100 * 60, Some((20, 20))));
     }
 
     #[test]
