@@ -21,13 +21,15 @@ pub(crate) struct BasemapPlugin<'a> {
     pub under_tiles: Option<egui::layers::ShapeIdx>,
     /// Where the country names went last frame, kept while the view and the places stay.
     pub country_labels: &'a std::cell::RefCell<CountryLabels>,
+    /// What country names keep clear of besides the places: the publishing layout's cards.
+    pub cards: &'a [egui::Rect],
 }
 
 /// The free spots for country names, and what they were found for: the places' projection
 /// (its version), the view, and which places (a reload makes new ones).
 #[derive(Default)]
 pub(crate) struct CountryLabels {
-    key: Option<(u64, [u32; 4], usize, usize)>,
+    key: Option<(u64, [u32; 4], usize, usize, Vec<[u32; 4]>)>,
     spots: Option<LabelSpots>,
 }
 
@@ -45,6 +47,7 @@ impl Plugin for BasemapPlugin<'_> {
             projection,
             under_tiles,
             country_labels,
+            cards,
         } = *self;
         let mut projection = projection.borrow_mut();
         let mut points = projection.basemap(basemap, projector);
@@ -124,9 +127,13 @@ impl Plugin for BasemapPlugin<'_> {
             [view.min.x, view.min.y, view.max.x, view.max.y].map(f32::to_bits),
             avoid.as_ptr() as usize,
             avoid.len(),
+            cards
+                .iter()
+                .map(|r| [r.min.x, r.min.y, r.max.x, r.max.y].map(f32::to_bits))
+                .collect(),
         );
         let mut labels = country_labels.borrow_mut();
-        if labels.key != Some(key) || labels.spots.is_none() {
+        if labels.key.as_ref() != Some(&key) || labels.spots.is_none() {
             // The markers near the view: a name keeps clear of them.
             let near = view.expand2(LabelSpots::CLEAR);
             let markers: Vec<Pos2> = projection
@@ -135,7 +142,14 @@ impl Plugin for BasemapPlugin<'_> {
                 .copied()
                 .filter(|p| near.contains(*p))
                 .collect();
-            labels.spots = Some(LabelSpots::new(view, &markers));
+            let mut spots = LabelSpots::new(view, &markers);
+            // A name is centred on its spot: it keeps half its width from a card.
+            spots.free.retain(|p| {
+                !cards
+                    .iter()
+                    .any(|c| c.expand2(LabelSpots::CLEAR * 0.5).contains(*p))
+            });
+            labels.spots = Some(spots);
             labels.key = Some(key);
         }
         let Some(spots) = labels.spots.as_ref() else {

@@ -320,6 +320,7 @@ impl View for MapView {
             projection: &self.projection,
             under_tiles,
             country_labels: &self.country_labels,
+            cards: self.bare.as_ref().map_or(&[], |b| b.avoid.as_slice()),
         });
         if let Some(counted) = counted.as_mut() {
             map = map.with_layer(counted as &mut dyn walkers::Tiles, 1.0);
