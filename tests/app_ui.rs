@@ -360,3 +360,43 @@ fn the_export_menu_writes_a_csv_where_the_dialog_says() {
     h.run();
     assert!(h.state().windows.export.is_none());
 }
+
+#[test]
+fn the_video_dialog_takes_a_title_for_the_publishing_layout() {
+    let mut h = harness();
+    h.query_all_by_label("Export").next().unwrap().click();
+    h.run();
+    h.get_by_label("Video (GIF)…").click();
+    h.run();
+    let title = h.get_by_role_and_label(Role::TextInput, "Title");
+    title.focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Title")
+        .type_text("The week Abu Kamal fell");
+    h.run();
+    let dialog = |h: &Harness<'_, FrontlineApp>| {
+        let d = h
+            .state()
+            .windows
+            .export
+            .as_ref()
+            .expect("the dialog is open");
+        (d.title.clone(), d.layout)
+    };
+    assert_eq!(
+        dialog(&h),
+        (
+            "The week Abu Kamal fell".to_owned(),
+            frontline::app::publish::Layout::Map
+        )
+    );
+    // The whole window has no title card: the field goes.
+    h.get_by_label("Whole window").click();
+    h.run();
+    assert_eq!(dialog(&h).1, frontline::app::publish::Layout::App);
+    assert!(
+        h.query_by_role_and_label(Role::TextInput, "Title")
+            .is_none(),
+        "no title field for the whole window"
+    );
+}
