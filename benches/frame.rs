@@ -146,6 +146,7 @@ fn bench(c: &mut Criterion) {
         });
     }
     let mut ratios = Vec::new();
+    let mut texture_waits = None;
     // ACLED-sized: ten thousand places (markers clustered), twenty events each.
     let large = synth::Options {
         places: 10_000,
@@ -185,6 +186,9 @@ fn bench(c: &mut Criterion) {
                 500,
             );
             ratios.push((o.places, full, floor));
+            if o.places >= 10_000 {
+                texture_waits = Some((o.places, texture_wait(&ctx, &mut app)));
+            }
             // Scrubbing: the cursor moves every frame, so every place's state, the markers
             // and the labels are computed anew (nothing is reused from the frame before).
             let (span_start, span_end) = (app.replay.start, app.replay.end);
@@ -199,6 +203,17 @@ fn bench(c: &mut Criterion) {
         }
     }
     group.finish();
+    if let Some((places, waits)) = texture_waits {
+        println!(
+            "\nareas' texture with {places} places, from the first frame at rest to the first \
+             frame that draws it (drawn on another thread; 5 changes): {}",
+            waits
+                .iter()
+                .map(|w: &Duration| format!("{:.1} ms", w.as_secs_f64() * 1e3))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
     for (places, full, floor) in ratios {
         println!(
             "\nframe with {places} places: {:.2} ms; bare map: {:.2} ms; ratio {:.2}",
@@ -207,6 +222,44 @@ fn bench(c: &mut Criterion) {
             full.as_secs_f64() / floor.as_secs_f64()
         );
     }
+}
+
+/// How long the areas' texture takes to come after the areas change, five times: the cursor
+/// moves (a frame draws the new areas as meshes), the view rests, and frames are drawn a
+/// millisecond apart until one draws the texture.
+fn texture_wait(ctx: &Context, app: &mut FrontlineApp) -> Vec<Duration> {
+    let (start, end) = (app.replay.start, app.replay.end);
+    let before = app.replay.cursor;
+    let draws_texture = |ctx: &Context, app: &mut FrontlineApp| {
+        let out = ctx.run_ui(input(), |ui| app.ui(ui));
+        let areas: Vec<egui::TextureId> = ctx
+            .tex_manager()
+            .read()
+            .allocated()
+            .filter(|(_, meta)| meta.name == "areas")
+            .map(|(id, _)| *id)
+            .collect();
+        ctx.tessellate(out.shapes, out.pixels_per_point)
+            .iter()
+            .any(|p| match &p.primitive {
+                egui::epaint::Primitive::Mesh(m) => areas.contains(&m.texture_id),
+                _ => false,
+            })
+    };
+    let waits = (1..=5)
+        .map(|k| {
+            app.replay.cursor = start + (end - start) * k / 7;
+            frame(ctx, &mut |ui| app.ui(ui));
+            let t = Instant::now();
+            while !draws_texture(ctx, app) && t.elapsed() < Duration::from_secs(10) {
+                std::thread::sleep(Duration::from_millis(1));
+            }
+            t.elapsed()
+        })
+        .collect();
+    app.replay.cursor = before;
+    frame(ctx, &mut |ui| app.ui(ui));
+    waits
 }
 
 /// Computing the areas: the cells of the places (once per data), and the areas at an instant
