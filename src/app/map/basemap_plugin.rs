@@ -21,7 +21,8 @@ pub(crate) struct BasemapPlugin<'a> {
     pub under_tiles: Option<egui::layers::ShapeIdx>,
     /// Where the country names went last frame, kept while the view and the places stay.
     pub country_labels: &'a std::cell::RefCell<CountryLabels>,
-    /// What country names keep clear of besides the places: the publishing layout's cards.
+    /// What country and river names keep clear of besides the places: the publishing
+    /// layout's cards.
     pub cards: &'a [egui::Rect],
 }
 
@@ -181,6 +182,7 @@ impl Plugin for BasemapPlugin<'_> {
                     if inner.contains(mid)
                         && (b - a).length() > 1.0
                         && river_label_spot(mid, projector)
+                        && !cards.iter().any(|c| c.expand(40.0).contains(mid))
                     {
                         painter.text(
                             mid + egui::vec2(0.0, -10.0),
