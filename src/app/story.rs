@@ -20,6 +20,10 @@ pub struct StoryPanel {
     new_title: Option<String>,
     /// The caption being written: for which step, the caption it started from, the text.
     caption: Option<(StoryAt, String, String)>,
+    /// The steps' lines and the steps they were written for: a line names the places disputed
+    /// at its step, found by asking every place's state (at ten thousand places, too much for
+    /// every frame). Forgotten when the data changes.
+    step_labels: Option<(Vec<(chrono::NaiveDateTime, Option<usize>)>, Vec<String>)>,
 }
 
 impl Default for StoryPanel {
@@ -28,7 +32,31 @@ impl Default for StoryPanel {
             writable: true,
             new_title: None,
             caption: None,
+            step_labels: None,
         }
+    }
+}
+
+impl StoryPanel {
+    /// The data was reloaded: the steps' lines are written again.
+    pub fn data_changed(&mut self) {
+        self.step_labels = None;
+    }
+
+    /// Every step's line, in order, written again only when the steps changed.
+    fn step_labels(&mut self, view: &ViewContext) -> &[String] {
+        let steps = view.stories.iter().flat_map(|s| &s.steps);
+        let key: Vec<_> = steps.clone().map(|st| (st.at, st.select)).collect();
+        if self.step_labels.as_ref().is_none_or(|(k, _)| *k != key) {
+            let labels = view
+                .stories
+                .iter()
+                .flat_map(|s| s.steps.iter().enumerate())
+                .map(|(i, step)| present::story_step_label(view.store, step, i))
+                .collect();
+            self.step_labels = Some((key, labels));
+        }
+        self.step_labels.as_ref().map_or(&[], |(_, l)| l.as_slice())
     }
 }
 
@@ -49,6 +77,7 @@ impl View for StoryPanel {
         if stories.is_empty() {
             ui.weak("No stories yet.");
         }
+        let mut labels = self.step_labels(view).iter();
         egui::ScrollArea::vertical()
             .id_salt("stories")
             .max_height(140.0)
@@ -58,9 +87,9 @@ impl View for StoryPanel {
                     if story.steps.is_empty() {
                         ui.weak("No steps yet: add one from the current view.");
                     }
-                    for (i, step) in story.steps.iter().enumerate() {
+                    for i in 0..story.steps.len() {
                         let at = StoryAt { story: s, step: i };
-                        let text = present::story_step_label(view.store, step, i);
+                        let text = labels.next().map_or("", String::as_str);
                         if ui.selectable_label(view.story == Some(at), text).clicked() {
                             actions.push(Action::GoToStep(at));
                         }

@@ -52,6 +52,7 @@ impl Panels {
         self.chart = ControlChart::default();
         self.top_bar.data_changed();
         self.place.data_changed();
+        self.story.data_changed();
     }
 }
 
