@@ -23,7 +23,7 @@ pub struct StoryPanel {
     /// The steps' lines and the steps they were written for: a line names the places disputed
     /// at its step, found by asking every place's state (at ten thousand places, too much for
     /// every frame). Forgotten when the data changes.
-    step_labels: Option<(Vec<(chrono::NaiveDateTime, Option<usize>)>, Vec<String>)>,
+    step_labels: Option<(Vec<StepKey>, Vec<String>)>,
 }
 
 impl Default for StoryPanel {
@@ -36,6 +36,9 @@ impl Default for StoryPanel {
         }
     }
 }
+
+/// What a step's line depends on besides the data: its instant and its place.
+type StepKey = (chrono::NaiveDateTime, Option<usize>);
 
 impl StoryPanel {
     /// The data was reloaded: the steps' lines are written again.

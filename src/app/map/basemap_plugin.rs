@@ -26,11 +26,15 @@ pub(crate) struct BasemapPlugin<'a> {
     pub cards: &'a [egui::Rect],
 }
 
+/// The places' projection version, the view, the places (address and count) and the cards,
+/// as bits.
+type SpotsKey = (u64, [u32; 4], usize, usize, Vec<[u32; 4]>);
+
 /// The free spots for country names, and what they were found for: the places' projection
 /// (its version), the view, and which places (a reload makes new ones).
 #[derive(Default)]
 pub(crate) struct CountryLabels {
-    key: Option<(u64, [u32; 4], usize, usize, Vec<[u32; 4]>)>,
+    key: Option<SpotsKey>,
     spots: Option<LabelSpots>,
 }
 
