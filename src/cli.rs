@@ -68,6 +68,8 @@ pub enum Command {
         select: Option<String>,
         #[command(flatten)]
         filters: FilterArgs,
+        #[command(flatten)]
+        areas: AreaArgs,
         /// The image's size, e.g. 1280x800 (whatever size the app's window was last).
         #[arg(long, value_name = "WxH", default_value = "1280x800")]
         size: String,
@@ -103,6 +105,45 @@ pub struct FilterArgs {
     /// Hide states and events that are inferred rather than stated.
     #[arg(long)]
     pub stated_only: bool,
+}
+
+/// How far the areas reach and when a state is stale: `--reach KIND=KM` (repeated),
+/// `--stale-days N`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct AreaArgs {
+    /// Areas: how far a place's area reaches, by kind of place (city, town, village,
+    /// crossing), e.g. `--reach town=20`; repeat for several (default: city=25, town=15,
+    /// village=8, crossing=6).
+    #[arg(long, value_name = "KIND=KM", value_parser = parse_reach)]
+    pub reach: Vec<String>,
+    /// Areas: a state last reported more than this many days before is stale (faded cell, no
+    /// front line); default 10.
+    #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=3650))]
+    pub stale_days: Option<u32>,
+}
+
+impl AreaArgs {
+    /// The settings the arguments give; None when they give none.
+    pub fn settings(&self) -> Option<crate::view::areas::AreaSettings> {
+        if self.reach.is_empty() && self.stale_days.is_none() {
+            return None;
+        }
+        let mut settings = crate::view::areas::AreaSettings::default();
+        for reach in &self.reach {
+            // Checked when parsed.
+            let _ = settings.set_reach(reach);
+        }
+        if let Some(days) = self.stale_days {
+            settings.stale_days = i64::from(days);
+        }
+        Some(settings)
+    }
+}
+
+/// A `--reach` as clap checks it: `KIND=KM`.
+fn parse_reach(text: &str) -> Result<String, String> {
+    crate::view::areas::AreaSettings::default().set_reach(text)?;
+    Ok(text.to_owned())
 }
 
 /// Checks `--hide` names against the data's actors; the error names the known ones.

@@ -36,6 +36,7 @@ fn run(cli: &Cli) -> Result<ExitCode, CliError> {
             at,
             select,
             filters,
+            areas,
             size,
             layout,
             publish,
@@ -60,6 +61,7 @@ fn run(cli: &Cli) -> Result<ExitCode, CliError> {
                     capture: Some(capture),
                     story: story.as_deref().map(|s| (s, *step)),
                     article: article.clone(),
+                    areas: areas.settings(),
                 },
             )
         }
@@ -97,6 +99,8 @@ struct Launch<'a> {
     /// A story's name and step (from 1), not resolved yet.
     story: Option<(&'a str, usize)>,
     article: Option<String>,
+    /// `--reach`, `--stale-days`: None keeps what the app remembers.
+    areas: Option<frontline::view::areas::AreaSettings>,
 }
 
 fn launch(cli: &Cli, launch: Launch) -> Result<ExitCode, CliError> {
@@ -129,6 +133,7 @@ fn launch(cli: &Cli, launch: Launch) -> Result<ExitCode, CliError> {
         hide: launch.filters.hide,
         stated_only: launch.filters.stated_only,
         article: launch.article,
+        areas: launch.areas,
     };
     app::run(store, source, options, launch.capture, story)?;
     Ok(ExitCode::SUCCESS)

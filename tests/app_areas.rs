@@ -193,3 +193,41 @@ fn at_rest_the_areas_come_from_a_texture_that_shows_what_the_meshes_show() {
          themselves in {changed_by_areas}"
     );
 }
+
+/// The "Reach…" menu beside the Areas checkbox sets how far a kind's areas reach (the export
+/// test measures what a reach does to an area): a key on the city's field raises its reach,
+/// the setting is remembered with the view, and
+/// Defaults brings the default back.
+#[test]
+fn the_reach_menu_sets_the_areas_reach_by_kind() {
+    use frontline::view::areas::AreaSettings;
+    let mut h = bundled_with(on_the_11th());
+    let reach = |h: &egui_kittest::Harness<frontline::app::FrontlineApp>| {
+        h.state().panels.map.area_settings().clone()
+    };
+    assert_eq!(reach(&h), AreaSettings::default());
+    h.get_by_label("Reach…").click();
+    h.run();
+    let city = h.get_by_label("City (km)");
+    city.focus();
+    h.run();
+    for _ in 0..4 {
+        h.key_press(egui::Key::ArrowUp);
+    }
+    h.run();
+    let wider = reach(&h);
+    assert!(
+        wider.city_km > 25.0,
+        "the city's reach went up: {}",
+        wider.city_km
+    );
+    assert_eq!(wider.town_km, 15.0, "the town's did not");
+    assert_eq!(
+        h.state().persisted().areas,
+        wider,
+        "remembered with the view"
+    );
+    h.get_by_label("Defaults").click();
+    h.run();
+    assert_eq!(reach(&h), AreaSettings::default());
+}

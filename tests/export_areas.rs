@@ -231,3 +231,51 @@ fn a_bad_instant_is_refused_before_anything_is_written() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("eleventh"));
     assert!(!out.exists());
 }
+
+/// `--reach` sets how far a kind's cells reach: Deir ez-Zor (a city, alone in its part of the
+/// map) holds a larger area at 40 km than at the default 25, and a smaller one at 10.
+#[test]
+fn the_reach_by_kind_is_taken_from_the_command_line() {
+    use geo::Area;
+    let dir = TempDir::new().unwrap();
+    let syrian_area = |name: &str, args: &[&str]| {
+        let mut all = vec!["--at", "2017-11-11"];
+        all.extend_from_slice(args);
+        let value = export(&dir, name, &all);
+        let feature = value["features"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| {
+                f["properties"]["kind"] == "area"
+                    && f["properties"]["holder"] == "syrian_government"
+            })
+            .cloned()
+            .expect("an area held by the Syrian government");
+        multi_polygon(&feature["geometry"]).unsigned_area()
+    };
+    let default = syrian_area("default.geojson", &[]);
+    let wide = syrian_area("wide.geojson", &["--reach", "city=40"]);
+    let narrow = syrian_area(
+        "narrow.geojson",
+        &["--reach", "city=10", "--reach", "town=5"],
+    );
+    assert!(wide > default * 1.5, "{wide} against {default}");
+    assert!(narrow < default * 0.5, "{narrow} against {default}");
+
+    let out = Command::cargo_bin("frontline")
+        .unwrap()
+        .args(["export", "areas", "--reach", "hamlet=3", "--out"])
+        .arg(dir.path().join("bad.geojson"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(
+            "`hamlet` is not a kind of place; the kinds are city, town, village, crossing"
+        ),
+        "{err}"
+    );
+    assert!(!dir.path().join("bad.geojson").exists());
+}

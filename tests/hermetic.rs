@@ -42,6 +42,11 @@ fn saved_state() -> Persisted {
         shown,
         labels: Default::default(),
         dismissed: Vec::new(),
+        areas: frontline::view::areas::AreaSettings {
+            city_km: 60.0,
+            stale_days: 1,
+            ..Default::default()
+        },
     }
 }
 

@@ -45,6 +45,8 @@ pub enum Action {
     ToggleFeedSelectedOnly,
     /// The feed shows only events of this kind (None: all).
     SetFeedKind(Option<EventKind>),
+    /// How far the areas reach by kind of place, and when a state is stale.
+    SetAreaSettings(crate::view::areas::AreaSettings),
     /// Label places in Latin script, Arabic, or both, in turn.
     NextLabelScript,
     /// Put the keyboard in the place search field.

@@ -35,6 +35,7 @@ impl FrontlineApp {
                 // A place of other data (a click in the frame the data was reloaded) is none.
                 Action::Select(p) => self.selected = p.filter(|&p| p < self.store.places.len()),
                 Action::FitMap => self.panels.map.fit_to_data(),
+                Action::SetAreaSettings(settings) => self.panels.map.set_area_settings(settings),
                 Action::ZoomIn => self.panels.map.zoom_by(1),
                 Action::ZoomOut => self.panels.map.zoom_by(-1),
                 Action::Toggle(t) => self.shown.flip(t),
@@ -72,6 +73,7 @@ impl FrontlineApp {
                         ),
                         selected: self.selected.map(|p| self.store.places[p].id.as_str()),
                         filters: &self.filters,
+                        areas: self.panels.map.area_settings(),
                     };
                     if let Some(d) = &mut self.windows.export {
                         d.run(&self.store, video);

@@ -68,6 +68,8 @@ pub enum Command {
     MoveStepDown,
     MarkPreferred,
     ResolveDispute,
+    AreaReach,
+    AreaDefaults,
 }
 
 /// One row of the table.
@@ -132,6 +134,8 @@ impl Command {
         Command::ShowClause,
         Command::MarkPreferred,
         Command::ResolveDispute,
+        Command::AreaReach,
+        Command::AreaDefaults,
     ];
 
     /// Every command: this table's, the toggles', the exports'.
@@ -311,6 +315,18 @@ impl Command {
                 None,
                 Some("List this candidate among the open ones again"),
             ),
+            Command::AreaReach => spec(
+                "Reach…",
+                None,
+                Some(
+                    "How far each place's area reaches, by kind of place, and after how many days without news a state is drawn faded",
+                ),
+            ),
+            Command::AreaDefaults => spec(
+                "Defaults",
+                None,
+                Some("Back to city 25 km, town 15, village 8, crossing 6, stale after 10 days"),
+            ),
             Command::ShowClause => spec(
                 "Show clause",
                 None,
@@ -416,7 +432,11 @@ impl Command {
             | Command::CreateStory
             | Command::SetStepCaption
             | Command::MarkPreferred
-            | Command::ResolveDispute => return None,
+            | Command::ResolveDispute
+            | Command::AreaReach => return None,
+            Command::AreaDefaults => {
+                Action::SetAreaSettings(crate::view::areas::AreaSettings::default())
+            }
         };
         Some(action)
     }

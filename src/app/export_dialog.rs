@@ -75,6 +75,8 @@ pub struct VideoSource<'a> {
     /// The selected place's id.
     pub selected: Option<&'a str>,
     pub filters: &'a Filters,
+    /// How far the areas reach, and when a state is stale, as the map draws them.
+    pub areas: &'a crate::view::areas::AreaSettings,
 }
 
 /// Why the video export could not start: what to fix in the dialog.
@@ -213,6 +215,7 @@ impl ExportDialog {
                 select: video.selected.map(str::to_owned),
                 hide: video.filters.hidden.iter().cloned().collect(),
                 stated_only: video.filters.stated_only,
+                areas: Some(video.areas.clone()),
                 ..LaunchOptions::default()
             },
             look: super::screenshot::Look {
@@ -399,10 +402,13 @@ mod tests {
         let mut filters = Filters::default();
         filters.toggle_actor("islamic_state");
         filters.stated_only = true;
+        let mut areas = crate::view::areas::AreaSettings::default();
+        areas.set_reach("town=20").unwrap();
         let source = VideoSource {
             data: None,
             selected: Some("abu_kamal"),
             filters: &filters,
+            areas: &areas,
         };
         let dialog = video_dialog(dir.path(), "640x400", "1d");
         let path = dir.path().join("replay.gif");
@@ -412,6 +418,7 @@ mod tests {
         assert_eq!(spec.options.hide, ["islamic_state"]);
         assert!(spec.options.stated_only);
         assert_eq!(spec.options.select.as_deref(), Some("abu_kamal"));
+        assert_eq!(spec.options.areas.as_ref(), Some(&areas), "the map's reach");
         assert_eq!((spec.width, spec.height), (640, 400));
         assert_eq!(
             spec.schedule.len(),
@@ -465,6 +472,7 @@ mod tests {
                 data: Some(crate::bundled::data_source()),
                 selected: None,
                 filters: &filters,
+                areas: &Default::default(),
             },
         );
         assert!(dialog.is_running(), "{:?}", dialog.status());
@@ -496,6 +504,7 @@ mod tests {
                 data: Some(crate::bundled::data_source()),
                 selected: None,
                 filters: &filters,
+                areas: &Default::default(),
             },
         );
         // Let it draw a frame or two, so that its temporary file exists.

@@ -78,6 +78,9 @@ pub struct LaunchOptions {
     pub stated_only: bool,
     /// An article (by id) to open in the reader: `screenshot --article`.
     pub article: Option<String>,
+    /// How far the areas reach and when a state is stale (`--reach`, `--stale-days`); None:
+    /// as last remembered, else the defaults.
+    pub areas: Option<crate::view::areas::AreaSettings>,
 }
 
 /// What is remembered between runs (window size and panel widths are eframe's).
@@ -102,6 +105,9 @@ pub struct Persisted {
     /// The candidate claims dismissed in the reader.
     #[serde(default)]
     pub dismissed: Vec<Dismissed>,
+    /// How far the areas reach, and when a state is stale (the "Reach…" menu).
+    #[serde(default)]
+    pub areas: crate::view::areas::AreaSettings,
 }
 
 /// The app: the data, and its state in small plain types (`state/`), the panels and the
@@ -210,6 +216,15 @@ impl FrontlineApp {
             .as_deref()
             .and_then(|id| store.articles.iter().position(|a| a.id == id))
             .map(|a| Reader::new(a, None));
+        let mut map = MapView::new(map_memory);
+        // The command line's settings, else the remembered ones.
+        if let Some(areas) = options
+            .areas
+            .clone()
+            .or_else(|| persisted.as_ref().map(|p| p.areas.clone()))
+        {
+            map.set_area_settings(areas);
+        }
         FrontlineApp {
             store,
             replay,
@@ -222,7 +237,7 @@ impl FrontlineApp {
                 reader,
                 ..Windows::default()
             },
-            panels: Panels::new(MapView::new(map_memory)),
+            panels: Panels::new(map),
             notices,
             scene: Scene::default(),
         }
@@ -326,6 +341,7 @@ impl FrontlineApp {
             shown: self.shown.to_saved(),
             labels: self.shown.labels,
             dismissed: self.session.dismissed.as_slice().to_vec(),
+            areas: self.panels.map.area_settings().clone(),
         }
     }
 

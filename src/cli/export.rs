@@ -79,10 +79,9 @@ pub struct ExportArgs {
     /// end of the data.
     #[arg(long, value_name = "DATE", conflicts_with = "daily")]
     pub at: Option<String>,
-    /// Areas: a state last reported more than this many days before is stale (faded cell, no
-    /// front line).
-    #[arg(long, value_name = "DAYS")]
-    pub stale_days: Option<u32>,
+    /// Areas (and the video's areas): how far they reach and when a state is stale.
+    #[command(flatten)]
+    pub areas: super::AreaArgs,
     /// Video: the time between two frames (30m, 6h, 1d).
     #[arg(long, value_name = "DURATION", default_value = "6h")]
     pub step: String,
@@ -153,6 +152,7 @@ pub fn video_launch_options(args: &ExportArgs) -> crate::app::LaunchOptions {
         hide: args.filters.hide.clone(),
         stated_only: args.filters.stated_only,
         article: None,
+        areas: args.areas.settings(),
     }
 }
 
@@ -210,10 +210,7 @@ pub fn export_areas(
         };
         AreaInstants::At(at)
     };
-    let mut settings = crate::view::areas::AreaSettings::default();
-    if let Some(days) = args.stale_days {
-        settings.stale_days = i64::from(days);
-    }
+    let settings = args.areas.settings().unwrap_or_default();
     let bytes = areas_to_file(&store, &instants, &settings, &args.out)?;
     writeln!(
         out,

@@ -64,7 +64,11 @@ struct WorldMeshes {
 impl AreaLayer {
     /// The data was reloaded: the cells are made again.
     pub(crate) fn data_changed(&mut self) {
-        *self = AreaLayer::default();
+        let settings = std::mem::take(&mut self.settings);
+        *self = AreaLayer {
+            settings,
+            ..AreaLayer::default()
+        };
     }
 
     /// Brings the areas up to the scene: computed again only when some cell's look changed.
@@ -90,6 +94,21 @@ impl AreaLayer {
             self.areas = Areas::of_looks(&cells, looks.clone(), scene.states(), shown);
             self.looks = looks;
             self.generation += 1;
+        }
+    }
+
+    /// How far the areas reach, and when a state is stale.
+    pub(crate) fn settings(&self) -> &AreaSettings {
+        &self.settings
+    }
+
+    /// New settings: the cells and the areas are made again (a reach changes the cells).
+    pub(crate) fn set_settings(&mut self, settings: AreaSettings) {
+        if settings != self.settings {
+            *self = AreaLayer {
+                settings,
+                ..AreaLayer::default()
+            };
         }
     }
 

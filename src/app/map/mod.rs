@@ -21,6 +21,7 @@ pub mod labels;
 pub mod legend;
 pub mod markers;
 pub mod projection;
+mod reach_menu;
 pub mod sprites;
 pub mod symbols;
 pub mod tiles;
@@ -251,6 +252,15 @@ impl MapView {
         self.areas.data_changed();
     }
 
+    /// How far the areas reach, and when a state is stale.
+    pub fn area_settings(&self) -> &crate::view::areas::AreaSettings {
+        self.areas.settings()
+    }
+
+    pub fn set_area_settings(&mut self, settings: crate::view::areas::AreaSettings) {
+        self.areas.set_settings(settings);
+    }
+
     /// The areas of control as last drawn (for tests and tools).
     pub fn areas(&self) -> &crate::view::areas::Areas {
         self.areas.areas()
@@ -312,6 +322,7 @@ impl View for MapView {
             None => card.iter().map(|c| c.rect).collect(),
         };
         let bare = self.bare.is_some();
+        let area_settings = self.areas.settings().clone();
         // A click on an area (selects its nearest place).
         let mut area_clicked = Vec::new();
         let mut map = Map::new(None, &mut self.memory, centre).with_plugin(BasemapPlugin {
@@ -375,7 +386,7 @@ impl View for MapView {
             }
             // View controls, top right.
             let controls =
-                Rect::from_min_size(r.right_top() + vec2(-330.0, 8.0), vec2(322.0, 30.0));
+                Rect::from_min_size(r.right_top() + vec2(-400.0, 8.0), vec2(392.0, 30.0));
             ui.scope_builder(UiBuilder::new().max_rect(controls), |ui| {
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     theme::overlay_frame().show(ui, |ui| {
@@ -383,6 +394,9 @@ impl View for MapView {
                         commands::button(ui, Command::ZoomOut, false, actions);
                         commands::button(ui, Command::ZoomIn, false, actions);
                         commands::checkbox(ui, Command::Toggle(Toggle::Tiles), show_tiles, actions);
+                        if view.shown.areas {
+                            reach_menu::ui(ui, &area_settings, actions);
+                        }
                         commands::checkbox(
                             ui,
                             Command::Toggle(Toggle::Areas),

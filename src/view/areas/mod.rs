@@ -18,8 +18,10 @@ pub use state::{Area, AreaKey, AreaStatus, Areas, Front, FrontLine};
 
 use crate::store::PlaceKind;
 
-/// How far cells reach and when a state is too old to be drawn in full.
-#[derive(Debug, Clone, PartialEq)]
+/// How far cells reach and when a state is too old to be drawn in full: the app's "Reach"
+/// menu, `--reach KIND=KM` and `--stale-days` on the command line.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct AreaSettings {
     /// How far a place's cell reaches from it, in kilometres, by kind.
     pub city_km: f64,
@@ -43,7 +45,51 @@ impl Default for AreaSettings {
     }
 }
 
+/// The kinds a reach is set for, with their names on the command line and in the menu.
+pub const REACH_KINDS: [(PlaceKind, &str); 4] = [
+    (PlaceKind::City, "city"),
+    (PlaceKind::Town, "town"),
+    (PlaceKind::Village, "village"),
+    (PlaceKind::BorderCrossing, "crossing"),
+];
+
+/// The longest reach taken, in kilometres: beyond it a cell would cover a country.
+pub const MAX_REACH_KM: f64 = 200.0;
+
 impl AreaSettings {
+    /// A kind's reach, to set it.
+    pub fn reach_km_mut(&mut self, kind: PlaceKind) -> &mut f64 {
+        match kind {
+            PlaceKind::City => &mut self.city_km,
+            PlaceKind::Town => &mut self.town_km,
+            PlaceKind::Village => &mut self.village_km,
+            PlaceKind::BorderCrossing => &mut self.crossing_km,
+        }
+    }
+
+    /// Sets reaches from `KIND=KM` (`city=30`); says what is wrong otherwise.
+    pub fn set_reach(&mut self, text: &str) -> Result<(), String> {
+        let names = REACH_KINDS.map(|(_, n)| n).join(", ");
+        let (kind, km) = text
+            .split_once('=')
+            .ok_or_else(|| format!("`{text}`: write KIND=KM, e.g. town=15 (kinds: {names})"))?;
+        let kind = REACH_KINDS
+            .iter()
+            .find(|(_, n)| n.eq_ignore_ascii_case(kind.trim()))
+            .map(|(k, _)| *k)
+            .ok_or_else(|| format!("`{kind}` is not a kind of place; the kinds are {names}"))?;
+        let km: f64 = km
+            .trim()
+            .parse()
+            .ok()
+            .filter(|km: &f64| km.is_finite() && (0.0..=MAX_REACH_KM).contains(km))
+            .ok_or_else(|| {
+                format!("`{km}`: a reach is a number of kilometres from 0 to {MAX_REACH_KM}")
+            })?;
+        *self.reach_km_mut(kind) = km;
+        Ok(())
+    }
+
     pub fn reach_km(&self, kind: PlaceKind) -> f64 {
         let km = match kind {
             PlaceKind::City => self.city_km,
@@ -51,7 +97,11 @@ impl AreaSettings {
             PlaceKind::Village => self.village_km,
             PlaceKind::BorderCrossing => self.crossing_km,
         };
-        if km.is_finite() { km.max(0.0) } else { 0.0 }
+        if km.is_finite() {
+            km.clamp(0.0, MAX_REACH_KM)
+        } else {
+            0.0
+        }
     }
 }
 

@@ -387,3 +387,27 @@ fn areas_at_ten_thousand_places() {
     );
     assert!(!areas.areas.is_empty());
 }
+
+#[test]
+fn a_reach_is_set_by_kind_and_bad_ones_are_told_apart() {
+    let mut s = AreaSettings::default();
+    s.set_reach("city=30").unwrap();
+    s.set_reach(" Crossing = 2.5 ").unwrap();
+    assert_eq!(s.reach_km(PlaceKind::City), 30.0);
+    assert_eq!(s.reach_km(PlaceKind::BorderCrossing), 2.5);
+    assert_eq!(s.reach_km(PlaceKind::Town), 15.0, "the others keep theirs");
+    let err = s.set_reach("hamlet=3").unwrap_err();
+    assert!(
+        err.contains("not a kind of place") && err.contains("village"),
+        "{err}"
+    );
+    let err = s.set_reach("town=-1").unwrap_err();
+    assert!(err.contains("from 0 to 200"), "{err}");
+    assert!(s.set_reach("town").unwrap_err().contains("KIND=KM"));
+    assert!(s.set_reach("town=lots").is_err());
+    assert_eq!(
+        s.reach_km(PlaceKind::Town),
+        15.0,
+        "a refused reach changes nothing"
+    );
+}
