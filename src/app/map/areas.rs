@@ -157,8 +157,8 @@ impl Plugin for AreasPlugin<'_> {
                 &cells,
                 &layer.areas,
                 projector,
-                layer.generation,
-                pixels_per_point,
+                (layer.generation, pixels_per_point),
+                layer.settings.town_km,
             ));
             layer.screen = None;
         }
@@ -303,8 +303,8 @@ fn world_meshes(
     cells: &Cells,
     areas: &Areas,
     projector: &Projector,
-    generation: u64,
-    pixels_per_point: f32,
+    (generation, pixels_per_point): (u64, f32),
+    town_km: f64,
 ) -> WorldMeshes {
     let projection = projector.projection();
     let zoom = projector.zoom();
@@ -367,7 +367,7 @@ fn world_meshes(
     let reach_px = cells.sites.first().map_or(100.0, |s| {
         let km_per_degree = 111.2 * s.y.to_radians().cos();
         let (a, b) = (to_world(s.x, s.y), to_world(s.x + 1.0, s.y));
-        (b.x - a.x) / km_per_degree as f32 * AreaSettings::default().town_km as f32
+        (b.x - a.x) / km_per_degree as f32 * town_km as f32
     });
     let core = (reach_px / 8.0).clamp(0.8, 2.2);
     let mut strokes = vec![(core, Color32::from_rgb(30, 30, 30))];
