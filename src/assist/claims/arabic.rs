@@ -437,11 +437,7 @@ impl Analysis<'_> {
             if part {
                 grounds.push(Ground::PartOfPlace);
             }
-            let mut reason = format!("\u{201c}{verb_text}\u{201d} (Arabic)");
-            if let Some(note) = &dating.note {
-                reason.push_str("; ");
-                reason.push_str(note);
-            }
+            let reason = dating.reason(format!("\u{201c}{verb_text}\u{201d} (Arabic)"));
             out.push(Claim {
                 sentence: s,
                 place,

@@ -22,6 +22,18 @@ pub(super) struct Dating {
     pub note: Option<String>,
 }
 
+impl Dating {
+    /// A claim's reason with this dating's note, when it has one, after it: "“retook”; date
+    /// carried from the sentence before".
+    pub fn reason(&self, mut reason: String) -> String {
+        if let Some(note) = &self.note {
+            reason.push_str("; ");
+            reason.push_str(note);
+        }
+        reason
+    }
+}
+
 /// Words counting a span of time before "after"/"before": "two months after".
 const SPANS: &[&str] = &[
     "day", "days", "week", "weeks", "month", "months", "year", "years",

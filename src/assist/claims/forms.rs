@@ -187,14 +187,10 @@ impl Analysis<'_> {
                     break;
                 }
             }
-            let mut reason = format!(
+            let reason = dating.reason(format!(
                 "\u{201c}{w}\u{201d} in {} between two named sides",
                 &self.text[self.names[n].start..self.names[n].end]
-            );
-            if let Some(note) = &dating.note {
-                reason.push_str("; ");
-                reason.push_str(note);
-            }
+            ));
             out.push(Claim {
                 sentence: s,
                 place: p,

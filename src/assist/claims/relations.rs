@@ -195,14 +195,10 @@ impl Analysis<'_> {
                 continue;
             };
             let dating = self.dating(clause, sentence, t, Class::Holds, previous);
-            let mut reason = format!(
+            let reason = dating.reason(format!(
                 "\u{201c}{}-held\u{201d}: held",
                 &self.text[self.names[holder].start..self.names[holder].end]
-            );
-            if let Some(note) = &dating.note {
-                reason.push_str("; ");
-                reason.push_str(note);
-            }
+            ));
             out.push(Claim {
                 sentence: s,
                 place,

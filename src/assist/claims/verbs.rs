@@ -44,11 +44,7 @@ impl Analysis<'_> {
                         opponent: Option<usize>,
                         span: Range<usize>,
                         reason: String| {
-            let mut reason = reason;
-            if let Some(note) = &dating.note {
-                reason.push_str("; ");
-                reason.push_str(note);
-            }
+            let reason = dating.reason(reason);
             claims.push(Claim {
                 sentence: s,
                 place: place.place,
