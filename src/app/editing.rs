@@ -253,42 +253,41 @@ impl FrontlineApp {
         }
     }
 
-    /// An edit of event `e` of the data shown, once it is found in its file.
-    /// While an edit's data loads, the event shown may not be where the edits leave it: the
-    /// edit is refused and says so.
-    pub(super) fn edit_event(&mut self, e: EventIx, make: impl FnOnce(EventRef) -> Edit) {
+    /// Where event `e` of the data shown is in its file; None, with the problem shown, while
+    /// an edit's data loads (the event shown may not be where the edits leave it) or when it
+    /// cannot be found.
+    fn located(&mut self, e: EventIx) -> Option<EventRef> {
         if self.session.preview.is_loading() {
             self.session.preview.problem = Some(STILL_LOADING.into());
-            return;
+            return None;
         }
-        let Some(ev) = self.store.events.get(e) else {
-            return;
-        };
+        let ev = self.store.events.get(e)?;
         match locate(ev, |f| self.shown_bytes(f)) {
-            Ok(at) => _ = self.push_edit(make(at)),
-            Err(err) => self.session.preview.problem = Some(err.to_string()),
+            Ok(at) => Some(at),
+            Err(err) => {
+                self.session.preview.problem = Some(err.to_string());
+                None
+            }
+        }
+    }
+
+    /// An edit of event `e` of the data shown, once it is found in its file.
+    pub(super) fn edit_event(&mut self, e: EventIx, make: impl FnOnce(EventRef) -> Edit) {
+        if let Some(at) = self.located(e) {
+            self.push_edit(make(at));
         }
     }
 
     /// Adds quotes to event `e`, as more sources of its claim (one edit each).
     pub(super) fn attach_sources(&mut self, e: EventIx, sources: Vec<crate::edit::NewSource>) {
-        if self.session.preview.is_loading() {
-            self.session.preview.problem = Some(STILL_LOADING.into());
-            return;
-        }
-        let Some(ev) = self.store.events.get(e) else {
+        let Some(at) = self.located(e) else {
             return;
         };
-        match locate(ev, |f| self.shown_bytes(f)) {
-            Ok(at) => {
-                for source in sources {
-                    let event = at.clone();
-                    if !self.push_edit(Edit::AddSource { event, source }) {
-                        break;
-                    }
-                }
+        for source in sources {
+            let event = at.clone();
+            if !self.push_edit(Edit::AddSource { event, source }) {
+                break;
             }
-            Err(err) => self.session.preview.problem = Some(err.to_string()),
         }
     }
 
